@@ -1,0 +1,69 @@
+"""The one ``kzqual`` command.  Sub-commands live in :mod:`kzqual.commands`, one module per area.
+
+Errors of input (:class:`kzqual.errors.InputError`) become one line on stderr and exit code 2,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+from kzqual import __version__
+from kzqual.errors import InputError
+
+# sub-command name -> "module:attribute"; loaded lazily so `kzqual --help` stays fast.
+COMMANDS: dict[str, str] = {
+    "parse": "kzqual.commands.parse:parse",
+    "summary": "kzqual.commands.parse:summary",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, attr = target.split(":")
+        return getattr(importlib.import_module(module), attr)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kzqual")
+def app() -> None:
+    """kzqual: Kazakhstan's acts on civil-service positions, as a registry you can query.
+
+    Read an act (parse), list its posts (positions), load acts into a registry (ingest), search it,
+    check a person against a post (check, match, screen), run the public service (service), and
+    serve the web UI and API (serve).  Every sub-command has --help.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        app.main(args=argv, prog_name="kzqual", standalone_mode=False)
+    except InputError as exc:
+        click.echo(f"kzqual: error: {exc}", err=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        click.echo("kzqual: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code or 1)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except BrokenPipeError:
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("kzqual: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Sub-commands of ``kzqual``, one module per area; registered in :data:`kzqual.cli.COMMANDS`."""

@@ -1,0 +1,135 @@
+"""The position record: one post of an act and its qualification requirements.
+
+Everything here is read from the act's words; each part keeps its clean text and raw line span.
+Years are numbers parsed from words ("үш жылдан кем емес" -> 3), never typed per post.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from kzqual.acts.model import ActRef, Span
+
+EducationLevel = Literal[
+    "general_secondary",
+    "technical_vocational",
+    "post_secondary",
+    "higher",
+    "postgraduate",
+]
+
+ExperienceKind = Literal[
+    "state_service",  # мемлекеттік қызмет өтілі / стаж государственной службы
+    "leadership_state",  # басшылық лауазымдарда / на руководящих должностях в госорганах
+    "field_of_post",  # лауазымның функционалдық бағыттарына сәйкес салаларда / по специальности
+    "lower_grade",  # in a named lower grade / category (grade ladder of characteristics acts)
+    "lower_category",  # in a named lower civil-service category (С-4 ...)
+    "any_work",  # жұмыс өтілі without further qualification
+    "other",
+]
+
+
+class Qualifier(BaseModel):
+    """A condition that replaces or shortens experience (foreign priority programme, degree...)."""
+
+    kind: Literal[
+        "foreign_priority_programme",  # шетелдік жоғары оқу орындарында басым мамандықтар бойынша
+        "academy_postgraduate_state_order",  # Президент жанындағы Академия, мемлекеттік тапсырыс
+        "academic_degree",
+        "other",
+    ]
+    text: str
+
+
+class Condition(BaseModel):
+    """A sub-condition of an alternative: "of which at least 2 years in leadership posts"."""
+
+    kind: ExperienceKind
+    min_years: float | None = None
+    grade: str | None = None  # for lower_grade / lower_category: the grade or category named
+    text: str
+
+
+class ExperienceAlternative(BaseModel):
+    """One way to satisfy the experience requirement (the alternatives are any-of)."""
+
+    kind: ExperienceKind
+    min_years: float | None = None
+    grade: str | None = None
+    field: str | None = None  # the field of work as written, where named
+    conditions: list[Condition] = Field(default_factory=list)  # all-of, besides the main years
+    qualifiers: list[Qualifier] = Field(default_factory=list)  # all-of, e.g. a degree
+    text: str
+    lines: Span | None = None
+
+
+class Experience(BaseModel):
+    text: str = ""
+    required: bool = True  # False when the act says no experience is required
+    alternatives: list[ExperienceAlternative] = Field(default_factory=list)
+    reference: ActRef | None = None  # "by the typical requirements" (order 02-01-02/5)
+    lines: Span | None = None
+
+
+class Education(BaseModel):
+    text: str = ""
+    level: EducationLevel | None = None
+    levels: list[EducationLevel] = Field(default_factory=list)  # every level the text accepts
+    fields: list[str] = Field(default_factory=list)  # groups / specialties as written
+    field_groups: list[dict] = Field(default_factory=list)  # {"group": ..., "specialties": [...]}
+    any_field: bool = False  # "по соответствующей специальности" -> False; no field named -> True
+    lines: Span | None = None
+
+
+class Grade(BaseModel):
+    """One rung of a characteristics act's grade ladder."""
+
+    level: Literal["higher_qualification", "middle_qualification", "any"]
+    grade: Literal["highest", "first", "second", "none"]
+    education: str = ""
+    education_level: EducationLevel | None = None
+    min_years: float | None = None
+    in_grade: str | None = None  # the lower grade the years must be served in ("first", ...)
+    experience_kind: ExperienceKind | None = None
+    text: str
+    lines: Span | None = None
+
+
+class Competence(BaseModel):
+    text: str = ""
+    acts: list[str] = Field(default_factory=list)  # laws and strategies named, titles restored
+    lines: Span | None = None
+
+
+class Repairs(BaseModel):
+    kind: str
+    raw: str
+    fixed: str
+    line: int
+
+
+class Position(BaseModel):
+    """One post.  ``id`` is stable: act registration number + position number or paragraph."""
+
+    id: str
+    act_key: str  # Act.key of the act it belongs to
+    title: str
+    department: str | None = None
+    division: str | None = None
+    appendix: str | None = None  # appendix number as printed ("1", "2")
+    group: str | None = None  # characteristics acts: "heads" / "specialists" (the Глава)
+    category: str | None = None  # canonical ASCII: "C-3", "C-O-4", "C-R-5", "A3-2-1"
+    category_raw: str | None = None  # exactly as printed
+    units: int | None = None
+    numbers: list[str] = Field(default_factory=list)
+    education: Education = Field(default_factory=Education)
+    experience: Experience = Field(default_factory=Experience)
+    grades: list[Grade] = Field(default_factory=list)
+    competence: Competence = Field(default_factory=Competence)
+    duties: list[str] = Field(default_factory=list)
+    knowledge: list[str] = Field(default_factory=list)
+    lines: Span
+    warnings: list[str] = Field(default_factory=list)
+    repairs: list[Repairs] = Field(default_factory=list)
