@@ -18,19 +18,36 @@ from kzqual.errors import InputError
 COMMANDS: dict[str, str] = {
     "parse": "kzqual.commands.parse:parse",
     "summary": "kzqual.commands.parse:summary",
+    "positions": "kzqual.commands.positions:positions",
+    "ingest": "kzqual.commands.store:ingest",
+    "search": "kzqual.commands.store:search",
+    "show": "kzqual.commands.store:show",
+    "acts": "kzqual.commands.store:acts",
+    "check": "kzqual.commands.rules:check",
+    "match": "kzqual.commands.rules:match",
+    "screen": "kzqual.commands.rules:screen",
+    "service": "kzqual.commands.service:service",
+    "serve": "kzqual.commands.serve:serve",
+    "demo": "kzqual.commands.demo:demo",
 }
 
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        return sorted(name for name in COMMANDS if self.get_command(ctx, name) is not None)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         target = COMMANDS.get(name)
         if target is None:
             return None
         module, attr = target.split(":")
-        return getattr(importlib.import_module(module), attr)
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:  # an area not built yet: hide its command
+                return None
+            raise
+        return getattr(mod, attr, None)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
