@@ -1,0 +1,62 @@
+"""The application factory: the JSON API under ``/api/v1`` and the server-rendered UI at ``/``.
+
+``create_app(settings)`` builds a fresh app (tests build one per server); ``kzqual serve`` runs it
+with uvicorn.  The OpenAPI schema covers the API only; pages are not part of the contract.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+from kzqual import __version__
+from kzqual.api import errors
+from kzqual.api.limits import BodySizeLimit
+from kzqual.api.settings import Settings
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """\
+Kazakhstan's normative legal acts on civil-service positions as data: acts (metadata, status,
+structure, raw source lines), posts with their qualification requirements, eligibility checks and
+the public service of training citizens in military-technical specialties.
+
+* Reads are public.  Writes (ingest, public-service cases) need `Authorization: Bearer <token>`
+  with the token the operator set in `KZQUAL_TOKEN`; if it is not set, writes answer 403.
+* Every error is `{"error": {"code": ..., "message": ...}}`.
+* Every list is paginated: `limit` (max 100) and `offset`; the body gives `total` and a `next` link.
+"""
+
+
+def create_app(settings: Settings | None = None, *, store: Any = None, web: bool = True) -> FastAPI:
+    settings = settings or Settings.from_env()
+    app = FastAPI(
+        title="kzqual",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        responses=errors.COMMON_RESPONSES,
+    )
+    app.state.settings = settings
+    app.state.store = store
+
+    from kzqual.api.routes import include_all
+
+    include_all(app, API_PREFIX)
+
+    html_renderer = None
+    if web:
+        from kzqual.web import install as install_web
+
+        html_renderer = install_web(app)
+    errors.install(app, html_renderer)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_body_bytes,
+        upload_paths=(f"{API_PREFIX}/ingest",),
+        upload_max=settings.max_upload_bytes,
+    )
+    return app

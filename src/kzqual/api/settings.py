@@ -1,0 +1,31 @@
+"""Operator settings of the HTTP server, read once from arguments or the environment.
+
+Reads are public; writes need the bearer token the operator sets in ``KZQUAL_TOKEN``.  With no token
+configured, writes are disabled outright rather than open to anyone (safe default for a demo).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Settings:
+    db: str = "kzqual.db"  # SQLite path or a postgresql:// URL, passed to kzqual.store.open_store
+    token: str | None = None  # bearer token for writes; None -> writes disabled (403)
+    max_body_bytes: int = 2 * 1024 * 1024  # request bodies above this get 413
+    max_upload_bytes: int = 64 * 1024 * 1024  # ingest uploads (act files) may be larger
+    page_max: int = 100  # the largest ``limit`` a list accepts
+    page_default: int = 20
+    screen_max_profiles: int = 10_000  # a single bulk-screen request may hold this many profiles
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, db: str | None = None, token: str | None = None) -> Settings:
+        """Settings from ``KZQUAL_DB`` / ``KZQUAL_TOKEN`` unless given explicitly."""
+        env_token = os.environ.get("KZQUAL_TOKEN") or None
+        return cls(
+            db=db or os.environ.get("KZQUAL_DB") or "kzqual.db",
+            token=token if token is not None else env_token,
+        )

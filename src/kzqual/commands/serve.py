@@ -1,0 +1,28 @@
+"""``kzqual serve``: the HTTP API and the web UI, with uvicorn."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+@click.option("--db", default=None, envvar="KZQUAL_DB", show_default="kzqual.db",
+              help="SQLite file or postgresql:// URL of the registry (see `kzqual ingest`).")
+@click.option("--log-level", default="info", show_default=True,
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+def serve(host: str, port: int, db: str | None, log_level: str) -> None:
+    """Serve the API (/api/v1, schema at /api/v1/openapi.json) and the web UI (/).
+
+    Reads are public.  Writes need the bearer token set in the environment variable KZQUAL_TOKEN;
+    when it is not set, writes are refused (403).
+    """
+    from kzqual.api import Settings, create_app
+    from kzqual.api.server import serve_forever
+
+    settings = Settings.from_env(db=db)
+    app = create_app(settings)
+    writes = "enabled (bearer token)" if settings.token else "disabled (set KZQUAL_TOKEN to enable)"
+    click.echo(f"kzqual: serving {settings.db} on http://{host}:{port}/  (writes {writes})", err=True)
+    serve_forever(app, host, port, log_level=log_level)

@@ -1,0 +1,91 @@
+"""Template rendering with the message catalogue bound to the page's language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from kzqual import __version__
+from kzqual.i18n import LANGS, t
+
+HERE = Path(__file__).resolve().parent
+STATIC_DIR = HERE / "static"
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.trim_blocks = True
+templates.env.lstrip_blocks = True
+
+LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+
+
+def page_lang(request: Request) -> str:
+    return getattr(request.state, "lang", "kk")
+
+
+def url_with(request: Request, **params: Any) -> str:
+    """The current URL with some query parameters replaced (None removes one)."""
+    query = dict(request.query_params)
+    for key, value in params.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = str(value)
+    qs = urlencode(query)
+    return request.url.path + (f"?{qs}" if qs else "")
+
+
+def highlight(text: str, terms: list[str]) -> Markup:
+    """Escape ``text`` and wrap each case-insensitive occurrence of a term in <mark>."""
+    if not text:
+        return Markup("")
+    terms = sorted({x for x in terms if x and len(x) >= 2}, key=len, reverse=True)
+    if not terms:
+        return escape(text)
+    lower = text.lower()
+    marks: list[tuple[int, int]] = []
+    for term in terms:
+        tl = term.lower()
+        start = 0
+        while (i := lower.find(tl, start)) >= 0:
+            marks.append((i, i + len(tl)))
+            start = i + len(tl)
+    marks.sort()
+    out: list[str] = []
+    pos = 0
+    for a, b in marks:
+        if a < pos:
+            continue
+        out.append(str(escape(text[pos:a])))
+        out.append(f"<mark>{escape(text[a:b])}</mark>")
+        pos = b
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    lang = page_lang(request)
+
+    def tr(key: str, **params: Any) -> str:
+        return t(key, lang, **params)
+
+    context.update(
+        request=request,
+        lang=lang,
+        langs=LANGS,
+        lang_names=LANG_NAMES,
+        t=tr,
+        url_with=lambda **p: url_with(request, **p),
+        version=__version__,
+        nav=getattr(request.app.state, "web_nav", []),
+        active=context.get("active", request.url.path),
+    )
+    return templates.TemplateResponse(request, template, context, status_code=status)
+
+
+def error_page(request: Request, status: int, code: str, message: str) -> HTMLResponse:
+    return render(request, "error.html", status=status, status_code=status, code=code, message=message)
