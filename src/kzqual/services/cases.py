@@ -1,0 +1,422 @@
+"""The public service's operations on a registry database — the one Python API the CLI and the
+HTTP API call.
+
+    desk = ServiceDesk(engine)                       # any SQLAlchemy engine (SQLite, PostgreSQL)
+    g = desk.add_group(number="3", profile="жүргізуші", planned_creation=..., period_start=..., period_end=...)
+    view = desk.apply({...application...}, at=datetime(...), actor="operator")
+    desk.accept(view.case.id, group_id=g.id, at=..., actor=...)
+    desk.refuse(case_id, grounds=[1], reason="...", at=..., actor=...)
+    desk.record_payment / start_training / certify / withdraw
+    desk.complain(case_id, target="decision", text="...", at=..., actor=...)
+    desk.satisfy_complaint / forward_complaint / decide_complaint / appeal_complaint / decide_appeal
+    desk.case(case_id) -> CaseView (record, events, deadlines, complaints, overdue flag)
+    desk.cases(state=..., overdue_as_of=...) -> list[CaseView]
+
+Every operation validates everything first and then writes the change and its audit event in one
+transaction: a refused operation (unknown id, a move the standard does not allow, a date before
+submission) raises :class:`~kzqual.errors.InputError` and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.engine import Connection, RowMapping
+
+from kzqual.errors import InputError, NotFoundError
+from kzqual.services import tables as T
+from kzqual.services.calendar import WorkCalendar, kz_now
+from kzqual.services.checks import (check_fee_paid, check_paid_window, check_refusal_grounds, fee_due)
+from kzqual.services.deadlines import Deadline, case_deadlines, complaint_deadlines, is_overdue
+from kzqual.services.model import (COMPLAINT_TARGETS, Application, Case, Complaint, Event, TrainingGroup,
+                                   application_from_dict)
+from kzqual.services.settings import Settings
+from kzqual.services.standard import Standard, load_standard
+from kzqual.services.workflow import PAYMENT_STATES, case_next, complaint_next
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create the service tables if missing (for a bare engine; the store runs the migration)."""
+    T.metadata.create_all(engine)
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintView:
+    complaint: Complaint
+    deadlines: list[Deadline]
+
+    @property
+    def overdue(self) -> bool:
+        return is_overdue(self.deadlines)
+
+    def as_dict(self) -> dict[str, Any]:
+        c = self.complaint
+        return {
+            "id": c.id, "case_id": c.case_id, "state": c.state, "target": c.target, "text": c.text,
+            "received_at": _iso(c.received_at), "forwarded_at": _iso(c.forwarded_at),
+            "reviewing_body": c.reviewing_body, "satisfied_at": _iso(c.satisfied_at),
+            "decided_at": _iso(c.decided_at), "outcome": c.outcome, "appealed_at": _iso(c.appealed_at),
+            "appeal_decided_at": _iso(c.appeal_decided_at), "appeal_outcome": c.appeal_outcome,
+            "deadlines": [d.as_dict() for d in self.deadlines], "overdue": self.overdue,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    case: Case
+    group: TrainingGroup | None
+    events: list[Event]
+    deadlines: list[Deadline]
+    complaints: list[ComplaintView] = field(default_factory=list)
+    as_of: date | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return is_overdue(self.deadlines) or any(c.overdue for c in self.complaints)
+
+    def as_dict(self) -> dict[str, Any]:
+        c = self.case
+        return {
+            "id": c.id, "state": c.state, "application": c.application.as_dict(),
+            "submitted_at": _iso(c.submitted_at), "accepted_day": c.accepted_day.isoformat(),
+            "group": self.group.as_dict() if self.group else None,
+            "classes_start": c.classes_start.isoformat() if c.classes_start else None,
+            "decided_at": _iso(c.decided_at), "refusal_grounds": list(c.refusal_grounds),
+            "refusal_reason": c.refusal_reason, "training_started_at": _iso(c.training_started_at),
+            "certificate_no": c.certificate_no, "certified_at": _iso(c.certified_at),
+            "withdrawn_at": _iso(c.withdrawn_at), "fee_due": c.fee_due, "paid_amount": c.paid_amount,
+            "paid_at": _iso(c.paid_at), "as_of": self.as_of.isoformat() if self.as_of else None,
+            "deadlines": [d.as_dict() for d in self.deadlines], "overdue": self.overdue,
+            "complaints": [cv.as_dict() for cv in self.complaints],
+            "events": [e.as_dict() for e in self.events],
+        }
+
+
+def _iso(v: datetime | None) -> str | None:
+    return v.isoformat(timespec="minutes") if v else None
+
+
+def _now_utc() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _group(row: RowMapping) -> TrainingGroup:
+    return TrainingGroup(id=row["id"], number=row["number"], profile=row["profile"],
+                         planned_creation=row["planned_creation"], actual_creation=row["actual_creation"],
+                         period_start=row["period_start"], period_end=row["period_end"], basis=row["basis"],
+                         note=row["note"] or "")
+
+
+def _case(row: RowMapping) -> Case:
+    app = dict(row["application"])
+    app["documents"] = tuple(app.get("documents", ()))
+    return Case(id=row["id"], state=row["state"], application=Application(**app),
+                submitted_at=row["submitted_at"], accepted_day=row["accepted_day"], group_id=row["group_id"],
+                classes_start=row["classes_start"], decided_at=row["decided_at"],
+                refusal_grounds=tuple(row["refusal_grounds"] or ()), refusal_reason=row["refusal_reason"],
+                training_started_at=row["training_started_at"], certificate_no=row["certificate_no"],
+                certified_at=row["certified_at"], withdrawn_at=row["withdrawn_at"], fee_due=row["fee_due"],
+                paid_amount=row["paid_amount"], paid_at=row["paid_at"])
+
+
+def _complaint(row: RowMapping) -> Complaint:
+    return Complaint(**{k: row[k] for k in Complaint.__dataclass_fields__})
+
+
+def _event(row: RowMapping) -> Event:
+    return Event(**{k: row[k] for k in Event.__dataclass_fields__})
+
+
+class ServiceDesk:
+    """Operations of the public service over one database."""
+
+    def __init__(self, engine: Engine, *, calendar: WorkCalendar | None = None,
+                 standard: Standard | None = None, settings: Settings | None = None) -> None:
+        self.engine = engine
+        self.calendar = calendar or WorkCalendar()
+        self.standard = standard or load_standard()
+        self.settings = settings or Settings()
+
+    # -- training groups -------------------------------------------------------------------------
+    def add_group(self, *, number: str, profile: str, planned_creation: date, period_start: date,
+                  period_end: date, actual_creation: date | None = None, basis: str = "free",
+                  note: str = "") -> TrainingGroup:
+        if not str(number).strip() or not profile.strip():
+            raise InputError("a training group needs a number and a profile")
+        if period_end < period_start:
+            raise InputError(f"training period ends ({period_end}) before it starts ({period_start})")
+        if basis not in ("free", "paid"):
+            raise InputError("group basis must be free or paid")
+        if basis == "paid":
+            check_paid_window(period_start, period_end, self.standard)
+        with self.engine.begin() as conn:
+            gid = conn.execute(insert(T.groups).values(
+                number=str(number).strip(), profile=profile.strip(), planned_creation=planned_creation,
+                actual_creation=actual_creation, period_start=period_start, period_end=period_end,
+                basis=basis, note=note)).inserted_primary_key[0]
+        return self.group(int(gid))
+
+    def set_group_created(self, group_id: int, actual_creation: date) -> TrainingGroup:
+        with self.engine.begin() as conn:
+            self._group_row(conn, group_id)
+            conn.execute(update(T.groups).where(T.groups.c.id == group_id).values(actual_creation=actual_creation))
+        return self.group(group_id)
+
+    def group(self, group_id: int) -> TrainingGroup:
+        with self.engine.connect() as conn:
+            return _group(self._group_row(conn, group_id))
+
+    def groups(self) -> list[TrainingGroup]:
+        with self.engine.connect() as conn:
+            return [_group(r) for r in conn.execute(select(T.groups).order_by(T.groups.c.id)).mappings()]
+
+    @staticmethod
+    def _group_row(conn: Connection, group_id: int) -> RowMapping:
+        row = conn.execute(select(T.groups).where(T.groups.c.id == group_id)).mappings().first()
+        if row is None:
+            raise NotFoundError(f"no training group {group_id}")
+        return row
+
+    # -- cases -------------------------------------------------------------------------------------
+    def apply(self, application: Application | dict[str, Any], *, at: datetime, actor: str) -> CaseView:
+        app = application if isinstance(application, Application) else application_from_dict(application)
+        actor = _actor(actor)
+        day = self.calendar.acceptance_day(at)
+        with self.engine.begin() as conn:
+            cid = conn.execute(insert(T.cases).values(
+                state="submitted", iin=app.iin, application=app.as_dict(), submitted_at=at, accepted_day=day,
+                fee_due=fee_due(app.basis, self.standard))).inserted_primary_key[0]
+            detail: dict[str, Any] = {"accepted_day": day.isoformat()}
+            if day != at.date():
+                detail["after_hours"] = self.standard["after_hours_rule"].where()
+            self._log(conn, int(cid), None, "submitted", None, "submitted", at, actor, detail)
+        return self.case(int(cid), as_of=at.date())
+
+    def accept(self, case_id: int, *, group_id: int, at: datetime, actor: str) -> CaseView:
+        with self.engine.begin() as conn:
+            case = self._case_for_move(conn, case_id, "accept", at)
+            group = _group(self._group_row(conn, group_id))
+            if group.period_start < at.date():
+                raise InputError(f"group {group.number} started classes on {group.period_start}, before the "
+                                 f"decision ({at.date()}); the admission notice must name a future start")
+            if case.application.basis == "paid":
+                check_paid_window(group.period_start, group.period_end, self.standard)
+            if group.basis != case.application.basis:
+                raise InputError(f"case {case_id} is on a {case.application.basis} basis, group {group.number} "
+                                 f"on a {group.basis} basis")
+            self._move(conn, case, "accept", at, actor, {"group_id": group_id, "classes_start": group.period_start},
+                       {"group": group.number, "classes_start": group.period_start.isoformat()},
+                       decided_at=at)
+        return self.case(case_id, as_of=at.date())
+
+    def refuse(self, case_id: int, *, grounds: list[int], reason: str, at: datetime, actor: str) -> CaseView:
+        grounds_t = check_refusal_grounds(grounds, self.standard)
+        if not reason or not reason.strip():
+            raise InputError("a refusal must be reasoned (standard, point 5: 'дәлелді жауап'): give --reason")
+        known = self.standard.refusal_grounds()
+        with self.engine.begin() as conn:
+            case = self._case_for_move(conn, case_id, "refuse", at)
+            self._move(conn, case, "refuse", at, actor,
+                       {"refusal_grounds": list(grounds_t), "refusal_reason": reason.strip()},
+                       {"grounds": {str(g): known[g].where() for g in grounds_t}, "reason": reason.strip()},
+                       decided_at=at)
+        return self.case(case_id, as_of=at.date())
+
+    def record_payment(self, case_id: int, *, amount: int, at: datetime, actor: str) -> CaseView:
+        if amount <= 0:
+            raise InputError("a payment must be a positive amount of tenge")
+        with self.engine.begin() as conn:
+            case = self._load_case(conn, case_id)
+            self._check_time(conn, case, at)
+            if case.state not in PAYMENT_STATES:
+                raise InputError(f"case {case_id} is {case.state}: no payment can be recorded")
+            if case.fee_due == 0:
+                raise InputError(f"case {case_id} is on a free basis: no fee is due")
+            total = case.paid_amount + amount
+            conn.execute(update(T.cases).where(T.cases.c.id == case_id).values(paid_amount=total, paid_at=at))
+            self._log(conn, case_id, None, "payment", case.state, case.state, at, _actor(actor),
+                      {"amount": amount, "total": total, "fee_due": case.fee_due,
+                       "basis": self.standard["fee"].where()})
+        return self.case(case_id, as_of=at.date())
+
+    def start_training(self, case_id: int, *, at: datetime, actor: str) -> CaseView:
+        with self.engine.begin() as conn:
+            case = self._case_for_move(conn, case_id, "start_training", at)
+            if case.classes_start and at.date() < case.classes_start:
+                raise InputError(f"classes of case {case_id} start on {case.classes_start}, not before")
+            if self.settings.require_payment_before_training:
+                check_fee_paid(case.fee_due, case.paid_amount, self.standard)
+            self._move(conn, case, "start_training", at, actor, {"training_started_at": at}, {})
+        return self.case(case_id, as_of=at.date())
+
+    def certify(self, case_id: int, *, number: str, at: datetime, actor: str) -> CaseView:
+        if not number or not number.strip():
+            raise InputError("a certificate needs a number")
+        with self.engine.begin() as conn:
+            case = self._case_for_move(conn, case_id, "certify", at)
+            self._move(conn, case, "certify", at, actor, {"certificate_no": number.strip(), "certified_at": at},
+                       {"certificate_no": number.strip()})
+        return self.case(case_id, as_of=at.date())
+
+    def withdraw(self, case_id: int, *, at: datetime, actor: str, reason: str = "") -> CaseView:
+        with self.engine.begin() as conn:
+            case = self._case_for_move(conn, case_id, "withdraw", at)
+            self._move(conn, case, "withdraw", at, actor, {"withdrawn_at": at}, {"reason": reason})
+        return self.case(case_id, as_of=at.date())
+
+    def case(self, case_id: int, *, as_of: date | None = None) -> CaseView:
+        with self.engine.connect() as conn:
+            case = self._load_case(conn, case_id)
+            return self._view(conn, case, as_of or _today())
+
+    def cases(self, *, state: str | None = None, as_of: date | None = None, overdue_only: bool = False,
+              group_id: int | None = None) -> list[CaseView]:
+        as_of = as_of or _today()
+        q = select(T.cases).order_by(T.cases.c.id)
+        if state:
+            q = q.where(T.cases.c.state == state)
+        if group_id is not None:
+            q = q.where(T.cases.c.group_id == group_id)
+        with self.engine.connect() as conn:
+            views = [self._view(conn, _case(r), as_of) for r in conn.execute(q).mappings()]
+        return [v for v in views if v.overdue] if overdue_only else views
+
+    # -- complaints (point 65) -----------------------------------------------------------------------
+    def complain(self, case_id: int, *, target: str, text: str, at: datetime, actor: str) -> ComplaintView:
+        if target not in COMPLAINT_TARGETS:
+            raise InputError(f"a complaint is against a {', '.join(COMPLAINT_TARGETS)}, not {target!r}")
+        if not text or not text.strip():
+            raise InputError("a complaint needs its text")
+        with self.engine.begin() as conn:
+            case = self._load_case(conn, case_id)
+            self._check_time(conn, case, at)
+            cid = conn.execute(insert(T.complaints).values(
+                case_id=case_id, state="registered", target=target, text=text.strip(),
+                received_at=at)).inserted_primary_key[0]
+            self._log(conn, case_id, int(cid), "complaint_registered", None, "registered", at, _actor(actor),
+                      {"target": target})
+        return self.complaint(int(cid), as_of=at.date())
+
+    def satisfy_complaint(self, complaint_id: int, *, at: datetime, actor: str, note: str = "") -> ComplaintView:
+        return self._complaint_move(complaint_id, "satisfy", at, actor, {"satisfied_at": at}, {"note": note})
+
+    def forward_complaint(self, complaint_id: int, *, at: datetime, actor: str, body: str) -> ComplaintView:
+        if not body or not body.strip():
+            raise InputError("name the body that reviews the complaint (--to)")
+        return self._complaint_move(complaint_id, "forward", at, actor,
+                                    {"forwarded_at": at, "reviewing_body": body.strip()}, {"to": body.strip()})
+
+    def decide_complaint(self, complaint_id: int, *, outcome: str, at: datetime, actor: str,
+                         note: str = "") -> ComplaintView:
+        if outcome not in ("upheld", "rejected"):
+            raise InputError("a complaint decision is upheld or rejected")
+        return self._complaint_move(complaint_id, "decide", at, actor, {"decided_at": at, "outcome": outcome},
+                                    {"outcome": outcome, "note": note})
+
+    def appeal_complaint(self, complaint_id: int, *, at: datetime, actor: str) -> ComplaintView:
+        return self._complaint_move(complaint_id, "appeal", at, actor, {"appealed_at": at},
+                                    {"to": self.standard["complaint_quality_body_deadline"].text("kk")})
+
+    def decide_appeal(self, complaint_id: int, *, outcome: str, at: datetime, actor: str) -> ComplaintView:
+        if outcome not in ("upheld", "rejected"):
+            raise InputError("an appeal decision is upheld or rejected")
+        return self._complaint_move(complaint_id, "decide_appeal", at, actor,
+                                    {"appeal_decided_at": at, "appeal_outcome": outcome}, {"outcome": outcome})
+
+    def complaint(self, complaint_id: int, *, as_of: date | None = None) -> ComplaintView:
+        with self.engine.connect() as conn:
+            return self._complaint_view(_complaint(self._complaint_row(conn, complaint_id)), as_of or _today())
+
+    # -- internals ---------------------------------------------------------------------------------
+    def _complaint_move(self, complaint_id: int, action: str, at: datetime, actor: str,
+                        values: dict[str, Any], details: dict[str, Any]) -> ComplaintView:
+        with self.engine.begin() as conn:
+            c = _complaint(self._complaint_row(conn, complaint_id))
+            new = complaint_next(c.state, action, complaint_id)
+            last = self._last_event_at(conn, c.case_id, complaint_id) or c.received_at
+            if at < last:
+                raise InputError(f"{at:%Y-%m-%d %H:%M} is before the complaint's last step ({last:%Y-%m-%d %H:%M})")
+            conn.execute(update(T.complaints).where(T.complaints.c.id == complaint_id).values(state=new, **values))
+            self._log(conn, c.case_id, complaint_id, f"complaint_{action}", c.state, new, at, _actor(actor), details)
+        return self.complaint(complaint_id, as_of=at.date())
+
+    @staticmethod
+    def _complaint_row(conn: Connection, complaint_id: int) -> RowMapping:
+        row = conn.execute(select(T.complaints).where(T.complaints.c.id == complaint_id)).mappings().first()
+        if row is None:
+            raise NotFoundError(f"no complaint {complaint_id}")
+        return row
+
+    def _complaint_view(self, c: Complaint, as_of: date) -> ComplaintView:
+        return ComplaintView(c, complaint_deadlines(c, as_of, cal=self.calendar, standard=self.standard,
+                                                    settings=self.settings))
+
+    @staticmethod
+    def _load_case(conn: Connection, case_id: int) -> Case:
+        row = conn.execute(select(T.cases).where(T.cases.c.id == case_id)).mappings().first()
+        if row is None:
+            raise NotFoundError(f"no case {case_id}")
+        return _case(row)
+
+    @staticmethod
+    def _last_event_at(conn: Connection, case_id: int, complaint_id: int | None = None) -> datetime | None:
+        q = select(T.events.c.at).where(T.events.c.case_id == case_id)
+        if complaint_id is not None:
+            q = q.where(T.events.c.complaint_id == complaint_id)
+        q = q.order_by(T.events.c.at.desc()).limit(1)
+        return conn.execute(q).scalar()
+
+    def _check_time(self, conn: Connection, case: Case, at: datetime) -> None:
+        if at < case.submitted_at:
+            raise InputError(f"{at:%Y-%m-%d %H:%M} is before case {case.id} was submitted "
+                             f"({case.submitted_at:%Y-%m-%d %H:%M})", code="before_submission")
+        last = self._last_event_at(conn, case.id)
+        if last is not None and at < last:
+            raise InputError(f"{at:%Y-%m-%d %H:%M} is before case {case.id}'s last recorded step "
+                             f"({last:%Y-%m-%d %H:%M}); steps are recorded in order")
+
+    def _case_for_move(self, conn: Connection, case_id: int, action: str, at: datetime) -> Case:
+        case = self._load_case(conn, case_id)
+        case_next(case.state, action, case_id)
+        self._check_time(conn, case, at)
+        return case
+
+    def _move(self, conn: Connection, case: Case, action: str, at: datetime, actor: str,
+              values: dict[str, Any], details: dict[str, Any], decided_at: datetime | None = None) -> None:
+        new = case_next(case.state, action, case.id)
+        if decided_at is not None:
+            values = {**values, "decided_at": decided_at}
+        conn.execute(update(T.cases).where(T.cases.c.id == case.id).values(state=new, **values))
+        self._log(conn, case.id, None, action, case.state, new, at, _actor(actor), details)
+
+    @staticmethod
+    def _log(conn: Connection, case_id: int, complaint_id: int | None, kind: str, from_state: str | None,
+             to_state: str | None, at: datetime, actor: str, details: dict[str, Any]) -> None:
+        conn.execute(insert(T.events).values(case_id=case_id, complaint_id=complaint_id, kind=kind,
+                                             from_state=from_state, to_state=to_state, at=at, actor=actor,
+                                             recorded_at=_now_utc(), details=details))
+
+    def _view(self, conn: Connection, case: Case, as_of: date) -> CaseView:
+        group = _group(self._group_row(conn, case.group_id)) if case.group_id else None
+        evs = [_event(r) for r in conn.execute(
+            select(T.events).where(T.events.c.case_id == case.id).order_by(T.events.c.id)).mappings()]
+        comps = [self._complaint_view(_complaint(r), as_of) for r in conn.execute(
+            select(T.complaints).where(T.complaints.c.case_id == case.id).order_by(T.complaints.c.id)).mappings()]
+        dls = case_deadlines(case, as_of, cal=self.calendar, standard=self.standard, settings=self.settings)
+        return CaseView(case, group, evs, dls, comps, as_of)
+
+
+def _actor(actor: str) -> str:
+    if not actor or not actor.strip():
+        raise InputError("every step needs who took it (actor)")
+    return actor.strip()
+
+
+def _today() -> date:
+    return kz_now().date()
+
+
+__all__ = ["CaseView", "ComplaintView", "ServiceDesk", "ensure_schema"]

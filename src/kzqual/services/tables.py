@@ -1,0 +1,85 @@
+"""SQLAlchemy Core tables of the public service (Alembic branch "service").
+
+The migration ``store/migrations/versions/service_0001_tables.py`` creates exactly these tables;
+``tests/services/test_migration.py`` compares the two.  Times are Kazakhstan wall-clock time
+(naive), except ``recorded_at`` which is UTC.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData,
+                        String, Table, Text)
+
+metadata = MetaData()
+
+groups = Table(
+    "service_groups", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("number", String(50), nullable=False),
+    Column("profile", String(200), nullable=False),
+    Column("planned_creation", Date, nullable=False),
+    Column("actual_creation", Date, nullable=True),
+    Column("period_start", Date, nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("basis", String(10), nullable=False, server_default="free"),
+    Column("note", Text, nullable=False, server_default=""),
+)
+
+cases = Table(
+    "service_cases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("state", String(20), nullable=False),
+    Column("iin", String(12), nullable=False),
+    Column("application", JSON, nullable=False),
+    Column("submitted_at", DateTime, nullable=False),
+    Column("accepted_day", Date, nullable=False),
+    Column("group_id", Integer, ForeignKey("service_groups.id"), nullable=True),
+    Column("classes_start", Date, nullable=True),
+    Column("decided_at", DateTime, nullable=True),
+    Column("refusal_grounds", JSON, nullable=True),
+    Column("refusal_reason", Text, nullable=True),
+    Column("training_started_at", DateTime, nullable=True),
+    Column("certificate_no", String(100), nullable=True),
+    Column("certified_at", DateTime, nullable=True),
+    Column("withdrawn_at", DateTime, nullable=True),
+    Column("fee_due", Integer, nullable=False, server_default="0"),
+    Column("paid_amount", Integer, nullable=False, server_default="0"),
+    Column("paid_at", DateTime, nullable=True),
+    Index("ix_service_cases_state", "state"),
+    Index("ix_service_cases_iin", "iin"),
+)
+
+complaints = Table(
+    "service_complaints", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("service_cases.id"), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("target", String(20), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("received_at", DateTime, nullable=False),
+    Column("forwarded_at", DateTime, nullable=True),
+    Column("reviewing_body", Text, nullable=True),
+    Column("satisfied_at", DateTime, nullable=True),
+    Column("decided_at", DateTime, nullable=True),
+    Column("outcome", String(20), nullable=True),
+    Column("appealed_at", DateTime, nullable=True),
+    Column("appeal_decided_at", DateTime, nullable=True),
+    Column("appeal_outcome", String(20), nullable=True),
+    Index("ix_service_complaints_case", "case_id"),
+)
+
+events = Table(
+    "service_events", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("service_cases.id"), nullable=False),
+    Column("complaint_id", Integer, ForeignKey("service_complaints.id"), nullable=True),
+    Column("kind", String(30), nullable=False),
+    Column("from_state", String(20), nullable=True),
+    Column("to_state", String(20), nullable=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),
+    Column("details", JSON, nullable=False),
+    Index("ix_service_events_case", "case_id"),
+)
+
