@@ -8,13 +8,17 @@ from pathlib import Path
 
 from kzqual.errors import InputError
 from kzqual.text import lookalike, spacing
-from kzqual.text.decode import MAX_BYTES, decode
+from kzqual.text.decode import MAX_BYTES, decode_report
 from kzqual.text.model import CleanLine, CleanText, Repair, TextWarning
 
 # The official system's footer, e.g. "© 2012. Қазақстан Республикасы Әділет министрлігінің ..."
 # (sometimes continued on the next line, ending in "институты").
 _FOOTER = re.compile(r"^\s*©\s*\d{4}\.")
-_FOOTER_TAIL = re.compile(r"(институты|институт)\s*\.?\s*$")
+# The footer's continuation ends in the institute's name ("... институты» ШЖҚ РМК").
+_FOOTER_TAIL = re.compile(r"институт", re.IGNORECASE)
+_FOOTER_TAIL_LINES = 2
+# The footer's second line on its own (its first line lost in the export).
+_FOOTER_ORPHAN = re.compile(r"^\s*құқықтық ақпарат институты»\s*ШЖҚ\s*РМК\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(\d{1,4}|-\s*\d{1,4}\s*-|Страница \d+ из \d+|\d+ бет)\s*$")
 
 
@@ -42,8 +46,13 @@ def read(path: str | Path) -> CleanText:
 
 
 def clean_bytes(data: bytes, *, source: str = "<bytes>") -> CleanText:
-    text, encoding = decode(data, source=source)
-    return clean(text, source=source, encoding=encoding)
+    decoded = decode_report(data, source=source)
+    ct = clean(decoded.text, source=source, encoding=decoded.encoding)
+    last = len(ct.raw_lines)
+    for code, message in decoded.problems:
+        line = last if code == "truncated" else 1
+        ct.warnings.append(TextWarning(code, message, line, line))
+    return ct
 
 
 def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> CleanText:
@@ -54,18 +63,19 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
     repairs: list[Repair] = []
     warnings: list[TextWarning] = []
     gap = False
-    skip_footer_tail = False
+    skip_to = 0  # last raw line of a footer's continuation, once found
     for i, raw in enumerate(raw_lines, start=1):
+        if i <= skip_to:
+            continue
         stripped = raw.strip()
-        if skip_footer_tail:
-            skip_footer_tail = False
-            if _FOOTER_TAIL.search(stripped):
-                continue
         if not stripped:
             gap = True
             continue
+        if _FOOTER_ORPHAN.match(raw):
+            gap = True
+            continue
         if _FOOTER.match(raw):
-            skip_footer_tail = not _FOOTER_TAIL.search(stripped)
+            skip_to = _footer_end(raw_lines, i)
             gap = True
             continue
         if _PAGE_NUMBER.match(raw) and _between_gaps(raw_lines, i):
@@ -73,7 +83,8 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
             continue
         fixed = spacing.unspace_line(raw.rstrip())
         if fixed != raw.rstrip():
-            repairs.append(Repair("letter_spacing", i, raw.strip(), fixed.strip()))
+            kind = "letter_spacing" if _spaced(raw) else "url_spacing"
+            repairs.append(Repair(kind, i, raw.strip(), fixed.strip()))
         fixed, word_repairs = lookalike.repair_line(fixed)
         for raw_word, fixed_word in word_repairs:
             repairs.append(Repair("latin_lookalike", i, raw_word, fixed_word))
@@ -91,6 +102,37 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
         repairs=repairs,
         warnings=warnings,
     )
+
+
+def clean_offsets(raw: str) -> list[int]:
+    """For the clean text of one raw line, the raw column of every clean character.
+
+    Recomputed on demand (cheap) rather than stored on every line: letter-spacing and URL
+    repairs move characters; look-alike repairs replace one character by one; then strip.
+    """
+    text, pos = spacing.unspace_map(raw.rstrip())
+    lead = len(text) - len(text.lstrip())
+    return pos[lead : len(text.rstrip())]
+
+
+def _spaced(raw: str) -> bool:
+    return _SPACED_PAIR.search(raw) is not None
+
+
+_SPACED_PAIR = re.compile(r"(?<!\S)\S{1,2} \S(?!\S)")
+
+
+def _footer_end(raw_lines: list[str], lineno: int) -> int:
+    """The last raw line of the footer starting at ``lineno`` (its continuation, if any)."""
+    if _FOOTER_TAIL.search(raw_lines[lineno - 1]):
+        return lineno
+    for j in range(lineno + 1, min(lineno + _FOOTER_TAIL_LINES, len(raw_lines)) + 1):
+        line = raw_lines[j - 1]
+        if not line.strip():
+            break
+        if _FOOTER_TAIL.search(line):
+            return j
+    return lineno
 
 
 def _between_gaps(raw_lines: list[str], lineno: int) -> bool:

@@ -16,6 +16,9 @@ LATIN_TO_CYRILLIC = {
 }  # fmt: skip
 
 _WORD = re.compile(r"[^\W\d_]+")
+# Only words holding a Latin letter can need a repair; most lines have none (fast path).
+_LATIN_WORD = re.compile(r"[^\W\d_]*[A-Za-z][^\W\d_]*")
+_HAS_LATIN = re.compile(r"[A-Za-z]")
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -36,6 +39,8 @@ def repair_word(word: str) -> str | None:
 def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
     """Return the repaired line and the list of ``(raw_word, fixed_word)`` repairs."""
     repairs: list[tuple[str, str]] = []
+    if not _HAS_LATIN.search(line):
+        return line, repairs
 
     def sub(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -45,13 +50,15 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
         repairs.append((word, fixed))
         return fixed
 
-    return _WORD.sub(sub, line), repairs
+    return _LATIN_WORD.sub(sub, line), repairs
 
 
 def mixed_unrepairable(line: str) -> list[str]:
     """Words that mix scripts but could not be repaired (for warnings)."""
-    out = []
-    for m in _WORD.finditer(line):
+    out: list[str] = []
+    if not _HAS_LATIN.search(line):
+        return out
+    for m in _LATIN_WORD.finditer(line):
         w = m.group(0)
         if any(_is_cyrillic(c) for c in w) and any(c.isascii() for c in w) and repair_word(w) is None:
             out.append(w)
