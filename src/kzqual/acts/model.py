@@ -94,6 +94,7 @@ class Act(BaseModel):
     repealed_by: ActRef | None = None
     repeal_note: str | None = None
     amended_by: list[ActRef] = Field(default_factory=list)
+    amends: list[ActRef] = Field(default_factory=list)  # acts this (amending) act changes
     notes: list[Note] = Field(default_factory=list)
     entry_into_force: EntryIntoForce | None = None
     signatory: str | None = None  # "С. Жасузаков"

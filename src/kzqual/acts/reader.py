@@ -1,0 +1,181 @@
+"""CleanText -> ParsedAct: the act layer's one entry point.
+
+The order of work follows the page: head (title, identity, status), editorial notes, the order's
+own text (preamble, points), signature and approval blocks, then the appendices.  Each reader
+returns what it found with line spans; nothing here raises on damaged text — problems become
+warnings — except :class:`InputError` (``not_an_act``) when the head names no act at all.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kzqual.acts.doc import Doc
+from kzqual.acts.force import read_entry_into_force
+from kzqual.acts.head import Head, read_head
+from kzqual.acts.layout import find_agreed, find_signature, find_stamps, title_after
+from kzqual.acts.model import Act, ActRef, ParsedAct, Span, StructureNode
+from kzqual.acts.notes import find_notes
+from kzqual.acts.refs import parse_act_ref
+from kzqual.acts.structure import parse_body
+from kzqual.acts.vocab import KK_LETTERS
+from kzqual.errors import InputError
+from kzqual.text import read
+from kzqual.text.model import CleanText
+
+_AMENDING_TITLE = re.compile(
+    r"(өзгеріс\w*|толықтыру\w*)(\s+(және|мен)\s+\w+)?\s+енгізу\s+туралы|"
+    r"О\s+внесении\s+(изменени|дополнени)",
+    re.I,
+)
+_REG_OF_REF = re.compile(r"(тізілімінде|реестре[^№]{0,60})\s*№\s*(?P<n>\d+)", re.I)
+_SAMPLE_LINES = 400
+
+
+def detect_language(ct: CleanText) -> str:
+    """``kk`` when Kazakh-only letters make up a visible share of the text, else ``ru``."""
+    sample = " ".join(line.text for line in ct.lines[:_SAMPLE_LINES])
+    cyrillic = sum(1 for c in sample if "\u0400" <= c <= "\u04ff")
+    kazakh = sum(sample.count(c) for c in KK_LETTERS)
+    return "kk" if cyrillic and kazakh / cyrillic > 0.005 else "ru"
+
+
+def parse_file(path: str | Path) -> ParsedAct:
+    """Read, clean and parse one file (raises :class:`InputError` for unusable input)."""
+    return read_act(read(path))
+
+
+def _warn(warnings: list[dict], code: str, message: str, lines: Span | None = None) -> None:
+    warnings.append({"code": code, "message": message, "lines": lines.model_dump() if lines else None})
+
+
+def read_act(ct: CleanText) -> ParsedAct:
+    source = ct.source
+    if not ct.lines:
+        raise InputError("the file has no text", source=source, code="not_an_act")
+    doc = Doc.of(ct)
+    language = detect_language(ct)
+    warnings: list[dict] = []
+    head = read_head(doc, language)
+    _check_head(head, source, warnings)
+
+    # Appendices start at stamps after the head; the order's own text ends at the first of them.
+    stamps = find_stamps(doc, head.end)
+    order_end = stamps[0].start if stamps else len(doc)
+    agreed, first_marker = find_agreed(doc, head.end, order_end)
+    sign_limit = first_marker if first_marker is not None else order_end
+    signature = find_signature(doc, head.end, sign_limit)
+    text_end = signature.first if signature else sign_limit
+
+    notes = find_notes(doc, 0, len(doc))
+    note_lines = {i for b in notes for i in range(b.first, b.last + 1)}
+
+    structure: list[StructureNode] = parse_body(doc, head.end, text_end, note_lines, warnings, preamble=True)
+    entry = read_entry_into_force([n for n in structure if n.kind == "point"])
+    for k, stamp in enumerate(stamps):
+        end = stamps[k + 1].start if k + 1 < len(stamps) else len(doc)
+        title, body = title_after(doc, stamp.body, end)
+        children = parse_body(doc, body, end, note_lines, warnings)
+        last = max(end - 1, stamp.start)
+        structure.append(
+            StructureNode(kind="appendix", label=stamp.label, title=title, text=stamp.text,
+                          lines=doc.span(stamp.start, last), children=children)
+        )
+
+    act_notes = [b.note for b in notes]
+    repeal_notes = [n for n in act_notes if n.kind == "repeal"]
+    repealed_by = head.repealed_by
+    if repeal_notes:
+        note_ref = repeal_notes[0].amending_act
+        if repealed_by is None:
+            repealed_by = note_ref
+        elif note_ref and (note_ref.number, note_ref.date) != (repealed_by.number, repealed_by.date):
+            _warn(warnings, "repeal_mismatch",
+                  f"the head and the note name different repealing acts "
+                  f"(№ {repealed_by.number} of {repealed_by.date} vs № {note_ref.number} of {note_ref.date})",
+                  repeal_notes[0].lines)
+    status = "repealed" if head.repealed or repeal_notes else "in_force"
+    if status == "repealed" and repealed_by is None:
+        _warn(warnings, "repealing_act_unknown", "the act is marked repealed but the repealing act is not named")
+
+    amended_by = _unique_refs([n.amending_act for n in act_notes if n.kind == "amendment" and n.amending_act])
+    amends = _amends(head, doc, structure)
+
+    act = Act(
+        title=head.title or "",
+        language=language,
+        act_type=head.act_type or "other",
+        act_type_raw=head.act_type_raw or "",
+        issuer=head.issuer,
+        issuer_body=head.issuer_body,
+        date=head.date,
+        number=head.number,
+        registration=head.registration,
+        status=status,
+        repealed_by=repealed_by,
+        repeal_note=repeal_notes[0].text if repeal_notes else None,
+        amended_by=amended_by,
+        amends=amends,
+        notes=act_notes,
+        entry_into_force=entry,
+        signatory=signature.name if signature else None,
+        signatory_office=signature.office if signature else None,
+        agreed_by=agreed,
+        source=Path(source).name if source else "",
+        lines=Span(start=1, end=max(1, len(ct.raw_lines))),
+    )
+    if entry is None:
+        _warn(warnings, "no_entry_into_force", "no point states when the act takes effect")
+    if signature is None:
+        _warn(warnings, "no_signature", "no signature found after the order's text")
+    return ParsedAct(act=act, structure=structure, warnings=warnings)
+
+
+def _check_head(head: Head, source: str, warnings: list[dict]) -> None:
+    if head.act_type is None or (head.date is None and head.number is None):
+        missing = "act type" if head.act_type is None else "date or number"
+        raise InputError(f"not a normative legal act (no {missing} in its head)", source=source,
+                         code="not_an_act")
+    for field, value in (("date", head.date), ("number", head.number), ("issuer", head.issuer),
+                         ("title", head.title)):
+        if not value:
+            _warn(warnings, f"no_{field}", f"the act's {field} was not found in its head", head.title_lines)
+    if not head.registration.number:
+        _warn(warnings, "no_registration", "no Ministry of Justice registration in the head", head.title_lines)
+
+
+def _unique_refs(refs: list[ActRef]) -> list[ActRef]:
+    seen: set[tuple] = set()
+    out: list[ActRef] = []
+    for r in refs:
+        key = (r.act_type, r.date, r.number)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _amends(head: Head, doc: Doc, structure: list[StructureNode]) -> list[ActRef]:
+    """The act an amending act changes, read from its title ("… № 357 бұйрығына өзгерістер енгізу туралы")."""
+    m = _AMENDING_TITLE.search(head.title)
+    if not m:
+        return []
+    if head.title[: m.start()].strip():
+        part = head.title[: m.start()]
+        # The amended act's own title is quoted; its reference follows the closing quote.
+        q = max(part.rfind(c) for c in "\"»”")
+        phrase = part[q + 1 :] if q >= 0 else part
+    else:
+        phrase = head.title[m.end() :]
+    ref = parse_act_ref(phrase, lines=head.title_lines)
+    if not (ref.number or ref.date):
+        return []
+    if ref.number and not ref.registration_number:
+        # The first point usually repeats the reference with its registration number.
+        for node in structure:
+            pos = node.text.find(f"№ {ref.number}")
+            if pos >= 0 and (r := _REG_OF_REF.search(node.text[pos : pos + 250])):
+                ref = ref.model_copy(update={"registration_number": r.group("n")})
+                break
+    return [ref]
