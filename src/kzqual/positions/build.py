@@ -1,0 +1,155 @@
+"""Raw post (segmented text) -> :class:`Position`, filling structured fields via the requirements layer.
+
+The layouts only segment: they find each post, its heading parts and the raw text of each
+criterion.  Turning a criterion's text into education levels, experience alternatives etc. is the
+job of :mod:`kzqual.positions.requirements` (developed separately); it is looked up at call time
+so that this module works — with text-only fields — while that one is absent or incomplete, and a
+failure there becomes a warning on the post instead of an exception.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kzqual.acts.model import Span
+from kzqual.positions import codes
+from kzqual.positions.model import Competence, Education, Experience, Position, Repairs
+from kzqual.positions.rows import Piece
+from kzqual.text.model import CleanText
+
+
+@dataclass(slots=True)
+class RawPost:
+    """What a layout extractor finds for one post, before structuring."""
+
+    key: str  # the id suffix: first position number, "a1-3", "g1-p3-2"
+    title: str
+    start: int  # raw line span of the whole post
+    end: int
+    department: str | None = None
+    division: str | None = None
+    appendix: str | None = None
+    group: str | None = None
+    category_raw: str | None = None
+    units: int | None = None
+    numbers: list[str] = field(default_factory=list)
+    criteria: dict[str, Piece] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _requirements_fn(name: str) -> Callable[..., Any] | None:
+    try:
+        mod = importlib.import_module("kzqual.positions.requirements")
+    except ImportError:
+        return None
+    fn = getattr(mod, name, None)
+    return fn if callable(fn) else None
+
+
+def _call(name: str, warnings: list[str], *args: Any) -> Any:
+    """Call a requirements function; None if absent, a warning if it fails."""
+    fn = _requirements_fn(name)
+    if fn is None:
+        return None
+    try:
+        return fn(*args)
+    except Exception as exc:  # a parser bug must not lose the post: report it on the post
+        warnings.append(f"requirements.{name} failed: {type(exc).__name__}: {exc}")
+        return None
+
+
+def canonical_category(raw: str, warnings: list[str]) -> str | None:
+    fn = _requirements_fn("canonical_category")
+    if fn is not None:
+        try:
+            value = fn(raw)
+            if value is not None:
+                return value
+        except Exception as exc:
+            warnings.append(f"requirements.canonical_category failed: {exc}")
+    return codes.canonical_category(raw)
+
+
+def expand_numbers(raw: str, warnings: list[str]) -> list[str]:
+    fn = _requirements_fn("expand_numbers")
+    if fn is not None:
+        try:
+            value = fn(raw)
+            if value:
+                return list(value)
+        except Exception as exc:
+            warnings.append(f"requirements.expand_numbers failed: {exc}")
+    return codes.expand_numbers(raw)
+
+
+def _span(p: Piece) -> Span:
+    return Span(start=p.start, end=p.end)
+
+
+def build_position(raw: RawPost, *, reg: str, act_key: str, lang: str, ct: CleanText) -> Position:
+    warnings = list(raw.warnings)
+    category = canonical_category(raw.category_raw, warnings) if raw.category_raw else None
+    if raw.category_raw and category is None:
+        warnings.append(f"category {raw.category_raw!r} not recognised")
+    pos = Position(
+        id=f"{reg}-{raw.key}",
+        act_key=act_key,
+        title=raw.title,
+        department=raw.department,
+        division=raw.division,
+        appendix=raw.appendix,
+        group=raw.group,
+        category=category,
+        category_raw=raw.category_raw,
+        units=raw.units,
+        numbers=list(raw.numbers),
+        lines=Span(start=raw.start, end=raw.end),
+    )
+    c = raw.criteria
+    edu = c.get("education")
+    exp = c.get("experience")
+    comp = c.get("competence")
+    duties = c.get("duties")
+    knowledge = c.get("knowledge")
+    qual = c.get("qualification")
+    if qual is not None:
+        # characteristics acts state education and experience together (and a grade ladder)
+        edu = edu or qual
+        exp = exp or qual
+        grades = _call("parse_grades", warnings, qual.text, lang, _span(qual))
+        if grades:
+            pos.grades = list(grades)
+    if edu is not None:
+        parsed = _call("parse_education", warnings, edu.text, lang, _span(edu))
+        pos.education = parsed if isinstance(parsed, Education) else Education(text=edu.text, lines=_span(edu))
+    if exp is not None:
+        parsed = _call("parse_experience", warnings, exp.text, lang, _span(exp))
+        pos.experience = (
+            parsed if isinstance(parsed, Experience) else Experience(text=exp.text, lines=_span(exp))
+        )
+    if comp is not None:
+        parsed = _call("parse_competence", warnings, comp.text, lang, _span(comp))
+        pos.competence = (
+            parsed if isinstance(parsed, Competence) else Competence(text=comp.text, lines=_span(comp))
+        )
+    if duties is not None:
+        parsed = _call("parse_duties", warnings, duties.text, lang)
+        pos.duties = list(parsed) if parsed else split_items(duties.text)
+    if knowledge is not None:
+        parsed = _call("parse_duties", warnings, knowledge.text, lang)
+        pos.knowledge = list(parsed) if parsed else split_items(knowledge.text)
+    pos.repairs = [
+        Repairs(kind=r.kind, raw=r.raw, fixed=r.fixed, line=r.line)
+        for r in ct.repairs
+        if raw.start <= r.line <= raw.end
+    ]
+    pos.warnings = warnings
+    return pos
+
+
+def split_items(text: str) -> list[str]:
+    """Fallback list split on ';' (the acts separate duties with semicolons)."""
+    return [t.strip(" .;") for t in text.split(";") if t.strip(" .;")]

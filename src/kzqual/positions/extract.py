@@ -1,0 +1,122 @@
+"""The extraction pipeline: pick the layout, segment posts, build records, cross-check them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from kzqual.acts.model import Act
+from kzqual.positions import Extraction
+from kzqual.positions.build import RawPost, build_position
+from kzqual.positions.layout import detect_layout
+from kzqual.positions.meta import read_act_meta
+from kzqual.positions.model import Position
+from kzqual.text import read
+from kzqual.text.model import CleanText
+
+
+def _segment(layout: str, ct: CleanText) -> tuple[list[RawPost], list[str]]:
+    if layout == "paragraph":
+        from kzqual.positions.paragraph import extract_paragraph
+
+        return extract_paragraph(ct)
+    if layout == "table":
+        from kzqual.positions.table import extract_table
+
+        return extract_table(ct)
+    from kzqual.positions.characteristics import extract_characteristics
+
+    return extract_characteristics(ct)
+
+
+def extract(ct: CleanText, act: Act) -> Extraction:
+    """Every post of ``act`` (whose text is ``ct``).  Never raises on damaged text."""
+    layout = detect_layout(ct)
+    result = Extraction(layout=layout, act=act)
+    if layout is None:
+        result.warnings.append("no post layout recognised: the act lists no posts")
+        return result
+    try:
+        raws, warnings = _segment(layout, ct)
+    except Exception as exc:  # a segmenter bug must surface as a warning, not a crash
+        result.warnings.append(f"{layout} layout: extraction failed: {type(exc).__name__}: {exc}")
+        return result
+    result.warnings.extend(warnings)
+    reg = act.registration.number or act.key
+    lang = act.language
+    _dedupe_keys(raws)
+    for raw in raws:
+        try:
+            result.positions.append(build_position(raw, reg=reg, act_key=act.key, lang=lang, ct=ct))
+        except Exception as exc:
+            result.warnings.append(
+                f"post on lines {raw.start}-{raw.end} could not be built: {type(exc).__name__}: {exc}"
+            )
+    _check_numbers(result.positions)
+    _check_title_grades(result.positions)
+    if not result.positions:
+        result.warnings.append(f"{layout} layout recognised but no post found")
+    return result
+
+
+def extract_file(path: str | Path) -> Extraction:
+    ct = read(path)
+    return extract(ct, read_act_meta(ct))
+
+
+def _dedupe_keys(raws: list[RawPost]) -> None:
+    """Ids must be unique; a repeated key (a number printed twice) gets a suffix and a warning."""
+    seen: Counter[str] = Counter()
+    for raw in raws:
+        seen[raw.key] += 1
+        if seen[raw.key] > 1:
+            raw.warnings.append(f"id key {raw.key!r} already used by an earlier post; suffixed")
+            raw.key = f"{raw.key}-dup{seen[raw.key]}"
+
+
+def _check_numbers(positions: list[Position]) -> None:
+    """A position number used by two posts is reported on both (never silently dropped)."""
+    where: dict[str, list[Position]] = defaultdict(list)
+    for p in positions:
+        for n in p.numbers:
+            where[n].append(p)
+    for n, ps in where.items():
+        if len(ps) > 1:
+            for p in ps:
+                others = ", ".join(q.id for q in ps if q is not p)
+                p.warnings.append(f"position number {n} is also used by {others}")
+
+
+_FAMILY = re.compile(r"^(C-O|C-R|C|[A-Z]\d*)")
+
+
+def _post_noun(title: str) -> str:
+    """The last two words of a title, lower-cased: the post itself ("бас сарапшысы")."""
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", title.lower())
+    return " ".join(words[-2:])
+
+
+def _check_title_grades(positions: list[Position]) -> None:
+    """A title whose post usually has another category in this act is reported.
+
+    The act itself is the reference: posts named alike ("бас сарапшысы") within one category
+    family (C, C-O, C-R) normally share a category; a clear outlier is worth a look (a typo in
+    the title or in the category), but it is not corrected."""
+    groups: dict[tuple[str, str], list[Position]] = defaultdict(list)
+    for p in positions:
+        if not p.category:
+            continue
+        fam = _FAMILY.match(p.category)
+        groups[(fam.group(1) if fam else "", _post_noun(p.title))].append(p)
+    for (_fam, noun), ps in groups.items():
+        counts = Counter(p.category for p in ps)
+        top, n = counts.most_common(1)[0]
+        if n < 3 or n / len(ps) < 0.75:
+            continue
+        for p in ps:
+            if p.category != top:
+                p.warnings.append(
+                    f"title '{noun}' has category {p.category} here but {top} in {n} of "
+                    f"{len(ps)} posts named alike in this act"
+                )

@@ -1,0 +1,186 @@
+"""Row and section labels of the three layouts, in Kazakh and Russian, and how to find them.
+
+A label is matched on its *key*: the text with every space removed and lower-cased, so that a
+letter-spaced label (``К ә с і б и  құзыреттілігі``), a glued one (``Лауазымғақойылатын...``) and a
+label broken over two lines (``Практикалық`` / ``тәжірибесі``) all match.  Both languages are
+accepted in acts of either language: the exports put Russian labels inside Kazakh acts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# criterion -> label variants as printed (kk and ru).  Longer variants first: the matcher takes
+# the longest variant that fits, so "Кәсіби құзыреттілігі" never stops at a shorter prefix.
+CRITERIA: dict[str, tuple[str, ...]] = {
+    "education": ("Білімі", "Образование"),
+    "competence": (
+        "Кәсіби құзыреттілігі",
+        "Кәсіптік құзыреттілігі",
+        "Кәсіптік біліктілігі",
+        "Кәсіби біліктілігі",
+        "Профессиональная компетентность",
+        "Профессиональные компетенции",
+    ),
+    "experience": (
+        "Практикалық тәжірибесі",
+        "Практикалық тәжірибе",
+        "Тәжірибесі",
+        "Опыт работы",
+        "Практический опыт",
+    ),
+    "duties": (
+        "Функционалдық міндеттері",
+        "Лауазымдық міндеттері",
+        "Құрылымдық міндеттері",
+        "Функциональные обязанности",
+        "Должностные обязанности",
+    ),
+}
+
+# characteristics acts: the numbered points of one post
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "duties": ("Должностные обязанности", "Лауазымдық міндеттері", "Функционалдық міндеттері"),
+    "knowledge": ("Должен знать", "Білуге тиіс", "Білуі тиіс"),
+    "qualification": (
+        "Требования к квалификации",
+        "Біліктілікке қойылатын талаптар",
+        "Біліктілік талаптары",
+    ),
+}
+
+# the header row of a criteria table: "Өлшемшарттар Талаптар", "Өлшемдер Талаптар",
+# "Критерийлер Талаптар", "Критерии Требования"
+CRITERIA_HEADER = ("өлшем", "критери", "белгі")  # word starts: Өлшемшарттар, Критериилер, Белгілер
+REQUIREMENTS_WORDS = ("талаптар", "талаптары", "требования")
+
+# the table layout's left header cell, printed over 1-4 lines or glued
+TABLE_MARKER = "лауазымғақойылатынбіліктілікталаптары"
+TABLE_MARKER_WORDS = ("лауазымға", "қойылатын", "біліктілік", "талаптары")
+
+_SPACE = re.compile(r"\s+")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+def key(text: str) -> str:
+    """The matching key: spaces removed, lower case, edge punctuation stripped."""
+    return _EDGE.sub("", _SPACE.sub("", text).lower())
+
+
+@dataclass(frozen=True, slots=True)
+class LabelHit:
+    """A label found at the start of a line (or of two joined lines)."""
+
+    name: str  # criterion / section name
+    lines_used: int  # 1, or 2 when the label continues on the next line
+    rest: str  # text on the (last) label line after the label
+
+
+def _variants(table: dict[str, tuple[str, ...]]) -> list[tuple[str, str, str]]:
+    out = [(name, v, key(v)) for name, vs in table.items() for v in vs]
+    return sorted(out, key=lambda t: -len(t[2]))
+
+
+_CRITERIA_VARIANTS = _variants(CRITERIA)
+_SECTION_VARIANTS = _variants(SECTIONS)
+
+
+def _strip_label(line: str, label_key: str) -> str | None:
+    """Return the text after a label printed at the start of ``line`` (spaces inside ignored)."""
+    i = 0
+    matched = 0
+    while i < len(line) and matched < len(label_key):
+        ch = line[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch.lower() != label_key[matched]:
+            return None
+        matched += 1
+        i += 1
+    if matched < len(label_key):
+        return None
+    rest = line[i:]
+    # the label must end at a word boundary: "Білімі" must not match "Білімін..."
+    if rest and (rest[0].isalpha() or rest[0].isdigit()):
+        return None
+    return rest.lstrip(" :.-–—").strip()
+
+
+def match_label(
+    line: str, next_line: str | None = None, *, table: str = "criteria"
+) -> LabelHit | None:
+    """The label ``line`` starts with, if any.
+
+    Labels are printed capitalised, so a line must start with an upper-case letter (after a
+    point number such as ``3.`` for characteristics sections); this keeps running text such as
+    "білімі бар" from being taken for a label.
+    """
+    variants = _CRITERIA_VARIANTS if table == "criteria" else _SECTION_VARIANTS
+    body = line.strip()
+    if table != "criteria":
+        body = re.sub(r"^\d+\s*\.\s*", "", body)
+    if not body or not body[0].isupper():
+        return None
+    for name, _variant, vkey in variants:
+        rest = _strip_label(body, vkey)
+        if rest is not None:
+            return LabelHit(name, 1, rest)
+    fuzzy = _fuzzy(body, variants)
+    if fuzzy is not None:
+        return LabelHit(fuzzy, 1, "")
+    if next_line is not None:
+        # a label broken over two lines: the first line is a proper prefix of the label
+        first = key(body)
+        if not first:
+            return None
+        joined = body + " " + next_line.strip()
+        for name, _variant, vkey in variants:
+            if len(first) < len(vkey) and vkey.startswith(first):
+                rest = _strip_label(joined, vkey)
+                if rest is not None:
+                    return LabelHit(name, 2, rest)
+        fuzzy = _fuzzy(joined, variants)
+        if fuzzy is not None:
+            return LabelHit(fuzzy, 2, "")
+    return None
+
+
+def _fuzzy(text: str, variants: list[tuple[str, str, str]]) -> str | None:
+    """A line that is nothing but a misspelt label (``Функионалдық міндеттері``): edit distance
+    at most 2 from a variant of 10+ letters."""
+    k = key(text)
+    if len(k) < 10 or len(k) > 40:
+        return None
+    for name, _variant, vkey in variants:
+        if len(vkey) >= 10 and abs(len(vkey) - len(k)) <= 2 and _distance(k, vkey, 2) <= 2:
+            return name
+    return None
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it exceeds ``limit``."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def is_criteria_header(line: str) -> bool:
+    """``Өлшемшарттар Талаптар`` and its variants (the criteria table's header row)."""
+    words = line.strip().lower().split()
+    if len(words) < 2 or len(words) > 3:
+        return False
+    return words[0].startswith(CRITERIA_HEADER) and words[-1] in REQUIREMENTS_WORDS
+
+
+def is_unit_header(line: str) -> bool:
+    """``Бірлік саны Санаты Лауазым №`` and its damaged variants."""
+    k = key(line)
+    return k.startswith("бірлік") and "лауаз" in k and ("саны" in k or "санат" in k)

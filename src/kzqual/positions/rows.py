@@ -1,0 +1,178 @@
+"""Split a post's criteria table (the lines after ``Өлшемшарттар Талаптар``) into rows.
+
+Input is a run of clean lines; output is criterion -> :class:`Piece` (clean text and raw line
+span).  The label table in :mod:`kzqual.positions.labels` decides what a row label is, so the
+same code reads Kazakh and Russian labels, letter-spaced, glued or broken over two lines.
+
+Damage handled here, always with a warning so nothing is silently reinterpreted:
+
+* a label repeated (a page break reprinted the table header) -> the texts are joined;
+* a row whose label is followed by no text while text printed just before the label after a
+  page break belongs to nobody else -> that text is the row's (the export moved it up);
+* text before the first label -> kept out of every row and reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kzqual.positions.labels import match_label
+from kzqual.text.model import CleanLine
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Piece:
+    """The clean text of one criterion and the raw lines it came from."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Rows:
+    pieces: dict[str, Piece] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    label_lines: list[int] = field(default_factory=list)  # raw lines holding labels
+
+
+def join_lines(texts: Sequence[str]) -> str:
+    """Join wrapped lines into one running text (PDF line breaks carry no meaning)."""
+    out = " ".join(t.strip() for t in texts if t.strip())
+    out = _WS.sub(" ", out)
+    # a word hyphenated across a line break keeps its hyphen ("әкімшілік-\nаумақтық")
+    return out.strip()
+
+
+def piece_of(items: Sequence[tuple[CleanLine, str]]) -> Piece | None:
+    """A Piece from (line, text) pairs; the span covers only lines that contributed text."""
+    used = [(ln, t) for ln, t in items if t.strip()]
+    if not used:
+        return None
+    text = join_lines([t for _, t in used])
+    return Piece(text, min(ln.raw_start for ln, _ in used), max(ln.raw_end for ln, _ in used))
+
+
+Item = tuple[CleanLine, str]
+RawRow = tuple[str, list[Item], int]  # (criterion, items in reading order, label line)
+
+
+def split_rows(lines: Sequence[CleanLine], *, table: str = "criteria") -> Rows:
+    """Split ``lines`` at row labels."""
+    rows = Rows()
+    marks: list[tuple[int, str, int, str]] = []  # (line index, name, lines used, rest)
+    i = 0
+    while i < len(lines):
+        nxt = lines[i + 1].text if i + 1 < len(lines) else None
+        hit = match_label(lines[i].text, nxt, table=table)
+        if hit is not None:
+            marks.append((i, hit.name, hit.lines_used, hit.rest))
+            rows.label_lines.extend(ln.raw_start for ln in lines[i : i + hit.lines_used])
+            i += hit.lines_used
+        else:
+            i += 1
+    if not marks:
+        if lines:
+            rows.warnings.append(
+                f"no criteria labels found in lines {lines[0].raw_start}-{lines[-1].raw_end}"
+            )
+        return rows
+    raw: list[RawRow] = []
+    for n, (idx, name, used, rest) in enumerate(marks):
+        end = marks[n + 1][0] if n + 1 < len(marks) else len(lines)
+        label_last = idx + used - 1
+        items: list[Item] = [(lines[label_last], rest)]
+        items += [(ln, ln.text) for ln in lines[label_last + 1 : end]]
+        raw.append((name, items, lines[idx].raw_start))
+    if marks[0][0] > 0:
+        # a page break printed the first row's text above its label
+        stray = list(lines[: marks[0][0]])
+        name, items, label_line = raw[0]
+        raw[0] = (name, [(ln, ln.text) for ln in stray] + items, label_line)
+        rows.warnings.append(
+            f"text of '{name}' printed before its label (lines {stray[0].raw_start}-"
+            f"{stray[-1].raw_end}, label on line {label_line}); moved to '{name}'"
+        )
+    _move_text_printed_before_label(raw, rows.warnings)
+    for n, (name, items, label_line) in enumerate(raw):
+        piece = piece_of(items)
+        if piece is None:
+            if n + 1 < len(raw) and raw[n + 1][0] == name:
+                continue  # the label printed in both languages ("Образование" / "Білімі")
+            rows.warnings.append(f"criterion '{name}' (label on line {label_line}) has no text")
+            continue
+        if name in rows.pieces:
+            old = rows.pieces[name]
+            if old.text == piece.text:
+                rows.warnings.append(
+                    f"criterion '{name}' printed twice with the same text (line {label_line}); "
+                    "the repeat is ignored"
+                )
+                continue
+            rows.warnings.append(
+                f"criterion '{name}' labelled twice (line {label_line}); texts joined"
+            )
+            rows.pieces[name] = Piece(
+                join_lines([old.text, piece.text]), min(old.start, piece.start), max(old.end, piece.end)
+            )
+        else:
+            rows.pieces[name] = piece
+    return rows
+
+
+_UNFINISHED_WORDS = ("және", "мен", "немесе", "бен", "пен", "и", "или", "а также")
+
+
+def _unfinished(text: str) -> bool:
+    """Text that stops mid-sentence: a trailing comma, an open quote or a conjunction."""
+    t = text.rstrip()
+    if not t:
+        return False
+    if t[-1] in ',«"(-–„':
+        return True
+    return t.lower().endswith(tuple(" " + w for w in _UNFINISHED_WORDS))
+
+
+def _finished(text: str) -> bool:
+    return text.rstrip().endswith((".", ";", "!", "?"))
+
+
+def _move_text_printed_before_label(
+    raw: list[tuple[str, list[CleanLine], str, int]], warnings: list[str]
+) -> None:
+    """A page break can print the start of a cell *before* its label::
+
+        <row A text>.  / gap / <start of row B text, unfinished> / gap / <label B> <rest of B>
+
+    The gap-separated tail of row A moves to row B when row B has no text of its own, or when the
+    tail stops mid-sentence while row A's own text before it is complete (or the tail ends in a
+    comma, an open quote or a conjunction, which no row ends with)."""
+    for n in range(1, len(raw)):
+        name, items, label_line = raw[n]
+        prev_name, prev_items, prev_label = raw[n - 1]
+        cut = None
+        for k in range(len(prev_items) - 1, 0, -1):
+            if prev_items[k][0].after_gap:
+                cut = k
+                break
+        if cut is None:
+            continue
+        tail = prev_items[cut:]
+        head = join_lines([t for _, t in prev_items[:cut]])
+        tail_text = join_lines([t for _, t in tail])
+        empty = not any(t.strip() for _, t in items)
+        if not empty:
+            if not head:
+                continue
+            if not (_unfinished(tail_text) or (_finished(head) and not _finished(tail_text))):
+                continue
+        raw[n - 1] = (prev_name, prev_items[:cut], prev_label)
+        raw[n] = (name, tail + items, label_line)
+        warnings.append(
+            f"text of '{name}' printed before its label (lines {tail[0][0].raw_start}-"
+            f"{tail[-1][0].raw_end}, label on line {label_line}); moved to '{name}'"
+        )
