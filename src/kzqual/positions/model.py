@@ -63,6 +63,7 @@ class ExperienceAlternative(BaseModel):
     qualifiers: list[Qualifier] = Field(default_factory=list)  # all-of, e.g. a degree
     text: str
     lines: Span | None = None
+    label: str | None = None  # the act's item label ("3)") the alternative was read from
 
 
 class Experience(BaseModel):
@@ -71,6 +72,7 @@ class Experience(BaseModel):
     alternatives: list[ExperienceAlternative] = Field(default_factory=list)
     reference: ActRef | None = None  # "by the typical requirements" (order 02-01-02/5)
     lines: Span | None = None
+    warnings: list[str] = Field(default_factory=list)  # what the parser could not read
 
 
 class Education(BaseModel):
@@ -81,6 +83,8 @@ class Education(BaseModel):
     field_groups: list[dict] = Field(default_factory=list)  # {"group": ..., "specialties": [...]}
     any_field: bool = False  # "по соответствующей специальности" -> False; no field named -> True
     lines: Span | None = None
+    matching_post_field: bool = False  # "по соответствующей специальности" / "лауазымның бейініне сәйкес"
+    warnings: list[str] = Field(default_factory=list)
 
 
 class Grade(BaseModel):
@@ -95,12 +99,16 @@ class Grade(BaseModel):
     experience_kind: ExperienceKind | None = None
     text: str
     lines: Span | None = None
+    post: str | None = None  # a sub-post the rung is for ("руководитель отдела"), when the act names one
+    category: str | None = None  # canonical block code printed with the rung ("A3-3", "C2")
+    warnings: list[str] = Field(default_factory=list)
 
 
 class Competence(BaseModel):
     text: str = ""
     acts: list[str] = Field(default_factory=list)  # laws and strategies named, titles restored
     lines: Span | None = None
+    warnings: list[str] = Field(default_factory=list)
 
 
 class Repairs(BaseModel):

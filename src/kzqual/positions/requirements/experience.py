@@ -1,0 +1,270 @@
+"""Experience criterion text -> :class:`Experience` (any-of alternatives, sub-conditions).
+
+Three shapes occur:
+
+* an explicit list, "келесі талаптардың біріне сәйкес болуы тиіс: 1) ...; 2) ..." — each item is
+  one alternative (an item that joins two year-requirements with "немесе"/"не" is two);
+* a single sentence, "стаж работы по специальности не менее 5 лет", "стаж государственной службы
+  не менее 3 лет, в том числе не менее 2 лет на руководящих должностях";
+* a reference to the typical requirements ("... үлгілік біліктілік талаптарына сәйкес") — read
+  into ``reference``; the years live in an act that is not loaded, so none are guessed.
+
+Qualifiers named together in one item (the Academy under the President on state order *or* a
+foreign priority programme *or* an academic degree) are joined by "немесе" in every act seen; each
+becomes its own alternative so that the eligibility engine can treat qualifiers as all-of.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from kzqual.acts.model import ActRef, Span
+from kzqual.positions.model import Condition, Experience, ExperienceAlternative, ExperienceKind, Qualifier
+from kzqual.positions.requirements._text import normalize
+from kzqual.positions.requirements.numbers import YearsMatch, find_years
+from kzqual.positions.requirements.refs import find_reference
+
+QualifierKind = Literal[
+    "foreign_priority_programme", "academy_postgraduate_state_order", "academic_degree", "other"
+]
+
+_NO_REQUIREMENT = re.compile(
+    r"талап\w*\s+етілмейді|талаптар\w*\s+қойылмайды|талап\s+қойылмайды|тәжірибесіз"
+    r"|не\s+требуется|без\s+предъявлени\w+\s+требовани\w+\s+к\s+стажу|требовани\w+\s+к\s+стажу\s+не\s+предъявля\w+"
+    r"|без\s+опыта\s+работы",
+    re.I,
+)
+_EXPERIENCE_WORDS = re.compile(r"өтіл|стаж|тәжірибе\w*\s+(?:кем|жыл)|опыт\w*\s+работы\s+не", re.I)
+_LIST_INTRO = re.compile(r"біріне\s+сәйкес|бірі\s+болуы|одному\s+из\s+(?:следующих\s+)?требовани", re.I)
+# "1) ", "2 ) " at the start or after a separator; "12)" is an item, "(А3-3)" is not.
+_ITEM = re.compile(r"(?:(?<=[\s:;.])|^)(?P<label>\d{1,2})\s?\)\s*")
+_GRADED = re.compile(r"(?:высшей|первой|второй|без)\s+категории\s*:|уровня\s+квалификации", re.I)
+_SUBCONDITION = re.compile(r"оның\s+ішінде|в\s+том\s+числе|из\s+них", re.I)
+_ALT_SEP = re.compile(r"[,;]?\s+(?:немесе|не|или|либо)\s+(?!менее|меньше|более|позднее)", re.I)
+_SENTENCE_AFTER = re.compile(r"(?<=[^\W\d_]{3})\s?[.]\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
+
+_QUALIFIERS: list[tuple[QualifierKind, re.Pattern[str]]] = [
+    (
+        "academy_postgraduate_state_order",
+        re.compile(
+            r"Президент\w*\s+жанындағы|Мемлекеттік\s+басқару\s+академия\w*"
+            r"|Академи\w+\s+государственного\s+управления|при\s+Президенте",
+            re.I,
+        ),
+    ),
+    (
+        "foreign_priority_programme",
+        re.compile(
+            r"шетел\w*\s+жоғары\s+оқу|шетелде\s+жоғары|басым\s+мамандық\w*|зарубежн\w+\s+(?:высш|вуз)"
+            r"|за\s+рубежом|приоритетн\w+\s+специальност\w*|Болаша[қк]",
+            re.I,
+        ),
+    ),
+    ("academic_degree", re.compile(r"ғылыми\s+дәреже\w*|учен\w+\s+степен\w*", re.I)),
+]
+
+# Kinds of experience, each with the words that name it.  The keyword nearest before the years
+# decides ("... оқуды аяқтаған жағдайда мемлекеттік қызмет өтілі бір жылдан" is state service).
+_KINDS: list[tuple[ExperienceKind, re.Pattern[str]]] = [
+    ("lower_grade", re.compile(r"в\s+должности\s+[^,;]*?(?:высшей|первой|второй|без)\s+категори\w*", re.I)),
+    ("state_service", re.compile(
+        r"мемлекеттік\s+қызмет\w*|государственной\s+служб\w*|на\s+государственной\s+службе"
+        # "мемлекеттік органдарда басшылық немесе өзге лауазымдарда": any post in a state body
+        r"|басшы\w*\s+немесе\s+өзге\s+лауазым\w*|руководящ\w+\s+или\s+ины\w+\s+должност\w*",
+        re.I,
+    )),
+    ("leadership_state", re.compile(
+        r"(?<!немесе\s)басшылық\s+лауазым\w*|руководящ\w+\s+должност\w*", re.I
+    )),
+    ("other", re.compile(r"ұйым\w*\s+басшылары\s+және\s+олардың\s+орынбасарлары\s+лауазым\w*", re.I)),
+    ("field_of_post", re.compile(
+        r"функционалдық\s+бағыт\w*|по\s+специальности|в\s+данной\s+области|в\s+соответствующей\s+области"
+        r"|по\s+профилю|лауазымның\s+бейін\w*",
+        re.I,
+    )),
+    # a named field: "қаржы-экономикалық қызмет саласында", "ақпараттандыру ... облысында"
+    ("field_of_post", re.compile(
+        r"(?:саласында|саласындағы|облысында|жүйесінде|өнеркәсіпте|органдарда)(?=\s+жұмыс\s+өтіл)"
+        r"|(?:саласында|облысында)(?=\s+қызмет\s+өтіл)",
+        re.I,
+    )),
+]
+_ANY_WORK = re.compile(r"жұмыс\s+өтіл\w*|өтіл\w*|стаж\w*\s+работы|трудов\w+\s+стаж\w*|стаж\w*", re.I)
+_GRADE_WORDS = {"высшей": "highest", "первой": "first", "второй": "second", "без": "none"}
+_FIELD_BEFORE = re.compile(
+    r"(?P<field>[^;:,()]*?)\s+(?:саласында|саласындағы|облысында|жүйесінде)\s+(?:жұмыс|қызмет)\s+өтіл", re.I
+)
+
+
+def _kind(context: str) -> tuple[ExperienceKind, str | None, str | None]:
+    """(kind, grade, field) for the words before a years phrase."""
+    best: tuple[int, ExperienceKind, re.Match[str]] | None = None
+    for kind, pattern in _KINDS:
+        for m in pattern.finditer(context):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), kind, m)
+    if best is None:
+        return ("any_work" if _ANY_WORK.search(context) else "other"), None, None
+    _, kind, m = best
+    grade = None
+    field = None
+    if kind == "lower_grade":
+        g = re.search(r"(высшей|первой|второй|без)\s+категори", m.group(0), re.I)
+        grade = _GRADE_WORDS.get(g.group(1).lower()) if g else None
+    if kind == "field_of_post" and not re.search(r"функционал|специальност|област|профил|бейін", m.group(0), re.I):
+        f = _FIELD_BEFORE.search(context)
+        if f:
+            field = f.group("field").strip(" ,;") or None
+            # only the words after the last clause break name the field
+            field = re.split(r"\b(?:немесе|не|или)\b\s+(?=осы)", field)[-1] if field else None
+    return kind, grade, field
+
+
+def _qualifiers(text: str) -> list[tuple[int, QualifierKind]]:
+    found = []
+    for kind, pattern in _QUALIFIERS:
+        m = pattern.search(text)
+        if m:
+            found.append((m.start(), kind))
+    return sorted(found)
+
+
+def _split_alternatives(item: str, lang: str) -> list[str]:
+    """Split an item at "немесе"/"не"/"или" where both sides state years."""
+    cut = _SUBCONDITION.search(item)
+    limit = cut.start() if cut else len(item)
+    # Separators inside parentheses, or after "оның ішінде" (the sub-condition runs to the end
+    # of the item), do not start a new alternative.
+    seps = [
+        m
+        for m in _ALT_SEP.finditer(item, 0, limit)
+        if item[: m.start()].count("(") <= item[: m.start()].count(")")
+    ]
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for m in seps:
+        pieces.append((start, m.start()))
+        start = m.end()
+    pieces.append((start, len(item)))
+    # Merge pieces that state no years into the next one (or the previous, at the end).
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None
+    for s, e in pieces:
+        s0 = pending if pending is not None else s
+        if find_years(item[s:e], lang):
+            merged.append((s0, e))
+            pending = None
+        else:
+            pending = s0
+    if pending is not None:
+        if merged:
+            merged[-1] = (merged[-1][0], len(item))
+        else:
+            merged.append((pending, len(item)))
+    return [item[s:e].strip(" ,;") for s, e in merged]
+
+
+def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None) -> list[ExperienceAlternative]:
+    out: list[ExperienceAlternative] = []
+    for piece in _split_alternatives(item, lang):
+        years = find_years(piece, lang)
+        sub = _SUBCONDITION.search(piece)
+        main: YearsMatch | None = None
+        conditions: list[Condition] = []
+        for y in years:
+            if main is None and (sub is None or y.start < sub.start()):
+                main = y
+                continue
+            ctx_start = sub.end() if sub is not None and y.start > sub.start() else 0
+            prev_end = max((c.end for c in years if c.end <= y.start), default=0)
+            context = piece[max(ctx_start, prev_end) : y.start]
+            if sub is not None and y.start > sub.start():
+                # "N жылдан кем емес ... өтілі" puts the kind after the years: look there too
+                context = context + " " + piece[y.end : y.end + 60]
+            kind, grade, _ = _kind(context)
+            conditions.append(Condition(kind=kind, min_years=y.years, grade=grade, text=piece[ctx_start:y.end].strip(" ,;")))
+        if main is not None:
+            context = piece[: main.start]
+            kind, grade, field = _kind(context)
+            if kind in ("any_work", "other"):
+                # "… салаларда үш жылдан кем емес жұмыс өтілінің болуы": the kind follows
+                after_kind, after_grade, _ = _kind(piece[main.end : main.end + 40])
+                if after_kind not in ("any_work", "other"):
+                    kind, grade = after_kind, after_grade
+        else:
+            kind, grade, field = "other", None, None
+        quals = _qualifiers(piece)
+        qual_sets: list[list[QualifierKind]]
+        if len(quals) > 1 and re.search(r"\s(?:немесе|или)\s", piece[quals[0][0] : quals[-1][0]], re.I):
+            qual_sets = [[k] for _, k in quals]
+        else:
+            qual_sets = [[k for _, k in quals]]
+        for kinds in qual_sets:
+            out.append(
+                ExperienceAlternative(
+                    kind=kind,
+                    min_years=main.years if main else None,
+                    grade=grade,
+                    field=field,
+                    conditions=list(conditions),
+                    qualifiers=[Qualifier(kind=k, text=piece) for k in kinds],
+                    text=piece,
+                    lines=span,
+                    label=label,
+                )
+            )
+    return out
+
+
+def _items(text: str) -> list[tuple[str | None, str]]:
+    marks = list(_ITEM.finditer(text))
+    # Items must count up from 1: "2)" inside a sentence is not a list.
+    good: list[re.Match[str]] = []
+    for m in marks:
+        if int(m.group("label")) == len(good) + 1:
+            good.append(m)
+    if len(good) < 2:
+        return [(None, text)]
+    out = []
+    for i, m in enumerate(good):
+        end = good[i + 1].start() if i + 1 < len(good) else len(text)
+        out.append((m.group("label") + ")", text[m.end() : end].strip(" ;")))
+    return out
+
+
+def parse_experience(text: str, lang: str, span: Span | None = None) -> Experience:
+    """Read the experience requirement.  Never raises; what it cannot read becomes a warning."""
+    clean = normalize(text)
+    warnings: list[str] = []
+    if not clean:
+        return Experience(text="", required=False, lines=span)
+    ref = find_reference(clean, lang, span)
+    if ref is not None:
+        if find_years(clean, lang):
+            warnings.append("years stated beside a reference to the typical requirements; not read")
+        return Experience(text=clean, required=True, reference=ref, lines=span, warnings=warnings)
+    if _GRADED.search(clean):
+        # A characteristics act's grade ladder: the years depend on the grade (see Position.grades).
+        required = not _NO_REQUIREMENT.search(clean)
+        warnings.append("experience depends on the grade; see grades")
+        return Experience(text=clean, required=required, lines=span, warnings=warnings)
+    items = _items(clean)
+    alternatives: list[ExperienceAlternative] = []
+    for label, item in items:
+        body = item
+        tail = _SENTENCE_AFTER.split(item, maxsplit=1)
+        if label is not None and len(tail) > 1 and label == items[-1][0]:
+            body = tail[0]  # text glued after the list (computer skills, the next cell)
+            warnings.append(f"text after the list not read: {tail[1][:80]!r}")
+        if label is None and _LIST_INTRO.search(body):
+            body = body[_LIST_INTRO.search(body).end() :].lstrip(" :")
+        alternatives.extend(_alternatives_for(body, lang, label, span))
+    # Alternatives without years or qualifiers carry nothing to check.
+    alternatives = [a for a in alternatives if a.min_years is not None or a.qualifiers]
+    if not alternatives:
+        if _NO_REQUIREMENT.search(clean) or not _EXPERIENCE_WORDS.search(clean):
+            return Experience(text=clean, required=False, lines=span, warnings=warnings)
+        warnings.append("experience is mentioned but no years could be read")
+        return Experience(text=clean, required=True, lines=span, warnings=warnings)
+    return Experience(text=clean, required=True, alternatives=alternatives, lines=span, warnings=warnings)
