@@ -1,0 +1,187 @@
+"""``kzqual parse FILE`` (one act's metadata and structure) and ``kzqual summary [PATHS…]``."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from kzqual.errors import InputError
+from kzqual.i18n import t
+
+_MAX_TREE_CHILDREN = 12  # the readable view shows the first children of a node, then "+N more"
+
+
+def _lang() -> str:
+    lang = os.environ.get("KZQUAL_LANG", "en")
+    return lang if lang in ("kk", "ru", "en") else "en"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file and a rename, so a reader never sees half a file."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError("the folder to write into does not exist", source=str(path))
+    if path.is_dir():
+        raise InputError("is a folder, not a file", source=str(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write ({exc.strerror})", source=str(path)) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def parsed_json(parsed) -> dict:
+    data = parsed.model_dump(mode="json")
+    data["act"]["key"] = parsed.act.key
+    return data
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object {act, structure, warnings}.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the JSON object to this file (atomically: temp file + rename).",
+)
+def parse(file: Path, as_json: bool, out: Path | None) -> None:
+    """Read the act in FILE: title, type, issuer, date, number, registration, status, notes,
+    entry into force, signatory, approvals and the structure tree (with raw line ranges).
+
+    Labels of the readable view follow KZQUAL_LANG (kk, ru, en).
+    """
+    from kzqual.acts import parse_file
+
+    parsed = parse_file(file)
+    if as_json or out is not None:
+        text = json.dumps(parsed_json(parsed), ensure_ascii=False, indent=2) + "\n"
+        if out is not None:
+            write_atomic(out, text)
+            click.echo(t("acts.written", _lang(), path=str(out)), err=True)
+        else:
+            click.echo(text, nl=False)
+        return
+    _show(parsed)
+
+
+def _show(parsed) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.tree import Tree
+
+    lang = _lang()
+    act = parsed.act
+    console = Console()
+    info = Table(show_header=False, box=None, pad_edge=False)
+    info.add_column(style="bold")
+    info.add_column(overflow="fold")
+
+    def row(key: str, value: object) -> None:
+        if value not in (None, "", []):
+            info.add_row(t(key, lang), escape(str(value)))
+
+    def ref(r) -> str:
+        return " ".join(x for x in (r.issuer or "", t("acts.reg_of", lang, number=r.number or "?", date=r.date or "?")) if x)
+
+    row("acts.title", act.title)
+    row("acts.language", act.language)
+    row("acts.type", f"{act.act_type} ({act.act_type_raw})")
+    row("acts.issuer", act.issuer)
+    row("acts.date", act.date)
+    row("acts.number", act.number)
+    if act.registration.number:
+        row("acts.registration", t("acts.reg_of", lang, number=act.registration.number, date=act.registration.date or "?"))
+    row("acts.status", t(f"common.{act.status}", lang))
+    if act.repealed_by:
+        row("acts.repealed_by", ref(act.repealed_by))
+    row("acts.amends", "; ".join(ref(r) for r in act.amends))
+    row("acts.amended_by", "; ".join(ref(r) for r in act.amended_by))
+    if act.entry_into_force:
+        e = act.entry_into_force
+        detail = ", ".join(str(x) for x in (e.kind, e.days, e.day_kind) if x)
+        row("acts.entry_into_force", f"{e.rule} [{detail}]")
+    if act.signatory:
+        row("acts.signatory", f"{act.signatory_office or ''} {act.signatory}".strip())
+    for a in act.agreed_by:
+        row("acts.agreed_by", " ".join(x for x in (a.office, a.name or "", a.date or "") if x))
+    for n in act.notes:
+        row("acts.notes", f"[{n.target}, {n.kind}] {n.text} (lines {n.lines.start}-{n.lines.end})")
+    row("acts.lines", act.lines.end if act.lines else "")
+    console.print(info)
+
+    tree = Tree(t("acts.structure", lang))
+
+    def add(branch, nodes) -> None:
+        for node in nodes[:_MAX_TREE_CHILDREN]:
+            head = escape(" ".join(x for x in (node.kind, node.label or "", node.title or node.text[:70]) if x))
+            sub = branch.add(f"{head}  [dim]{node.lines.start}-{node.lines.end}[/dim]", highlight=False)
+            add(sub, node.children)
+        if len(nodes) > _MAX_TREE_CHILDREN:
+            branch.add(f"[dim]+{len(nodes) - _MAX_TREE_CHILDREN}[/dim]")
+
+    add(tree, parsed.structure)
+    console.print(tree)
+    if parsed.warnings:
+        console.print(f"[yellow]{t('acts.warnings', lang)}: {len(parsed.warnings)}[/yellow]")
+        for w in parsed.warnings:
+            console.print(f"  [yellow]{w['code']}[/yellow] {escape(w['message'])}", highlight=False)
+
+
+def _expand(paths: tuple[Path, ...]) -> list[Path]:
+    if not paths:
+        from kzqual.bundled import act_paths
+
+        return act_paths()
+    out: list[Path] = []
+    for p in paths:
+        # A folder stands for the acts in it (summary is a survey command); parse takes one file.
+        out.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+    return out
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of rows instead of a table.")
+def summary(paths: tuple[Path, ...], as_json: bool) -> None:
+    """One row per act in PATHS (files, or folders of .txt files; default: the bundled acts):
+    file, language, type, date, number, registration, status, lines, warnings."""
+    from kzqual.acts import parse_file
+
+    rows = []
+    for path in _expand(paths):
+        parsed = parse_file(path)
+        a = parsed.act
+        rows.append({
+            "file": path.name, "language": a.language, "type": a.act_type, "date": a.date,
+            "number": a.number, "registration": a.registration.number, "status": a.status,
+            "lines": a.lines.end if a.lines else 0, "warnings": len(parsed.warnings),
+        })
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    lang = _lang()
+    table = Table()
+    for key in ("file", "language", "type", "date", "number", "registration", "status", "lines", "warnings"):
+        table.add_column(t(f"acts.{key}", lang), overflow="fold")
+    for r in rows:
+        table.add_row(r["file"], r["language"], r["type"], r["date"] or "", r["number"] or "",
+                      r["registration"] or "", t(f"common.{r['status']}", lang), str(r["lines"]),
+                      str(r["warnings"]))
+    Console().print(table)
