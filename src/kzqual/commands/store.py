@@ -1,0 +1,203 @@
+"""``kzqual ingest | search | show | acts``: the registry from the command line.
+
+Every command takes ``--db PATH|URL`` (else ``KZQUAL_DB``, else ``./kzqual.db``).  Labels follow
+``KZQUAL_LANG`` (kk, ru, en; default en); the acts' own words are printed as they are.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from kzqual.i18n import t
+
+DB_OPTION = click.option("--db", default=None, envvar="KZQUAL_DB", show_default="kzqual.db",
+                         help="SQLite file or postgresql:// URL of the registry.")
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def _lang() -> str:
+    lang = os.environ.get("KZQUAL_LANG", "en")
+    return lang if lang in ("kk", "ru", "en") else "en"
+
+
+def _open(db: str | None):
+    from kzqual.store import open_store
+
+    return open_store(db)
+
+
+def _dump(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def _status(s: str) -> str:
+    return t(f"store.status.{s}", _lang())
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@DB_OPTION
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@JSON_OPTION
+def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool) -> None:
+    """Read act files (folders: their *.txt files) into the registry.
+
+    Each act is one transaction: the same text twice changes nothing, changed text under the same
+    registration number becomes a new version (the old one stays queryable).  A file that cannot
+    be read or parsed is reported on stderr and skipped; the others still land.  Exit code 2 if
+    any file failed, 0 otherwise.
+    """
+    err = Console(stderr=True)
+    with _open(db) as store:
+        if quiet or as_json:
+            summary = store.ingest_paths(paths)
+        else:
+            columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[file]}"), TimeElapsedColumn())
+            with Progress(*columns, console=err, transient=False) as bar:
+                task = bar.add_task(t("store.ingest.progress", _lang()), total=None, file="")
+
+                def progress(done, total, path, result):
+                    bar.update(task, completed=done, total=total, file=path.name)
+
+                summary = store.ingest_paths(paths, progress=progress)
+    for r in summary.failed:
+        click.echo(f"kzqual: error: {r.error}", err=True)
+    if as_json:
+        _dump({"results": [asdict(r) for r in summary.results], "acts": summary.acts,
+               "positions": summary.positions, "warnings": summary.warnings,
+               "failed": len(summary.failed)})
+    else:
+        for r in summary.ok:
+            click.echo(f"{r.status:12} {r.act_key} v{r.version}  {r.positions:5d}  {r.path}")
+        click.echo(t("store.ingest.summary", _lang(), acts=summary.acts,
+                     added=sum(r.status == "added" for r in summary.ok),
+                     versions=sum(r.status == "new_version" for r in summary.ok),
+                     unchanged=sum(r.status == "unchanged" for r in summary.ok),
+                     positions=summary.positions, warnings=summary.warnings, failed=len(summary.failed)))
+    if summary.failed:
+        sys.exit(2)
+
+
+@click.command()
+@click.argument("query")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
+              help="Only posts of acts in this language (and stem the query for it).")
+@click.option("--body", default=None, help="Words of the department or issuing body (any inflection).")
+@click.option("--category", default=None, help="Category as printed or ASCII: С-4, C-4, C-R-5.")
+@click.option("--in-force-on", default=None, metavar="DATE", help="Only acts in force on DATE (YYYY-MM-DD).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
+@DB_OPTION
+@JSON_OPTION
+def search(query, lang, body, category, in_force_on, limit, offset, db, as_json) -> None:
+    """Search posts by title, department, duties, education and competence.
+
+    Kazakh and Russian words match in any inflection (сарапшыға finds сарапшы, инспектора finds
+    инспектор).  Every word must match; results are ranked, title matches first.
+    """
+    with _open(db) as store:
+        hits = store.search(query, lang=lang, body=body, category=category, in_force_on=in_force_on,
+                            limit=limit, offset=offset)
+    if as_json:
+        _dump([h.to_dict() for h in hits])
+        return
+    ui = _lang()
+    if not hits:
+        click.echo(t("store.search.none", ui))
+        return
+    console = Console(highlight=False, soft_wrap=False)
+    console.print(escape(t("store.search.results", ui, query=query, count=len(hits))))
+    for i, h in enumerate(hits, offset + 1):
+        head = Text(f"{i}. ", style="bold")
+        head.append(h.title, style="bold")
+        if h.category_raw or h.category:
+            head.append(f"  [{h.category_raw or h.category}]", style="cyan")
+        if h.numbers:
+            head.append("  № " + ", ".join(h.numbers), style="cyan")
+        console.print(head)
+        console.print(Text(f"   {h.position_id} · {h.act_key} ({_status(h.act_status)}) · {h.act_title[:90]}",
+                           style="dim"))
+        snip = Text("   " + h.snippet)
+        for s, e in h.marks:
+            snip.stylize("bold reverse", s + 3, e + 3)
+        console.print(snip)
+
+
+@click.command()
+@click.argument("position_id")
+@DB_OPTION
+@JSON_OPTION
+def show(position_id: str, db: str | None, as_json: bool) -> None:
+    """Print a post with every requirement and the raw lines of the act it was read from."""
+    with _open(db) as store:
+        rec = store.position_record(position_id)
+    if as_json:
+        _dump({"position": rec.position.model_dump(mode="json"), "act": rec.act.to_dict(), "raw": rec.raw,
+               "requirements": [asdict(r) for r in rec.requirements]})
+        return
+    ui = _lang()
+    p = rec.position
+    console = Console(highlight=False)
+    console.print(Text(p.title, style="bold"))
+    rows = [
+        (t("common.position", ui), p.id),
+        (t("common.act", ui), f"{rec.act.key} v{rec.act.version} · {rec.act.title} ({_status(rec.act.status)})"),
+        (t("common.category", ui), p.category_raw or p.category or "—"),
+        (t("store.field.department", ui), " / ".join(x for x in (p.department, p.division) if x) or "—"),
+        (t("store.field.numbers", ui), ", ".join(p.numbers) or "—"),
+        (t("store.field.units", ui), str(p.units) if p.units is not None else "—"),
+        (t("common.lines", ui), f"{p.lines.start}-{p.lines.end}"),
+    ]
+    for label, value in rows:
+        console.print(Text.assemble((f"{label}: ", "bold"), value))
+    for r in rec.requirements:
+        where = f" ({t('common.lines', ui).lower()} {r.lines[0]}-{r.lines[1]})" if r.lines else ""
+        console.print(Text.assemble("\n", (t(f"store.req.{r.kind}", ui), "bold"), where))
+        console.print(Text(r.text))
+        if r.raw is not None and r.raw.strip() != r.text.strip():
+            for line in r.raw.splitlines():
+                console.print(Text("  │ " + line, style="dim"))
+    if p.warnings:
+        console.print(Text("\n" + t("common.warnings", ui), style="bold"))
+        for w in p.warnings:
+            console.print(Text(f"  - {w}"))
+
+
+@click.command()
+@click.option("--as-of", default=None, metavar="DATE", help="Status on DATE (YYYY-MM-DD).")
+@click.option("--status", type=click.Choice(["in_force", "repealed", "not_yet_in_force"]), default=None)
+@click.option("--limit", default=None, type=click.IntRange(1))
+@DB_OPTION
+@JSON_OPTION
+def acts(as_of, status, limit, db, as_json) -> None:
+    """List the acts in the registry with their status (on --as-of DATE, else as their text says)."""
+    with _open(db) as store:
+        items = store.list_acts(as_of=as_of, status=status, limit=limit)
+    if as_json:
+        _dump([a.to_dict() for a in items])
+        return
+    ui = _lang()
+    if not items:
+        click.echo(t("store.acts.none", ui))
+        return
+    table = Table(show_lines=False)
+    for col in ("key", t("store.field.version", ui), t("common.act", ui), "date", "status",
+                t("store.field.positions", ui)):
+        table.add_column(col)
+    for a in items:
+        st = _status(a.status)
+        if a.status == "repealed" and a.repealed_on:
+            st += f" {a.repealed_on}"
+        table.add_row(a.key, str(a.version), a.title[:70], a.date or "—", st, str(a.positions))
+    Console(highlight=False).print(table)

@@ -1,0 +1,97 @@
+"""Reading act files for the registry: file -> (clean text, parsed act, positions).
+
+The two steps come from the layers before the store (``kzqual.acts.parse_file`` and
+``kzqual.positions.extract``); :class:`Pipeline` names them so that a caller (or a test) can swap
+either.  Positions are consumed lazily by the writer, inside the act's transaction: if extraction
+fails midway, what was already written for the act is rolled back with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kzqual.acts.model import ParsedAct
+from kzqual.errors import InputError
+from kzqual.positions.model import Position
+from kzqual.text import CleanText, read
+
+ParseFn = Callable[[Path, CleanText], ParsedAct]
+ExtractFn = Callable[[CleanText, ParsedAct], "Extracted"]  # any object with .positions/.warnings
+
+
+@dataclass(slots=True)
+class Extracted:
+    positions: Iterable[Position]
+    warnings: list = field(default_factory=list)
+
+
+def default_parse(path: Path, ct: CleanText) -> ParsedAct:
+    from kzqual import acts  # the acts layer; imported late so the store loads without it
+
+    parse_file = getattr(acts, "parse_file", None)
+    if parse_file is None:
+        raise InputError("the act parser (kzqual.acts.parse_file) is not available", source=str(path))
+    return parse_file(path)
+
+
+def default_extract(ct: CleanText, parsed: ParsedAct) -> Extracted:
+    from kzqual import positions
+
+    extract = getattr(positions, "extract", None)
+    if extract is None:
+        raise InputError("the position extractor (kzqual.positions.extract) is not available",
+                         source=ct.source)
+    result = extract(ct, parsed.act)
+    return Extracted(list(result.positions), list(getattr(result, "warnings", []) or []))
+
+
+@dataclass(slots=True)
+class Pipeline:
+    parse: ParseFn = default_parse
+    extract: ExtractFn = default_extract
+
+
+def content_hash(ct: CleanText) -> str:
+    """The version key of an act's text: sha256 of its raw lines (encoding-independent)."""
+    h = hashlib.sha256()
+    for line in ct.raw_lines:
+        h.update(line.rstrip("\r").encode("utf-8"))
+        h.update(b"\n")
+    return h.hexdigest()
+
+
+def load(path: Path) -> CleanText:
+    return read(path)
+
+
+def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files as given, folders as their ``*.txt`` files (recursively, sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*.txt") if q.is_file()))
+        else:
+            out.append(p)  # a missing file is reported by read() as an InputError
+    return out
+
+
+def warning_dicts(items: Iterable) -> list[dict]:
+    out = []
+    for w in items:
+        if isinstance(w, dict):
+            out.append(w)
+        elif hasattr(w, "model_dump"):
+            out.append(w.model_dump(mode="json"))
+        elif hasattr(w, "__dataclass_fields__"):
+            out.append({k: getattr(w, k) for k in w.__dataclass_fields__})
+        else:
+            out.append({"message": str(w)})
+    return out
+
+
+def iter_positions(extracted: Extracted) -> Iterator[Position]:
+    yield from extracted.positions

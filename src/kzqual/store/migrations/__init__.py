@@ -1,0 +1,1 @@
+"""Alembic migrations shipped inside the package (chains: "registry", and "service" by kzqual.services)."""

@@ -1,0 +1,196 @@
+"""Pure conversions from the act and position models to registry rows (no database access)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kzqual.acts.model import Act, StructureNode
+from kzqual.positions.model import Position
+from kzqual.store.stem import index_text
+
+
+def _span(lines) -> tuple[int | None, int | None]:
+    return (lines.start, lines.end) if lines is not None else (None, None)
+
+
+def effective_from(act: Act) -> str | None:
+    """When the act takes effect: the computed entry-into-force date, else the act's own date
+    (a lower bound: no act is in force before it is adopted)."""
+    eif = act.entry_into_force
+    if eif is not None and eif.date:
+        return eif.date
+    if eif is not None and eif.kind == "on_signing" and act.date:
+        return act.date
+    return act.date
+
+
+def act_row(act: Act, *, version: int, content_hash: str, line_count: int, ingested_at: str,
+            warnings: list[dict]) -> dict:
+    eif = act.entry_into_force
+    return {
+        "key": act.key,
+        "version": version,
+        "content_hash": content_hash,
+        "is_current": True,
+        "title": act.title,
+        "language": act.language,
+        "act_type": act.act_type,
+        "act_type_raw": act.act_type_raw,
+        "issuer": act.issuer,
+        "issuer_body": act.issuer_body,
+        "date": act.date,
+        "number": act.number,
+        "registration_number": act.registration.number,
+        "registration_date": act.registration.date,
+        "status": act.status,
+        "repealed_on": act.repealed_by.date if (act.status == "repealed" and act.repealed_by) else None,
+        "effective_from": effective_from(act),
+        "entry_rule": eif.rule if eif else None,
+        "entry_kind": eif.kind if eif else None,
+        "entry_days": eif.days if eif else None,
+        "entry_day_kind": eif.day_kind if eif else None,
+        "entry_date": eif.date if eif else None,
+        "source": act.source,
+        "line_count": line_count,
+        "ingested_at": ingested_at,
+        "data": act.model_dump(mode="json"),
+        "warnings": warnings,
+    }
+
+
+def event_rows(act: Act, act_id: int) -> list[dict]:
+    """The act's status history as the text states it: entry into force, amendments, repeal."""
+    rows: list[dict] = []
+    eif = act.entry_into_force
+    start, end = _span(eif.lines if eif else None)
+    rows.append({"act_id": act_id, "event": "in_force", "event_date": effective_from(act),
+                 "by_act": None, "text": eif.rule if eif else None,
+                 "line_start": start, "line_end": end})
+    for ref in act.amended_by:
+        s, e = _span(ref.lines)
+        rows.append({"act_id": act_id, "event": "amended", "event_date": ref.date,
+                     "by_act": ref.model_dump(mode="json"), "text": ref.text, "line_start": s, "line_end": e})
+    if act.status == "repealed":
+        ref = act.repealed_by
+        s, e = _span(ref.lines if ref else None)
+        rows.append({"act_id": act_id, "event": "repealed", "event_date": ref.date if ref else None,
+                     "by_act": ref.model_dump(mode="json") if ref else None,
+                     "text": act.repeal_note or (ref.text if ref else None),
+                     "line_start": s, "line_end": e})
+    return rows
+
+
+def note_rows(act: Act, act_id: int) -> list[dict]:
+    return [{"act_id": act_id, "ord": i, "target": n.target, "kind": n.kind, "text": n.text,
+             "amending_act": n.amending_act.model_dump(mode="json") if n.amending_act else None,
+             "line_start": n.lines.start, "line_end": n.lines.end}
+            for i, n in enumerate(act.notes)]
+
+
+def structure_rows(nodes: list[StructureNode], act_id: int) -> list[dict]:
+    """The tree flattened in pre-order; each row names its parent by pre-order number."""
+    rows: list[dict] = []
+
+    def walk(node: StructureNode, parent: int | None, depth: int) -> None:
+        ord_ = len(rows)
+        rows.append({"act_id": act_id, "ord": ord_, "parent_ord": parent, "depth": depth,
+                     "kind": node.kind, "label": node.label, "title": node.title, "text": node.text,
+                     "line_start": node.lines.start, "line_end": node.lines.end})
+        for child in node.children:
+            walk(child, ord_, depth + 1)
+
+    for node in nodes:
+        walk(node, None, 0)
+    return rows
+
+
+def build_tree(rows: list[dict]) -> list[StructureNode]:
+    nodes: dict[int, StructureNode] = {}
+    roots: list[StructureNode] = []
+    for r in sorted(rows, key=lambda r: r["ord"]):
+        node = StructureNode(kind=r["kind"], label=r["label"], title=r["title"], text=r["text"],
+                             lines={"start": r["line_start"], "end": r["line_end"]})
+        nodes[r["ord"]] = node
+        if r["parent_ord"] is None:
+            roots.append(node)
+        else:
+            nodes[r["parent_ord"]].children.append(node)
+    return roots
+
+
+def min_years(p: Position) -> float | None:
+    years = [a.min_years for a in p.experience.alternatives if a.min_years is not None]
+    years += [g.min_years for g in p.grades if g.min_years is not None]
+    return min(years) if years else None
+
+
+def position_row(p: Position, act_id: int, ord_: int, language: str) -> dict:
+    return {
+        "act_id": act_id,
+        "position_id": p.id,
+        "act_key": p.act_key,
+        "ord": ord_,
+        "language": language,
+        "title": p.title,
+        "department": p.department,
+        "division": p.division,
+        "appendix": p.appendix,
+        "grp": p.group,
+        "category": p.category,
+        "category_raw": p.category_raw,
+        "units": p.units,
+        "education_level": p.education.level,
+        "experience_required": p.experience.required,
+        "min_years": min_years(p),
+        "line_start": p.lines.start,
+        "line_end": p.lines.end,
+        "data": p.model_dump(mode="json"),
+    }
+
+
+def requirement_rows(p: Position, pk: int) -> Iterator[dict]:
+    """One row per requirement, with the columns a query filters on, and its source lines."""
+    def row(kind: str, ord_: int, text: str, lines, *, level=None, years=None, data=None) -> dict:
+        s, e = _span(lines)
+        return {"position_pk": pk, "kind": kind, "ord": ord_, "text": text, "education_level": level,
+                "min_years": years, "data": data, "line_start": s, "line_end": e}
+
+    if p.education.text or p.education.levels:
+        yield row("education", 0, p.education.text, p.education.lines, level=p.education.level,
+                  data=p.education.model_dump(mode="json"))
+    if p.experience.text or p.experience.alternatives or not p.experience.required:
+        yield row("experience", 0, p.experience.text, p.experience.lines, years=min_years(p),
+                  data=p.experience.model_dump(mode="json"))
+    if p.competence.text:
+        yield row("competence", 0, p.competence.text, p.competence.lines,
+                  data=p.competence.model_dump(mode="json"))
+    for i, g in enumerate(p.grades):
+        yield row("grade", i, g.text, g.lines, level=g.education_level, years=g.min_years,
+                  data=g.model_dump(mode="json"))
+    for i, d in enumerate(p.duties):
+        yield row("duty", i, d, None)
+    for i, k in enumerate(p.knowledge):
+        yield row("knowledge", i, k, None)
+
+
+def search_fields(p: Position) -> dict[str, str]:
+    """The original text of each searchable field (titles, departments, duties, education,
+    competence); the index holds their stems, snippets are cut from these."""
+    dept = " ".join(x for x in (p.department, p.division) if x)
+    return {
+        "title": p.title,
+        "department": dept,
+        "duties": "\n".join(p.duties),
+        "education": p.education.text,
+        "competence": "\n".join(x for x in (p.competence.text, *p.knowledge) if x),
+    }
+
+
+def index_row(p: Position, language: str, issuer_body: str | None = None) -> dict[str, str]:
+    f = search_fields(p)
+    if issuer_body:
+        f["department"] = f"{f['department']}\n{issuer_body}"
+    body = "\n".join(f[k] for k in ("duties", "education", "competence") if f[k])
+    return {"title": index_text(f["title"], language),
+            "department": index_text(f["department"], language),
+            "body": index_text(body, language)}

@@ -1,0 +1,400 @@
+"""The registry: one interface over SQLite and PostgreSQL.
+
+``open_store()`` gives a :class:`Store`; ``Store.engine`` (a SQLAlchemy Engine) and
+``Store.dialect`` ("sqlite" | "postgresql") are public so that later layers (kzqual.services) can
+keep their own tables in the same database (their own Alembic chain, branch label "service").
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date as _date
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from kzqual.acts.model import StructureNode
+from kzqual.errors import InputError, NotFoundError
+from kzqual.positions.model import Position
+from kzqual.store import db, rows, search as _search
+from kzqual.store import tables as T
+from kzqual.store.ingest import Extracted, Pipeline, content_hash, expand_paths, load, warning_dicts
+from kzqual.store.records import (
+    ActEvent,
+    ActSummary,
+    IngestResult,
+    IngestSummary,
+    PositionRecord,
+    SourcedRequirement,
+    StoredAct,
+)
+from kzqual.store.search import SearchHit, in_force_sql
+
+BATCH = 2000
+ProgressFn = Callable[[int, int, Path, IngestResult], None]
+
+
+def check_date(value: str | _date | None, what: str = "date") -> str | None:
+    """ISO date string, or InputError."""
+    if value is None:
+        return None
+    if isinstance(value, _date):
+        return value.isoformat()
+    try:
+        return _date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InputError(f"not a date (use YYYY-MM-DD): {value!r}", source=what) from None
+
+
+def status_on(row, as_of: str | None) -> str:
+    """An act's status on a date, from what its text says (or today's status without a date)."""
+    if as_of is None:
+        return row.status
+    if row.effective_from and row.effective_from > as_of:
+        return "not_yet_in_force"
+    if row.status == "repealed" and (row.repealed_on is None or row.repealed_on <= as_of):
+        return "repealed"
+    return "in_force"
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect: str = engine.dialect.name
+        self.url = db.mask(engine.url.render_as_string(hide_password=True))
+
+    # ------------------------------------------------------------------ ingest
+    def ingest_file(self, path: str | os.PathLike, *, pipeline: Pipeline | None = None) -> IngestResult:
+        """Read one act into the registry in one transaction.  Same text again -> "unchanged";
+        same key with other text -> a new version (the old one stays).  Errors raise
+        :class:`InputError` and leave the store as it was."""
+        pipeline = pipeline or Pipeline()
+        path = Path(path)
+        ct = load(path)
+        parsed = pipeline.parse(path, ct)
+        act = parsed.act
+        if not act.source:
+            act = act.model_copy(update={"source": path.name})
+        key = act.key
+        digest = content_hash(ct)
+        try:
+            with self.engine.begin() as conn:
+                if self.dialect == "postgresql":
+                    # one writer at a time: position keys are allocated below; readers go on
+                    conn.execute(text("LOCK TABLE acts, positions IN SHARE ROW EXCLUSIVE MODE"))
+                known = conn.execute(
+                    select(T.acts.c.version, T.acts.c.id).where(T.acts.c.key == key,
+                                                                T.acts.c.content_hash == digest)
+                ).first()
+                if known is not None:
+                    n = conn.execute(select(func.count()).select_from(T.positions)
+                                     .where(T.positions.c.act_id == known.id)).scalar_one()
+                    return IngestResult(str(path), "unchanged", key, known.version, n, 0)
+                last = conn.execute(select(func.max(T.acts.c.version)).where(T.acts.c.key == key)).scalar()
+                version = (last or 0) + 1
+                conn.execute(update(T.acts).where(T.acts.c.key == key).values(is_current=False))
+                act_warnings = warning_dicts(parsed.warnings) + warning_dicts(ct.warnings)
+                act_id = conn.execute(
+                    T.acts.insert().returning(T.acts.c.id),
+                    rows.act_row(act, version=version, content_hash=digest, line_count=len(ct.raw_lines),
+                                 ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                 warnings=act_warnings),
+                ).scalar_one()
+                self._insert_many(conn, T.raw_lines, [
+                    {"act_id": act_id, "line_no": i, "text": line} for i, line in enumerate(ct.raw_lines, 1)])
+                self._insert_many(conn, T.structure_nodes, rows.structure_rows(parsed.structure, act_id))
+                self._insert_many(conn, T.notes, rows.note_rows(act, act_id))
+                self._insert_many(conn, T.act_events, rows.event_rows(act, act_id))
+                extracted = pipeline.extract(ct, parsed)
+                n_pos, pos_warnings = self._write_positions(conn, act_id, act.language, act.issuer_body,
+                                                            extracted)
+                if pos_warnings:
+                    conn.execute(update(T.acts).where(T.acts.c.id == act_id)
+                                 .values(warnings=act_warnings + pos_warnings))
+        except DBAPIError as exc:
+            reason = str(exc.orig).strip().splitlines()[0]
+            raise InputError(f"could not store the act: {reason}", source=str(path)) from None
+        status = "added" if version == 1 else "new_version"
+        return IngestResult(str(path), status, key, version, n_pos, len(act_warnings) + len(pos_warnings))
+
+    def _insert_many(self, conn: Connection, table, items: list[dict]) -> None:
+        for i in range(0, len(items), BATCH):
+            conn.execute(table.insert(), items[i : i + BATCH])
+
+    def _write_positions(self, conn: Connection, act_id: int, language: str, issuer_body: str | None,
+                         extracted: Extracted) -> tuple[int, list[dict]]:
+        next_pk = (conn.execute(select(func.max(T.positions.c.pk))).scalar() or 0) + 1
+        warnings = warning_dicts(extracted.warnings)
+        seen: set[str] = set()
+        pos_rows, num_rows, req_rows, idx_rows = [], [], [], []
+        count = 0
+
+        def flush() -> None:
+            self._insert_many(conn, T.positions, pos_rows)
+            self._insert_many(conn, T.position_numbers, num_rows)
+            self._insert_many(conn, T.requirements, req_rows)
+            _search.write_index(conn, self.dialect, idx_rows)
+            for buf in (pos_rows, num_rows, req_rows, idx_rows):
+                buf.clear()
+
+        for p in extracted.positions:
+            if p.id in seen:  # an extractor bug must not lose a post: keep it, say so
+                warnings.append({"code": "duplicate_position_id", "message": p.id})
+                p = p.model_copy(update={"id": f"{p.id}~{count}"})
+            seen.add(p.id)
+            pk = next_pk + count
+            row = rows.position_row(p, act_id, count, language)
+            row["pk"] = pk
+            pos_rows.append(row)
+            num_rows += [{"position_pk": pk, "ord": i, "number": n} for i, n in enumerate(p.numbers)]
+            req_rows += list(rows.requirement_rows(p, pk))
+            idx_rows.append((pk, rows.index_row(p, language, issuer_body)))
+            count += 1
+            if len(pos_rows) >= BATCH:
+                flush()
+        flush()
+        if self.dialect == "postgresql" and count:
+            conn.execute(text("SELECT setval(pg_get_serial_sequence('positions', 'pk'), :v)"),
+                         {"v": next_pk + count - 1})
+        return count, warnings
+
+    def ingest_paths(self, paths: Iterable[str | os.PathLike], *, progress: ProgressFn | None = None,
+                     pipeline: Pipeline | None = None) -> IngestSummary:
+        """Every file (folders: their ``*.txt``), each in its own transaction; a file that fails
+        is recorded as "failed" with its error and the others still land."""
+        files = expand_paths(paths)
+        summary = IngestSummary()
+        for i, path in enumerate(files, 1):
+            try:
+                result = self.ingest_file(path, pipeline=pipeline)
+            except InputError as exc:
+                result = IngestResult(str(path), "failed", error=str(exc))
+            except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the rest
+                result = IngestResult(str(path), "failed", error=f"{path}: {type(exc).__name__}: {exc}")
+            summary.results.append(result)
+            if progress:
+                progress(i, len(files), path, result)
+        return summary
+
+    def bulk_positions(self, act_key: str, positions: Iterable[Position]) -> int:
+        """Add positions to the current version of an act (benchmarks, synthetic registries)."""
+        with self.engine.begin() as conn:
+            row = self._act_row(conn, act_key, None)
+            n, _ = self._write_positions(conn, row.id, row.language, row.issuer_body,
+                                         Extracted(positions))
+        return n
+
+    # ------------------------------------------------------------------ acts
+    def _act_row(self, conn: Connection, key: str, version: int | None):
+        key = key if key.startswith(("reg-",)) or "-" in key else f"reg-{key}"
+        q = select(T.acts).where(T.acts.c.key == key)
+        q = q.where(T.acts.c.version == version) if version else q.where(T.acts.c.is_current == True)  # noqa: E712
+        row = conn.execute(q).first()
+        if row is None:
+            what = f"{key} version {version}" if version else key
+            raise NotFoundError(f"no act {what} in the registry", source=self.url)
+        return row
+
+    def _summaries(self, conn: Connection, act_rows, as_of: str | None) -> list[ActSummary]:
+        ids = [r.id for r in act_rows]
+        counts = dict(conn.execute(select(T.positions.c.act_id, func.count()).where(
+            T.positions.c.act_id.in_(ids)).group_by(T.positions.c.act_id)).all()) if ids else {}
+        nver = dict(conn.execute(select(T.acts.c.key, func.count()).where(
+            T.acts.c.key.in_([r.key for r in act_rows])).group_by(T.acts.c.key)).all()) if ids else {}
+        out = []
+        for r in act_rows:
+            rb = (r.data or {}).get("repealed_by") if r.status == "repealed" else None
+            out.append(ActSummary(
+                key=r.key, version=r.version, versions=nver.get(r.key, 1), title=r.title,
+                language=r.language, act_type=r.act_type, date=r.date, number=r.number,
+                registration_number=r.registration_number, status=status_on(r, as_of),
+                repealed_on=r.repealed_on, repealed_by=(rb or {}).get("text") or None,
+                effective_from=r.effective_from, entry_rule=r.entry_rule, positions=counts.get(r.id, 0),
+                source=r.source, content_hash=r.content_hash, ingested_at=r.ingested_at))
+        return out
+
+    def list_acts(self, as_of: str | _date | None = None, status: str | None = None,
+                  limit: int | None = None, offset: int = 0) -> list[ActSummary]:
+        """Current versions of the acts, with their status on ``as_of`` (else as the text says)."""
+        as_of = check_date(as_of, "--as-of")
+        if status not in (None, "in_force", "repealed", "not_yet_in_force"):
+            raise InputError(f"unknown status {status!r} (in_force, repealed, not_yet_in_force)",
+                             source="--status")
+        with self.engine.connect() as conn:
+            act_rows = conn.execute(select(T.acts).where(T.acts.c.is_current == True)  # noqa: E712
+                                    .order_by(T.acts.c.date, T.acts.c.key)).all()
+            summaries = self._summaries(conn, act_rows, as_of)
+        if status:
+            summaries = [s for s in summaries if s.status == status]
+        return summaries[offset : offset + limit if limit is not None else None]
+
+    def get_act(self, key: str, version: int | None = None) -> StoredAct:
+        with self.engine.connect() as conn:
+            r = self._act_row(conn, key, version)
+            summary = self._summaries(conn, [r], None)[0]
+            events = [ActEvent(e.event, e.event_date, e.by_act, e.text,
+                               (e.line_start, e.line_end) if e.line_start else None)
+                      for e in conn.execute(select(T.act_events).where(T.act_events.c.act_id == r.id)
+                                            .order_by(T.act_events.c.id))]
+        from kzqual.acts.model import Act
+
+        return StoredAct(summary, Act.model_validate(r.data), events, list(r.warnings or []))
+
+    def act_versions(self, key: str) -> list[ActSummary]:
+        with self.engine.connect() as conn:
+            r = self._act_row(conn, key, None)
+            act_rows = conn.execute(select(T.acts).where(T.acts.c.key == r.key).order_by(T.acts.c.version)).all()
+            return self._summaries(conn, act_rows, None)
+
+    def act_structure(self, key: str, version: int | None = None) -> list[StructureNode]:
+        with self.engine.connect() as conn:
+            r = self._act_row(conn, key, version)
+            nodes = conn.execute(select(T.structure_nodes).where(T.structure_nodes.c.act_id == r.id)).mappings().all()
+        return rows.build_tree([dict(n) for n in nodes])
+
+    def raw_lines(self, act_key: str, start: int, end: int, version: int | None = None) -> list[tuple[int, str]]:
+        """Raw lines ``start..end`` (1-based, inclusive) of an act version, as (number, text)."""
+        if start < 1 or end < start:
+            raise InputError(f"bad line range {start}-{end}", source=act_key)
+        with self.engine.connect() as conn:
+            r = self._act_row(conn, act_key, version)
+            return self._raw(conn, r.id, start, end)
+
+    def _raw(self, conn: Connection, act_id: int, start: int, end: int) -> list[tuple[int, str]]:
+        return [(n, t) for n, t in conn.execute(
+            select(T.raw_lines.c.line_no, T.raw_lines.c.text)
+            .where(T.raw_lines.c.act_id == act_id, T.raw_lines.c.line_no.between(start, end))
+            .order_by(T.raw_lines.c.line_no))]
+
+    # ------------------------------------------------------------------ positions
+    def _position_row(self, conn: Connection, position_id: str):
+        row = conn.execute(
+            select(T.positions, T.acts.c.version).join(T.acts, T.acts.c.id == T.positions.c.act_id)
+            .where(T.positions.c.position_id == position_id)
+            .order_by(T.acts.c.is_current.desc(), T.acts.c.version.desc()).limit(1)).first()
+        if row is None:
+            raise NotFoundError(f"no position {position_id!r} in the registry", source=self.url)
+        return row
+
+    def get_position(self, position_id: str) -> Position:
+        """The post from the newest version of its act that has it."""
+        with self.engine.connect() as conn:
+            return Position.model_validate(self._position_row(conn, position_id).data)
+
+    def position_record(self, position_id: str) -> PositionRecord:
+        """The post, its act, and every requirement with the raw lines it was read from."""
+        with self.engine.connect() as conn:
+            row = self._position_row(conn, position_id)
+            act_row = conn.execute(select(T.acts).where(T.acts.c.id == row.act_id)).one()
+            act = self._summaries(conn, [act_row], None)[0]
+            raw = "\n".join(t for _, t in self._raw(conn, row.act_id, row.line_start, row.line_end))
+            reqs = []
+            for r in conn.execute(select(T.requirements).where(T.requirements.c.position_pk == row.pk)
+                                  .order_by(T.requirements.c.id)):
+                src = None
+                if r.line_start:
+                    src = "\n".join(t for _, t in self._raw(conn, row.act_id, r.line_start, r.line_end))
+                reqs.append(SourcedRequirement(r.kind, r.text,
+                                               (r.line_start, r.line_end) if r.line_start else None,
+                                               src, r.data))
+        return PositionRecord(Position.model_validate(row.data), act, raw, reqs)
+
+    def _position_filter(self, q, *, in_force_on, act_key, category, lang):
+        q = q.join(T.acts, T.acts.c.id == T.positions.c.act_id).where(T.acts.c.is_current == True)  # noqa: E712
+        if act_key:
+            q = q.where(T.acts.c.key == act_key)
+        if category:
+            cat = _search.canonical_category(category)
+            q = q.where((T.positions.c.category == cat) | (T.positions.c.category_raw == category))
+        if lang:
+            q = q.where(T.positions.c.language == lang)
+        if in_force_on:
+            q = q.where(text(in_force_sql("d").replace("a.", "acts."))).params(d=check_date(in_force_on))
+        return q
+
+    def iter_positions(self, in_force_on: str | _date | None = None, *, act_key: str | None = None,
+                       category: str | None = None, lang: str | None = None,
+                       limit: int | None = None, offset: int = 0) -> Iterator[Position]:
+        """Posts of the current act versions, in act and document order."""
+        q = self._position_filter(select(T.positions.c.data), in_force_on=in_force_on, act_key=act_key,
+                                  category=category, lang=lang)
+        q = q.order_by(T.positions.c.act_key, T.positions.c.ord).offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            for (data,) in conn.execution_options(yield_per=500).execute(q):
+                yield Position.model_validate(data)
+
+    def count_positions(self, in_force_on: str | _date | None = None, *, act_key: str | None = None,
+                        category: str | None = None, lang: str | None = None) -> int:
+        q = self._position_filter(select(func.count()).select_from(T.positions), in_force_on=in_force_on,
+                                  act_key=act_key, category=category, lang=lang)
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar_one()
+
+    # ------------------------------------------------------------------ search
+    def search(self, query: str, lang: str | None = None, body: str | None = None,
+               category: str | None = None, in_force_on: str | _date | None = None,
+               limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Ranked posts matching every word of ``query`` (any inflection), best first."""
+        if lang not in (None, "kk", "ru"):
+            raise InputError(f"unknown language {lang!r} (kk or ru)", source="--lang")
+        if limit < 1 or offset < 0:
+            raise InputError("limit must be >= 1 and offset >= 0", source="search")
+        d = check_date(in_force_on, "--in-force-on")
+        with self.engine.connect() as conn:
+            found, terms = _search.find(conn, self.dialect, query, lang=lang, body=body, category=category,
+                                        in_force_on=d, limit=limit, offset=offset)
+            if not found:
+                return []
+            pks = [pk for pk, _ in found]
+            prow = {r.pk: r for r in conn.execute(
+                select(T.positions.c.pk, T.positions.c.data, T.positions.c.language, T.acts.c.title,
+                       T.acts.c.status, T.acts.c.repealed_on, T.acts.c.effective_from)
+                .join(T.acts, T.acts.c.id == T.positions.c.act_id).where(T.positions.c.pk.in_(pks)))}
+        hits = []
+        for pk, score in found:
+            r = prow[pk]
+            p = Position.model_validate(r.data)
+            field, snip, marks = _search.snippet(rows.search_fields(p), terms, r.language)
+            hits.append(SearchHit(
+                position_id=p.id, act_key=p.act_key, act_title=r.title, act_status=status_on(r, d),
+                title=p.title, department=p.department, category=p.category, category_raw=p.category_raw,
+                units=p.units, numbers=list(p.numbers), language=r.language, score=score, snippet=snip,
+                snippet_field=field, marks=marks, lines=(p.lines.start, p.lines.end)))
+        return hits
+
+    # ------------------------------------------------------------------ misc
+    def counts(self) -> dict[str, int]:
+        """Rows per registry table (tests and diagnostics)."""
+        names = ["acts", "act_events", "notes", "structure_nodes", "raw_lines", "positions",
+                 "position_numbers", "requirements",
+                 "position_search" if self.dialect == "postgresql" else "position_fts"]
+        with self.engine.connect() as conn:
+            return {n: conn.execute(text(f"SELECT count(*) FROM {n}")).scalar_one() for n in names}
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def open_store(url_or_path: str | os.PathLike | None = None) -> Store:
+    """Open (creating and migrating as needed) the registry at a path or URL; ``None`` reads
+    ``KZQUAL_DB`` and falls back to ``./kzqual.db``."""
+    url = db.resolve_url(url_or_path)
+    engine = db.make_engine(url)
+    try:
+        db.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
