@@ -33,6 +33,7 @@ from kzqual.services.checks import (check_fee_paid, check_paid_window, check_ref
 from kzqual.services.deadlines import Deadline, case_deadlines, complaint_deadlines, is_overdue
 from kzqual.services.model import (COMPLAINT_TARGETS, Application, Case, Complaint, Event, TrainingGroup,
                                    application_from_dict)
+from kzqual.services.report import N6Report, Organisation, build_n6
 from kzqual.services.settings import Settings
 from kzqual.services.standard import Standard, load_standard
 from kzqual.services.workflow import PAYMENT_STATES, case_next, complaint_next
@@ -283,6 +284,15 @@ class ServiceDesk:
         with self.engine.connect() as conn:
             views = [self._view(conn, _case(r), as_of) for r in conn.execute(q).mappings()]
         return [v for v in views if v.overdue] if overdue_only else views
+
+    # -- report Н6-ӘТМ --------------------------------------------------------------------------------
+    def report_n6(self, *, year: int, half: int, organisation: Organisation | None = None) -> N6Report:
+        with self.engine.connect() as conn:
+            groups = [_group(r) for r in conn.execute(select(T.groups)).mappings()]
+            cases = [_case(r) for r in conn.execute(
+                select(T.cases).where(T.cases.c.group_id.is_not(None))).mappings()]
+        return build_n6(groups, cases, year=year, half=half, standard=self.standard, settings=self.settings,
+                        calendar=self.calendar, organisation=organisation)
 
     # -- complaints (point 65) -----------------------------------------------------------------------
     def complain(self, case_id: int, *, target: str, text: str, at: datetime, actor: str) -> ComplaintView:

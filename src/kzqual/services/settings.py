@@ -26,6 +26,9 @@ CHOICES: dict[str, tuple[str, ...]] = {
     # Point 65: "5 working days from registration" — registration at the reviewing body (the day
     # the complaint is forwarded) or the day the provider received it.
     "complaint_decision_from": ("forwarded", "received"),
+    # Which training groups a Н6-ӘТМ report lists (the act does not say): those whose training
+    # period starts in the reporting half-year, or every group whose period overlaps it.
+    "n6_groups": ("started", "overlapping"),
 }
 BOOLS = ("require_payment_before_training",)
 
@@ -36,6 +39,7 @@ class Settings:
     calendar_deadline_on_day_off: str = "next_working_day"
     column7: str = "graduated"
     complaint_decision_from: str = "forwarded"
+    n6_groups: str = "started"
     # The standard says the fee is paid for training on a paid basis but not when; by default
     # training cannot start before the fee is recorded as paid.
     require_payment_before_training: bool = True

@@ -1,0 +1,44 @@
+"""The Alembic migration of the "service" branch creates exactly the tables the code uses."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.operations import Operations
+from sqlalchemy import create_engine, inspect
+
+import kzqual
+from kzqual.services.tables import metadata
+
+VERSIONS = Path(kzqual.__file__).parent / "store" / "migrations" / "versions"
+
+
+def _load():
+    (path,) = sorted(VERSIONS.glob("service_0001_*.py"))
+    spec = importlib.util.spec_from_file_location("service_0001", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_branch_header():
+    mod = _load()
+    assert mod.branch_labels == ("service",)
+    assert mod.down_revision is None and mod.depends_on is None
+
+
+def test_migration_matches_metadata_and_downgrades(tmp_path):
+    mod = _load()
+    engine = create_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    with engine.begin() as conn:
+        with Operations.context(MigrationContext.configure(conn)):
+            mod.upgrade()
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+    with engine.begin() as conn:
+        with Operations.context(MigrationContext.configure(conn)):
+            mod.downgrade()
+    assert [t for t in inspect(engine).get_table_names() if t.startswith("service_")] == []
