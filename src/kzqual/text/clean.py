@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from kzqual.errors import InputError
-from kzqual.text import lookalike, spacing
+from kzqual.text import displaced, lookalike, spacing
 from kzqual.text.decode import MAX_BYTES, decode_report
 from kzqual.text.model import CleanLine, CleanText, Repair, TextWarning
 
@@ -91,6 +91,16 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
         for word in lookalike.mixed_unrepairable(fixed):
             warnings.append(
                 TextWarning("mixed_script", f"word mixes Latin and Cyrillic letters: {word!r}", i, i)
+            )
+        signals = displaced.displacement_signals(fixed.strip())
+        if signals:
+            warnings.append(
+                TextWarning(
+                    "hyperlink_displaced",
+                    f"words look moved by the export ({', '.join(signals)})",
+                    i,
+                    i,
+                )
             )
         lines.append(CleanLine(text=fixed.strip(), raw_start=i, raw_end=i, after_gap=gap))
         gap = False

@@ -1,0 +1,134 @@
+"""Hyperlink-displaced fragments: detect them, and restore them from an intact twin.
+
+The export moved hyperlinked words to the end of their line and left the punctuation that
+surrounded them behind::
+
+    подпунктом 17)  Трудового кодекса Республики статьи 16      (real: подпунктом 17) статьи 16
+                                                                  Трудового кодекса Республики)
+    Қазақстан Республикасының , Қазақстан Республикасының Конституциясын «Қазақстан
+    осы бұйрықтың  сәйкес бекітілсін;1-қосымшасына              (word glued after the final ;)
+
+Detection (:func:`has_displacement`) is a per-line heuristic.  Restoration
+(:func:`restore_displaced`) never invents a word: a damaged paragraph is replaced only by an
+undamaged paragraph of the same text holding exactly the same multiset of words (letters and
+digits; punctuation and order may differ) -- the boilerplate competence lists repeat in many
+posts, so an intact twin usually exists.  The raw text stays in the :class:`Repair`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kzqual.text.model import CleanLine, Repair, TextWarning
+
+_LOWER = "а-яёәіңғүұқөһ"
+_UPPER = "А-ЯЁӘІҢҒҮҰҚӨҺ"
+_SIGNALS: dict[str, re.Pattern[str]] = {
+    # ", оның ..." / "» заңдарын": punctuation left at the start of a line
+    "leading_punctuation": re.compile(r"^[,;»](?:\s|$)"),
+    # "Республикасының , Қазақстан": a comma standing alone
+    "stray_comma": re.compile(r",(?<=\s,)(?=\s|$)"),
+    # "« »", '" "', "»  «": emptied or back-to-back quotes
+    "empty_quotes": re.compile(r"«\s*»|\"\s+\"|»\s+«"),
+    # "бекітілсін.талаптары", "бекітілсін;1-қосымшасына": a word glued after final punctuation
+    "glued_after_stop": re.compile(
+        rf"[.;](?<=[{_LOWER}]{{2}}[.;])(?=[{_LOWER}]{{2}}|\d+-[{_LOWER}])"
+    ),
+    # "должностейТиповые", "әкімшілікбұйрығымен" cannot be told apart from a real word,
+    # but a lowercase-uppercase switch inside a word can
+    "glued_words": re.compile(rf"[{_UPPER}](?<=[{_LOWER}]{{3}}[{_UPPER}])(?=[{_LOWER}])"),
+    # "17)  Трудового": two or three spaces before a moved fragment (wider runs are layout)
+    "double_space": re.compile(r"  (?<=\S  ) ?(?=\S)"),
+}
+_WORD = re.compile(r"[^\W_]+")
+
+
+def displacement_signals(text: str) -> list[str]:
+    """Names of the displacement signals found in ``text`` (empty if none)."""
+    return [name for name, rx in _SIGNALS.items() if rx.search(text)]
+
+
+def has_displacement(line: CleanLine | str) -> bool:
+    """Whether a clean line (or paragraph) shows signs of hyperlink displacement."""
+    text = line.text if isinstance(line, CleanLine) else line
+    return any(rx.search(text) for rx in _SIGNALS.values())
+
+
+def word_key(text: str) -> tuple[str, ...]:
+    """The multiset of words of ``text`` as a sorted tuple (order and punctuation ignored)."""
+    return tuple(sorted(_WORD.findall(text)))
+
+
+def _choose_twin(group: list[CleanLine]) -> CleanLine | None:
+    """The intact paragraph to copy: the majority word order, then its most common spelling.
+
+    Intact copies of one boilerplate may differ in punctuation (``құқық мамандықтар`` /
+    ``құқық, мамандықтар``) -- harmless -- or in word order, when one of them is itself an
+    undetected displacement.  If no order has a strict majority the choice is unknowable
+    (numbers might have swapped), so there is no twin.
+    """
+    if len(group) == 1:
+        return group[0]
+    orders = Counter(tuple(_WORD.findall(p.text)) for p in group)
+    (order, n), *rest = orders.most_common()
+    if 2 * n <= len(group):
+        return None
+    texts = Counter(p.text for p in group if tuple(_WORD.findall(p.text)) == order)
+    best = texts.most_common(1)[0][0]
+    return next(p for p in group if p.text == best)
+
+
+def restore_displaced(
+    paragraphs: Sequence[CleanLine],
+) -> tuple[list[CleanLine], list[Repair], list[TextWarning]]:
+    """Restore displaced paragraphs from intact twins with the same words.
+
+    Returns the paragraphs (restored ones replaced, same raw ranges), a
+    ``Repair(kind="hyperlink_restored")`` per restoration, and a
+    ``TextWarning("hyperlink_displaced")`` per displaced paragraph: its message says whether it
+    was restored (and from which raw lines) or left as printed.
+    """
+    flagged = [has_displacement(p) for p in paragraphs]
+    groups: dict[tuple[str, ...], list[CleanLine]] = {}
+    for p, bad in zip(paragraphs, flagged):
+        if not bad:
+            groups.setdefault(word_key(p.text), []).append(p)
+    intact = {key: _choose_twin(group) for key, group in groups.items()}
+    out: list[CleanLine] = []
+    repairs: list[Repair] = []
+    warnings: list[TextWarning] = []
+    for p, bad in zip(paragraphs, flagged):
+        if not bad:
+            out.append(p)
+            continue
+        twin = intact.get(word_key(p.text))
+        signals = ", ".join(displacement_signals(p.text))
+        if twin is None or twin.text == p.text or len(_WORD.findall(p.text)) < 3:
+            out.append(p)
+            warnings.append(
+                TextWarning(
+                    "hyperlink_displaced",
+                    f"words look moved by the export ({signals}); no intact copy found, "
+                    "text left as printed",
+                    p.raw_start,
+                    p.raw_end,
+                )
+            )
+            continue
+        out.append(replace(p, text=twin.text))
+        where = f"raw lines {twin.raw_start}-{twin.raw_end}"
+        repairs.append(
+            Repair("hyperlink_restored", p.raw_start, p.text, twin.text, note=f"order as in {where}")
+        )
+        warnings.append(
+            TextWarning(
+                "hyperlink_displaced",
+                f"words looked moved by the export ({signals}); restored from {where}",
+                p.raw_start,
+                p.raw_end,
+            )
+        )
+    return out, repairs, warnings
