@@ -1,0 +1,36 @@
+"""Fixtures of the positions tests: each bundled act extracted once per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzqual.positions import extract_file
+from kzqual.text import read
+
+
+@pytest.fixture(scope="session")
+def extracted(act_path):
+    cache: dict = {}
+
+    def get(name: str):
+        if name not in cache:
+            cache[name] = extract_file(act_path(name))
+        return cache[name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def clean_text(act_path):
+    cache: dict = {}
+
+    def get(name: str):
+        if name not in cache:
+            cache[name] = read(act_path(name))
+        return cache[name]
+
+    return get
+
+
+def by_id(extraction) -> dict:
+    return {p.id: p for p in extraction.positions}
