@@ -125,6 +125,12 @@ def read_act(ct: CleanText) -> ParsedAct:
         source=Path(source).name if source else "",
         lines=Span(start=1, end=max(1, len(ct.raw_lines))),
     )
+    # Text-layer damage inside the order's own text bears on the metadata read from it; damage in
+    # the appendices (hundreds of table lines) is the positions layer's to report.
+    own_end = doc.ct.lines[order_end - 1].raw_end if 0 < order_end <= len(doc) else 0
+    for w in ct.warnings:
+        if w.line_start <= own_end:
+            _warn(warnings, f"text.{w.code}", w.message, Span(start=w.line_start, end=w.line_end))
     if entry is None:
         _warn(warnings, "no_entry_into_force", "no point states when the act takes effect")
     if signature is None:
