@@ -7,7 +7,8 @@ alone: layout parsers need the line structure.
 
 Where a paragraph ends is a judgement on weak signals, so the rules are conservative:
 
-* a line that starts with a list marker (``1)``, ``2.``, ``а)``, ``-``) starts a paragraph;
+* an indented raw line (three or more spaces: the export's paragraph indent) or a line that
+  starts with a list marker (``1)``, ``2.``, ``а)``, ``-``) starts a paragraph;
 * after sentence-final punctuation (``.;:!?``) a line starting with a capital, digit or quote
   starts a paragraph; one starting in lowercase continues the sentence;
 * a line starting in lowercase or with punctuation (``, оның``, ``» заңдарын``), or whose raw
@@ -134,11 +135,13 @@ def _continues(prev: CleanLine, line: CleanLine, raw_lines: list[str]) -> bool:
         return True
     if before.endswith("-"):
         return True
+    raw = raw_lines[line.raw_start - 1] if 0 < line.raw_start <= len(raw_lines) else text
+    if raw.startswith(("   ", "\t")):
+        return False  # the export indents the first line of every paragraph and list item
     if _LIST_MARKER.match(text):
         return False
     first = text[0]
-    raw = raw_lines[line.raw_start - 1] if 0 < line.raw_start <= len(raw_lines) else text
-    leading_space = raw[:1] in (" ", "\t") and not raw.startswith("   ")
+    leading_space = raw.startswith(" ")
     if first.startswith(_CONTINUATION_PUNCT) or (first.isalpha() and first.islower()):
         return True
     if _TERMINAL.search(before):

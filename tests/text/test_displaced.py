@@ -1,0 +1,93 @@
+"""Hyperlink displacement: detection on seed lines, restoration from intact twins."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzqual.text import clean, has_displacement, paragraphs, restore_displaced
+from kzqual.text.displaced import word_key
+from kzqual.text.model import CleanLine
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "В соответствии с подпунктом 17)  Трудового кодекса Республики статьи 16",  # ru-mod 8
+        "Қазақстан Республикасының , Қазақстан Республикасының Конституциясын «Қазақстан",  # mes 78
+        "біліктілік талаптары осы бұйрықтың  сәйкес бекітілсін;1-қосымшасына",  # mes 22
+        "санаттарына біліктілік  бекітілсін.талаптары",  # mebp 18
+        ", оның депутаттарының мәртебесі туралы» «Қазақстан Республикасының Үкіметі туралы",  # mes 81
+        "Республикасының « », «Мемлекеттік қызмет туралы Сыбайлас жемқорлыққа қарсы",  # ara 73
+        "1. Утвердить прилагаемые  должностейТиповые квалификационные характеристики",  # ru-mod 10
+    ],
+)
+def test_detects_displacement(line):
+    assert has_displacement(line)
+    assert has_displacement(CleanLine(line, 1, 1))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Қазақстан Республикасының Конституциясын, Қазақстан Республикасының «Қазақстан",  # mes 136
+        "1) мемлекеттік қызмет өтілі үш жылдан кем емес;",
+        "Төраға                                     М. Әзілханов",  # ara 29: signature layout
+        "www.mod.gov.kz т.б. ҚР-ның 30.09.2021 № 668",
+        "А.Байменов",
+    ],
+)
+def test_intact_lines_not_flagged(line):
+    assert not has_displacement(line)
+
+
+def test_restores_competence_list_from_twin(seed):
+    # kk-mes-2014-161.txt 78-91 is displaced; 136-146 holds the same words intact.
+    ct = seed("mes_161_kk")
+    ps = paragraphs(ct)
+    out, repairs, warnings = restore_displaced(ps)
+    i = next(k for k, p in enumerate(ps) if p.raw_start == 78)
+    r = next(r for r in repairs if r.line == 78)
+    assert r.kind == "hyperlink_restored" and r.raw == ps[i].text
+    assert out[i].text.startswith("Қазақстан Республикасының Конституциясын, Қазақстан Республикасының «Қазақстан")
+    assert (out[i].raw_start, out[i].raw_end) == (78, 91)
+    assert word_key(out[i].text) == word_key(ps[i].text)  # only reordered, no word invented
+    w = next(w for w in warnings if w.line_start == 78)
+    assert w.code == "hyperlink_displaced" and "restored" in w.message
+
+
+def test_every_restoration_only_reorders(seed):
+    total = 0
+    for name in ("mes_161_kk", "ara_9_kk", "mebp_75_kk"):
+        ps = paragraphs(seed(name))
+        out, repairs, _ = restore_displaced(ps)
+        assert len(out) == len(ps)
+        for a, b in zip(ps, out):
+            assert (a.raw_start, a.raw_end) == (b.raw_start, b.raw_end)
+            assert word_key(a.text) == word_key(b.text)
+        total += len(repairs)
+    assert total >= 100
+
+
+def test_unrestorable_is_warned_and_kept(seed):
+    # ru-mod-2017-134.txt 8-9: no intact copy of this sentence exists in the act
+    ps = paragraphs(seed("mod_134_ru"))
+    out, repairs, warnings = restore_displaced(ps)
+    assert not repairs
+    w = next(w for w in warnings if w.line_start == 8)
+    assert "left as printed" in w.message
+    assert out == ps
+
+
+def test_ambiguous_twins_are_not_used():
+    # Two intact orders of the same words: which one the damaged copy had is unknowable.
+    text = "Бір жыл және Үш жыл.\n\nҮш жыл және Бір жыл.\n\nБір жыл , Үш жыл және."
+    ps = paragraphs(clean(text))
+    out, repairs, warnings = restore_displaced(ps)
+    assert not repairs and out[2].text == "Бір жыл , Үш жыл және."
+    assert len(warnings) == 1
+
+
+def test_majority_twin_used():
+    text = "Бір жыл және Үш жыл.\n\nБір жыл және Үш жыл.\n\nҮш жыл және Бір жыл.\n\nБір жыл , Үш жыл және."
+    out, repairs, _ = restore_displaced(paragraphs(clean(text)))
+    assert out[3].text == "Бір жыл және Үш жыл." and len(repairs) == 1
