@@ -1,0 +1,552 @@
+"""``kzqual service``: the public service of order No. 674 — the standard, deadlines, cases,
+complaints and report Н6-ӘТМ.  Every sub-command takes ``--db`` (else ``KZQUAL_DB``, else
+``./kzqual.db``) and ``--json``; bad input is one line on stderr and exit code 2, changing nothing.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kzqual.errors import InputError
+from kzqual.i18n import t
+
+LANGS = ("kk", "ru", "en")
+
+
+def _default_lang() -> str:
+    lang = os.environ.get("KZQUAL_LANG", "kk")
+    return lang if lang in LANGS else "kk"
+
+
+def _common(f):
+    f = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(f)
+    f = click.option("--lang", type=click.Choice(LANGS), default=_default_lang,
+                     help="Language of labels (default KZQUAL_LANG or kk).")(f)
+    f = click.option("--set", "set_pairs", multiple=True, metavar="KEY=VALUE",
+                     help="A setting for a question the act leaves open (see docs/services.md), repeatable.")(f)
+    f = click.option("--settings", "settings_file", type=click.Path(dir_okay=False), default=None,
+                     help="JSON file of settings.")(f)
+    f = click.option("--calendar-overrides", "overrides", type=click.Path(dir_okay=False), default=None,
+                     envvar="KZQUAL_CALENDAR_OVERRIDES",
+                     help="JSON file of transfers of days off the holidays package lacks.")(f)
+    return f
+
+
+def _db_option(f):
+    return click.option("--db", default=None, envvar="KZQUAL_DB", show_default="kzqual.db",
+                        help="SQLite file or postgresql:// URL of the registry.")(f)
+
+
+def _step_options(f):
+    f = click.option("--at", "at", default=None, metavar="DATETIME",
+                     help="When it happened, Kazakhstan time (YYYY-MM-DD[THH:MM]); default now.")(f)
+    f = click.option("--actor", default=None, envvar="KZQUAL_ACTOR",
+                     help="Who takes the step (audit log); default KZQUAL_ACTOR or the OS user.")(f)
+    return f
+
+
+class Ctx:
+    """What every command needs, built from the common options."""
+
+    def __init__(self, *, db: str | None = None, overrides: str | None = None, settings_file: str | None = None,
+                 set_pairs: tuple[str, ...] = (), lang: str = "kk") -> None:
+        from kzqual.services.calendar import WorkCalendar, load_overrides
+        from kzqual.services.settings import load_settings
+        from kzqual.services.standard import load_standard
+
+        self.lang = lang
+        self.settings = load_settings(settings_file, set_pairs)
+        self.calendar = WorkCalendar(load_overrides(overrides) if overrides else None)
+        self.standard = load_standard()
+        self.db = db
+        self._store = None
+
+    def desk(self):
+        from kzqual.services.cases import ServiceDesk
+        from kzqual.store import open_store
+
+        if self._store is None:
+            self._store = open_store(self.db)
+        return ServiceDesk(self._store.engine, calendar=self.calendar, standard=self.standard,
+                           settings=self.settings)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+def _ctx(**kw: Any) -> Ctx:
+    keys = ("db", "overrides", "settings_file", "set_pairs", "lang")
+    return Ctx(**{k: kw[k] for k in keys if k in kw})
+
+
+def _moment(value: str | None, what: str = "--at"):
+    from kzqual.services.calendar import kz_now, parse_moment
+
+    return kz_now() if value is None else parse_moment(value, what=what)
+
+
+def _day(value: str | None, what: str) -> date | None:
+    if value is None:
+        return None
+    return _moment(value, what).date()
+
+
+def _actor(actor: str | None) -> str:
+    if actor:
+        return actor
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment (containers)
+        return "unknown"
+
+
+def _dump(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def _state(s: str, lang: str) -> str:
+    return t(f"services.state.{s}", lang)
+
+
+def _print_deadlines(deadlines, lang: str, indent: str = "  ") -> None:
+    for d in deadlines:
+        status = t(f"services.status.{d.status}", lang)
+        done = f", done {d.done_on}" if d.done_on else ""
+        setting = ", ".join(f"{k}={v}" for k, v in d.settings.items())
+        click.echo(f"{indent}{d.key}: due {d.due} ({d.days} working days from {d.start}; {setting}){done} "
+                   f"— {status} [{d.basis}]")
+
+
+def _print_case(view, lang: str, *, events: bool = True) -> None:
+    c = view.case
+    a = c.application
+    flag = "  OVERDUE" if view.overdue else ""
+    click.echo(f"case {c.id}: {_state(c.state, lang)} ({c.state}){flag}")
+    click.echo(f"  applicant: {a.surname} {a.name} {a.patronymic or ''}".rstrip() + f", IIN {a.iin}, {a.basis}")
+    click.echo(f"  submitted {c.submitted_at:%Y-%m-%d %H:%M}, counts as received {c.accepted_day}")
+    if view.group:
+        click.echo(f"  group {view.group.number} – {view.group.profile}, classes start {c.classes_start}")
+    if c.refusal_grounds:
+        click.echo(f"  refused on grounds {', '.join(map(str, c.refusal_grounds))}: {c.refusal_reason}")
+    if c.fee_due:
+        click.echo(f"  fee due {c.fee_due} tenge, paid {c.paid_amount}")
+    if c.certificate_no:
+        click.echo(f"  certificate {c.certificate_no} issued {c.certified_at:%Y-%m-%d}")
+    _print_deadlines(view.deadlines, lang)
+    for cv in view.complaints:
+        cc = cv.complaint
+        click.echo(f"  complaint {cc.id} against {cc.target}: {cc.state}{'  OVERDUE' if cv.overdue else ''}")
+        _print_deadlines(cv.deadlines, lang, "    ")
+    if events:
+        for e in view.events:
+            click.echo(f"  {e.at:%Y-%m-%d %H:%M} {e.kind} {e.from_state or '-'} -> {e.to_state or '-'} by {e.actor}")
+
+
+@click.group()
+def service() -> None:
+    """The public service "Азаматтарды әскери-техникалық және басқа да әскери мамандықтар бойынша
+    даярлау" (order No. 674): its standard, deadlines in working days, cases, complaints and
+    report Н6-ӘТМ."""
+
+
+@service.command()
+@_common
+@click.option("--verify", "verify_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Check every value's quote against this act's text (exit 1 on a mismatch).")
+def standard(as_json, lang, set_pairs, settings_file, overrides, verify_path) -> None:
+    """Show every value of the standard with the act's lines it is read from."""
+    ctx = _ctx(lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    std = ctx.standard
+    problems = None
+    if verify_path:
+        import kzqual.text
+        from kzqual.services.standard import verify
+
+        problems = verify(std, kzqual.text.read(verify_path))
+    if as_json:
+        _dump({"act": std.act, "ru_is_translation": std.ru_is_translation,
+               "values": [v.as_dict() for v in std.values.values()], "settings": ctx.settings.as_dict(),
+               "problems": None if problems is None else [p.__dict__ if hasattr(p, "__dict__") else
+                                                          {"key": p.key, "problem": p.problem} for p in problems]})
+    else:
+        click.echo(f"Standard: {std.values['service_name'].text(lang)} — {std.citation()}")
+        for v in std.values.values():
+            click.echo(f"{v.key}: {v.value!r}\n  {v.text(lang)}\n  [{v.where()}]")
+        if lang == "ru":
+            click.echo(t("services.ru_translation", lang))
+        if problems is not None:
+            click.echo(f"verify: {len(problems)} problem(s)")
+            for p in problems:
+                click.echo(f"  {p.key}: {p.problem}")
+    if problems:
+        sys.exit(1)
+
+
+@service.command()
+@click.argument("case_id", type=int, required=False)
+@_db_option
+@_common
+@click.option("--from", "from_", default=None, metavar="DATETIME",
+              help="Without a case: compute the stage deadlines for an application made at this moment.")
+@click.option("--classes-start", default=None, metavar="DATE", help="Without a case: start of classes.")
+@click.option("--as-of", default=None, metavar="DATE", help="Judge met/overdue as of this day (default today).")
+@click.option("--overdue", is_flag=True, help="List every overdue case.")
+def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, from_, classes_start, as_of,
+              overdue) -> None:
+    """Deadlines in working days: for a case, for every overdue case, or for a hypothetical
+    application (--from)."""
+    from kzqual.services.deadlines import make
+
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    as_of_day = _day(as_of, "--as-of")
+    try:
+        if from_ is not None or classes_start is not None:
+            if case_id is not None or overdue:
+                raise InputError("give either a case, --overdue, or --from/--classes-start")
+            out = []
+            if from_ is not None:
+                moment = _moment(from_, "--from")
+                start = ctx.calendar.acceptance_day(moment)
+                # A hypothetical step is judged only when --as-of is given; otherwise "pending".
+                out.append(make("stage1_deadline", start, None, as_of_day or start, cal=ctx.calendar,
+                                standard=ctx.standard, settings=ctx.settings))
+            if classes_start is not None:
+                cs = _day(classes_start, "--classes-start")
+                out.append(make("stage2_deadline", cs, None, as_of_day or cs, cal=ctx.calendar,
+                                standard=ctx.standard, settings=ctx.settings))
+            if as_json:
+                _dump({"deadlines": [d.as_dict() for d in out], "settings": ctx.settings.as_dict()})
+            else:
+                if from_ is not None:
+                    click.echo(f"application at {moment:%Y-%m-%d %H:%M} counts as received {out[0].start}")
+                _print_deadlines(out, lang, "")
+                for d in out:
+                    holidays = [off for off in d.days_off if not off.endswith(" weekend")]
+                    if holidays:
+                        click.echo(f"  {d.key} skips, besides weekends: {'; '.join(holidays)}")
+            return
+        desk = ctx.desk()
+        if overdue or case_id is None:
+            views = desk.cases(as_of=as_of_day, overdue_only=True)
+            if as_json:
+                _dump({"as_of": (as_of_day or _moment(None).date()).isoformat(),
+                       "overdue": [v.as_dict() for v in views]})
+            else:
+                if not views:
+                    click.echo("no overdue cases")
+                for v in views:
+                    _print_case(v, lang, events=False)
+            return
+        view = desk.case(case_id, as_of=as_of_day)
+        if as_json:
+            _dump({"case": view.case.id, "as_of": view.as_of.isoformat() if view.as_of else None,
+                   "deadlines": [d.as_dict() for d in view.deadlines],
+                   "complaints": [{"id": c.complaint.id, "deadlines": [d.as_dict() for d in c.deadlines]}
+                                  for c in view.complaints],
+                   "overdue": view.overdue, "settings": ctx.settings.as_dict()})
+        else:
+            click.echo(f"case {view.case.id}: {_state(view.case.state, lang)}{'  OVERDUE' if view.overdue else ''}")
+            _print_deadlines(view.deadlines, lang)
+            for cv in view.complaints:
+                click.echo(f"  complaint {cv.complaint.id}: {cv.complaint.state}")
+                _print_deadlines(cv.deadlines, lang, "    ")
+    finally:
+        ctx.close()
+
+
+@service.group()
+def group() -> None:
+    """Training platoons (оқу взводы): the rows of Н6-ӘТМ and the classes cases are admitted to."""
+
+
+@group.command("add")
+@click.option("--number", required=True, help="Platoon number (column 2).")
+@click.option("--profile", required=True, help="Training profile (column 2).")
+@click.option("--planned", required=True, metavar="DATE", help="Creation date by the department's plan (column 3).")
+@click.option("--actual", default=None, metavar="DATE", help="Actual creation date (column 4).")
+@click.option("--start", required=True, metavar="DATE", help="Training period start = start of classes (column 5).")
+@click.option("--end", required=True, metavar="DATE", help="Training period end (column 5).")
+@click.option("--basis", type=click.Choice(["free", "paid"]), default="free", show_default=True)
+@click.option("--note", default="", help="Column 8.")
+@_db_option
+@_common
+def group_add(number, profile, planned, actual, start, end, basis, note, db, as_json, lang, set_pairs,
+              settings_file, overrides) -> None:
+    """Add a training platoon."""
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    try:
+        g = ctx.desk().add_group(number=number, profile=profile, planned_creation=_day(planned, "--planned"),
+                                 actual_creation=_day(actual, "--actual"), period_start=_day(start, "--start"),
+                                 period_end=_day(end, "--end"), basis=basis, note=note)
+    finally:
+        ctx.close()
+    if as_json:
+        _dump(g.as_dict())
+    else:
+        click.echo(f"group {g.id}: {g.number} – {g.profile}, {g.period_start}..{g.period_end} ({g.basis})")
+
+
+@group.command("created")
+@click.argument("group_id", type=int)
+@click.argument("day", metavar="DATE")
+@_db_option
+@_common
+def group_created(group_id, day, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Record the actual creation date of a platoon (column 4)."""
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    try:
+        g = ctx.desk().set_group_created(group_id, _day(day, "DATE"))
+    finally:
+        ctx.close()
+    _dump(g.as_dict()) if as_json else click.echo(f"group {g.id}: created {g.actual_creation}")
+
+
+@group.command("list")
+@_db_option
+@_common
+def group_list(db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """List training platoons."""
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    try:
+        gs = ctx.desk().groups()
+    finally:
+        ctx.close()
+    if as_json:
+        _dump([g.as_dict() for g in gs])
+        return
+    for g in gs:
+        click.echo(f"{g.id}\t{g.number} – {g.profile}\t{g.period_start}..{g.period_end}\t{g.basis}\t"
+                   f"planned {g.planned_creation}, created {g.actual_creation or '-'}")
+
+
+def _read_json(path: str) -> Any:
+    source = "stdin" if path == "-" else path
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read: {exc}", source=source) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"malformed JSON: {exc.msg} at line {exc.lineno}", source=source) from None
+
+
+@service.command()
+@click.argument("application", metavar="FILE.json|-")
+@_step_options
+@_db_option
+@_common
+def apply(application, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Register an application (the fields of appendix 2-2, see docs/services.md) as a new case."""
+    data = _read_json(application)
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    try:
+        view = ctx.desk().apply(data, at=_moment(at), actor=_actor(actor))
+    finally:
+        ctx.close()
+    _dump(view.as_dict()) if as_json else _print_case(view, lang)
+
+
+ACTIONS = ("accept", "refuse", "pay", "start-training", "certify", "withdraw")
+
+
+@service.command()
+@click.argument("case_id", type=int)
+@click.argument("action", type=click.Choice(ACTIONS))
+@click.option("--group", "group_id", type=int, default=None, help="accept: the platoon (its start = classes start).")
+@click.option("--ground", "grounds", type=int, multiple=True, help="refuse: a ground of point 9 (1-4), repeatable.")
+@click.option("--reason", default=None, help="refuse: the reasoned answer; withdraw: why.")
+@click.option("--amount", type=int, default=None, help="pay: tenge paid.")
+@click.option("--certificate", default=None, help="certify: the certificate number.")
+@_step_options
+@_db_option
+@_common
+def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, actor, db, as_json, lang, set_pairs,
+           settings_file, overrides) -> None:
+    """Take the next step on a case: accept (admission notice), refuse (with grounds), pay,
+    start-training, certify (certificate) or withdraw."""
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    moment, who = _moment(at), _actor(actor)
+    try:
+        desk = ctx.desk()
+        if action == "accept":
+            if group_id is None:
+                raise InputError("accept needs --group (the platoon whose classes the notice names)")
+            view = desk.accept(case_id, group_id=group_id, at=moment, actor=who)
+        elif action == "refuse":
+            view = desk.refuse(case_id, grounds=list(grounds), reason=reason or "", at=moment, actor=who)
+        elif action == "pay":
+            if amount is None:
+                raise InputError("pay needs --amount")
+            view = desk.record_payment(case_id, amount=amount, at=moment, actor=who)
+        elif action == "start-training":
+            view = desk.start_training(case_id, at=moment, actor=who)
+        elif action == "certify":
+            view = desk.certify(case_id, number=certificate or "", at=moment, actor=who)
+        else:
+            view = desk.withdraw(case_id, at=moment, actor=who, reason=reason or "")
+    finally:
+        ctx.close()
+    _dump(view.as_dict()) if as_json else _print_case(view, lang)
+
+
+@service.command()
+@click.argument("case_id", type=int)
+@click.option("--target", type=click.Choice(["decision", "action", "inaction"]), required=True,
+              help="What the complaint is against.")
+@click.option("--text", required=True, help="The complaint.")
+@_step_options
+@_db_option
+@_common
+def complain(case_id, target, text, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Register a complaint about a case (point 65); shows its deadlines."""
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    try:
+        cv = ctx.desk().complain(case_id, target=target, text=text, at=_moment(at), actor=_actor(actor))
+    finally:
+        ctx.close()
+    _print_complaint(cv, lang, as_json)
+
+
+def _print_complaint(cv, lang: str, as_json: bool) -> None:
+    if as_json:
+        _dump(cv.as_dict())
+        return
+    c = cv.complaint
+    click.echo(f"complaint {c.id} (case {c.case_id}) against {c.target}: {c.state}"
+               f"{'  OVERDUE' if cv.overdue else ''}")
+    _print_deadlines(cv.deadlines, lang)
+
+
+COMPLAINT_ACTIONS = ("satisfy", "forward", "decide", "appeal", "decide-appeal")
+
+
+@service.command()
+@click.argument("complaint_id", type=int)
+@click.argument("action", type=click.Choice(COMPLAINT_ACTIONS))
+@click.option("--to", "body", default=None, help="forward: the body that reviews the complaint.")
+@click.option("--outcome", type=click.Choice(["upheld", "rejected"]), default=None,
+              help="decide / decide-appeal: the outcome.")
+@click.option("--note", default="", help="A note for the audit log.")
+@_step_options
+@_db_option
+@_common
+def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json, lang, set_pairs, settings_file,
+              overrides) -> None:
+    """Move a complaint on: satisfy (by the provider within 3 working days), forward, decide,
+    appeal (to the authorised body for quality of public services), decide-appeal."""
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    moment, who = _moment(at), _actor(actor)
+    try:
+        desk = ctx.desk()
+        if action == "satisfy":
+            cv = desk.satisfy_complaint(complaint_id, at=moment, actor=who, note=note)
+        elif action == "forward":
+            cv = desk.forward_complaint(complaint_id, at=moment, actor=who, body=body or "")
+        elif action in ("decide", "decide-appeal"):
+            if outcome is None:
+                raise InputError(f"{action} needs --outcome upheld|rejected")
+            if action == "decide":
+                cv = desk.decide_complaint(complaint_id, outcome=outcome, at=moment, actor=who, note=note)
+            else:
+                cv = desk.decide_appeal(complaint_id, outcome=outcome, at=moment, actor=who)
+        else:
+            cv = desk.appeal_complaint(complaint_id, at=moment, actor=who)
+    finally:
+        ctx.close()
+    _print_complaint(cv, lang, as_json)
+
+
+@service.command("list")
+@click.option("--state", type=click.Choice(["submitted", "accepted", "refused", "training", "certified", "withdrawn"]),
+              default=None)
+@click.option("--group", "group_id", type=int, default=None)
+@click.option("--overdue", is_flag=True, help="Only cases with an overdue deadline.")
+@click.option("--as-of", default=None, metavar="DATE")
+@_db_option
+@_common
+def list_cases(state, group_id, overdue, as_of, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """List cases with their state and whether a deadline is overdue."""
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    try:
+        views = ctx.desk().cases(state=state, as_of=_day(as_of, "--as-of"), overdue_only=overdue,
+                                 group_id=group_id)
+    finally:
+        ctx.close()
+    if as_json:
+        _dump([v.as_dict() for v in views])
+        return
+    for v in views:
+        c = v.case
+        next_due = next((d for d in v.deadlines if d.status in ("pending", "overdue")), None)
+        due = f"due {next_due.due} ({next_due.key})" if next_due else "-"
+        flag = "\tOVERDUE" if v.overdue else ""
+        click.echo(f"{c.id}\t{_state(c.state, lang)}\t{c.application.surname} {c.application.name}\t"
+                   f"{c.application.iin}\t{due}{flag}")
+
+
+@service.command()
+@click.argument("case_id", type=int)
+@click.option("--as-of", default=None, metavar="DATE")
+@_db_option
+@_common
+def show(case_id, as_of, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Show a case: application, state, deadlines, complaints and its audit log."""
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    try:
+        view = ctx.desk().case(case_id, as_of=_day(as_of, "--as-of"))
+    finally:
+        ctx.close()
+    _dump(view.as_dict()) if as_json else _print_case(view, lang)
+
+
+@service.command()
+@click.option("--year", type=int, required=True)
+@click.option("--half", type=click.IntRange(1, 2), required=True, help="1: as of 30 June; 2: as of 31 December.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "html", "json"]), default="csv", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None, help="Write to a file.")
+@click.option("--org-name", default="", help="Signature block: name of the submitting body.")
+@click.option("--org-address", default="")
+@click.option("--org-phone", default="")
+@click.option("--org-email", default="")
+@click.option("--executor", default="", help="Who prepared it (surname, name).")
+@click.option("--executor-phone", default="")
+@click.option("--head", default="", help="Head or person authorised to sign.")
+@_db_option
+@_common
+def report(year, half, fmt, out, org_name, org_address, org_phone, org_email, executor, executor_phone, head, db,
+           as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Report Н6-ӘТМ (appendix 6) from the cases: CSV, printable HTML or JSON, in kk or ru."""
+    from kzqual.services.report import Organisation, to_csv, to_html
+
+    if lang not in ("kk", "ru") and fmt != "json":
+        raise InputError("the report is in kk or ru (--lang)")
+    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    org = Organisation(org_name, org_address, org_phone, org_email, executor, executor_phone, head)
+    try:
+        rep = ctx.desk().report_n6(year=year, half=half, organisation=org)
+    finally:
+        ctx.close()
+    if as_json or fmt == "json":
+        text = json.dumps(rep.as_dict(), ensure_ascii=False, indent=2)
+    elif fmt == "csv":
+        text = to_csv(rep, lang)
+    else:
+        text = to_html(rep, lang)
+    if out:
+        try:
+            Path(out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write: {exc.strerror}", source=out) from None
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=not text.endswith("\n"))
