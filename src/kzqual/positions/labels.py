@@ -84,6 +84,11 @@ def _variants(table: dict[str, tuple[str, ...]]) -> list[tuple[str, str, str]]:
 
 _CRITERIA_VARIANTS = _variants(CRITERIA)
 _SECTION_VARIANTS = _variants(SECTIONS)
+# first letters of every label: a cheap filter, since most lines are not labels
+_FIRST = {
+    "criteria": frozenset(k[0] for _, _, k in _CRITERIA_VARIANTS),
+    "sections": frozenset(k[0] for _, _, k in _SECTION_VARIANTS),
+}
 
 
 def _strip_label(line: str, label_key: str) -> str | None:
@@ -121,7 +126,7 @@ def match_label(
     body = line.strip()
     if table != "criteria":
         body = re.sub(r"^\d+\s*\.\s*", "", body)
-    if not body or not body[0].isupper():
+    if not body or not body[0].isupper() or body[0].lower() not in _FIRST[table]:
         return None
     for name, _variant, vkey in variants:
         rest = _strip_label(body, vkey)

@@ -33,7 +33,7 @@ def detect_layout(ct: CleanText) -> Layout | None:
             headers += 1
         elif _PARAGRAPH_HEAD.match(t):
             paragraphs += 1
-        elif match_label(t, table="sections") is not None and re.match(r"^\d+\s*\.", t):
+        elif t[:1].isdigit() and re.match(r"^\d+\s*\.", t) and match_label(t, table="sections"):
             sections += 1
         if _CATEGORY_HEAD.search(t):
             categories += 1
