@@ -65,16 +65,24 @@ _SEPARATORS = re.compile(
     re.I,
 )
 _ONLY_CONJ = re.compile(r"(?:\s*(?:немесе|және|или|и|/|,))+\s*", re.I)
-_EDU_WORD = re.compile(r"(?<![^\W\d_])(?:білім\w*|образовани\w*)(?![^\W\d_])", re.I)
+_EDU_WORD = re.compile(r"(?<![^\W\d_])(?:білім\w*|образовани\w*)(?![^\W\d_])(?!\s*\()", re.I)  # "Білім (...)" is a group
 _INNER_SEPARATORS = re.compile(r"\s*(?:,|;|\s(?:және\s*/\s*немесе|немесе|или)\s)\s*", re.I)
 _GROUP = re.compile(r"^(?P<group>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$", re.S)
 _EXPERIENCE_START = re.compile(r"\s+(?:и|және)\s+(?:стаж\w*|жұмыс\s+өтілі)|\s+без\s+предъявлени", re.I)
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
 
 
+# "высшей категории" names a grade, "жоғары оқу орындарында" a place of study: not levels.
+_NOT_LEVEL = re.compile(
+    r"(?:высшей|первой|второй)\s+категори\w*|высшего\s+уровня|жоғары\s+санат\w*"
+    r"|(?:шетелдің\s+)?жоғары\s+оқу\s+орындарында",
+    re.I,
+)
+
+
 def _levels(text: str, lang: str) -> list[EducationLevel]:
     found: list[EducationLevel] = []
-    work = text
+    work = _NOT_LEVEL.sub(" ", text)
     for level, pattern in _LEVELS["ru" if lang == "ru" else "kk"]:
         if pattern.search(work):
             found.append(level)
