@@ -72,7 +72,7 @@ def find_stamps(doc: Doc, start: int) -> list[Stamp]:
                 j += 1
             first = _stamp_top(doc, i, start)
             j = _skip_nested(doc, j)
-        elif (m := _RU_APPENDIX.match(text)) and (i == start or doc.gap[i] or not _SENTENCE_END.search(doc.texts[i - 1])):
+        elif (m := _RU_APPENDIX.match(text)) and not doc.indented[i]:
             label = m.group("n")
             first = i
             j = _ru_stamp_end(doc, i)
