@@ -1,0 +1,107 @@
+"""Property-based tests: clean() never breaks and never loses provenance."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kzqual.errors import InputError
+from kzqual.text import clean, clean_bytes, paragraphs, restore_displaced
+from kzqual.text.lookalike import LATIN_TO_CYRILLIC
+
+ALPHABET = (
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
+    "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯӘҒҚҢӨҰҮҺІ"
+    "aceopxyikABCEHIKMOPTXYRw"
+    "0123456789 .,;:!?()«»\"'-–_/№©\n\t\r"
+)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _letters(s: str) -> str:
+    return "".join(LATIN_TO_CYRILLIC.get(c, c) for c in s if not c.isspace())
+
+
+def _check(ct) -> None:
+    prev = 0
+    for line in ct.lines:
+        assert 1 <= line.raw_start <= line.raw_end <= len(ct.raw_lines)
+        assert line.raw_start > prev
+        prev = line.raw_end
+        assert line.text and line.text == line.text.strip()
+        # Repairs only remove spaces and swap Latin look-alikes: the letters are the raw ones.
+        assert _letters(line.text) == _letters(ct.raw_text(line.raw_start, line.raw_end))
+    ends = 0
+    ps = paragraphs(ct)
+    for p in ps:
+        assert p.raw_start > ends and p.raw_end >= p.raw_start
+        ends = p.raw_end
+    out, repairs, warnings = restore_displaced(ps)
+    assert [(p.raw_start, p.raw_end) for p in out] == [(p.raw_start, p.raw_end) for p in ps]
+
+
+@SETTINGS
+@given(st.text(alphabet=ALPHABET, max_size=400))
+def test_clean_arbitrary_text(text):
+    _check(clean(text))
+
+
+@SETTINGS
+@given(st.text(max_size=200))
+def test_clean_any_unicode(text):
+    _check(clean(text))
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_clean_bytes_only_input_error(data):
+    try:
+        ct = clean_bytes(data, source="fuzz.bin")
+    except InputError as e:
+        assert "fuzz.bin" in str(e)
+        return
+    _check(ct)
+
+
+def _seed_lines(act_path, name):
+    return act_path(name).read_text(encoding="utf-8").split("\n")
+
+
+@st.composite
+def mutated_excerpt(draw, lines_by_act):
+    lines = draw(st.sampled_from(lines_by_act))
+    start = draw(st.integers(0, max(0, len(lines) - 40)))
+    chunk = list(lines[start : start + 40])
+    for _ in range(draw(st.integers(0, 8))):
+        op = draw(st.sampled_from(["delete", "insert", "duplicate", "spaces", "swap", "blank"]))
+        if not chunk:
+            break
+        i = draw(st.integers(0, len(chunk) - 1))
+        if op == "delete":
+            del chunk[i]
+        elif op == "insert":
+            chunk.insert(i, draw(st.text(alphabet=ALPHABET, max_size=60)))
+        elif op == "duplicate":
+            chunk.insert(i, chunk[i])
+        elif op == "blank":
+            chunk[i:i] = [""] * draw(st.integers(1, 5))
+        elif op == "spaces":
+            # letter-space a line, or inject runs of spaces
+            line = chunk[i]
+            chunk[i] = " ".join(line) if draw(st.booleans()) else line.replace(" ", "   ")
+        elif op == "swap":
+            swap = {"і": "i", "с": "c", "о": "o", "С": "C", "Р": "P", "а": "a", "е": "e"}
+            swap.update({v: k for k, v in swap.items()})
+            chunk[i] = "".join(swap.get(c, c) if draw(st.booleans()) else c for c in chunk[i][:80])
+    return "\n".join(chunk)
+
+
+def test_clean_mutated_seed_excerpts(act_path):
+    lines_by_act = [_seed_lines(act_path, n) for n in ("mes_161_kk", "ara_9_kk", "mod_134_ru", "mod_674_kk")]
+
+    @SETTINGS
+    @given(mutated_excerpt(lines_by_act))
+    def run(text):
+        _check(clean(text))
+
+    run()
