@@ -1,4 +1,5 @@
-"""Fixtures of the services tests: a fresh registry database per test, an application factory."""
+"""Fixtures of the services tests: a fresh registry database per test (SQLite and PostgreSQL, opened
+through kzqual.store so the Alembic branch "service" runs for real), an application factory."""
 
 from __future__ import annotations
 
@@ -6,18 +7,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from pg import pg_server, pg_url  # noqa: F401  (shared PostgreSQL fixture, tests/pg.py)
 
-from kzqual.services.cases import ServiceDesk, ensure_schema
+from kzqual.services.cases import ServiceDesk
 from kzqual.services.iin import make_iin
+from kzqual.store import open_store
 
 
-@pytest.fixture()
-def engine(tmp_path: Path):
-    eng = create_engine(f"sqlite:///{tmp_path / 'service.db'}")
-    ensure_schema(eng)
-    yield eng
-    eng.dispose()
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def engine(request, tmp_path: Path):
+    url = str(tmp_path / "service.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    store = open_store(url)
+    yield store.engine
+    store.close()
 
 
 @pytest.fixture()

@@ -42,3 +42,22 @@ def test_migration_matches_metadata_and_downgrades(tmp_path):
         with Operations.context(MigrationContext.configure(conn)):
             mod.downgrade()
     assert [t for t in inspect(engine).get_table_names() if t.startswith("service_")] == []
+
+
+def test_bare_engine_with_ensure_schema(tmp_path):
+    """The documented path for an engine that did not come from kzqual.store."""
+    from datetime import datetime
+
+    from kzqual.services.cases import ServiceDesk, ensure_schema
+    from kzqual.services.iin import make_iin
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'bare.db'}")
+    ensure_schema(engine)
+    desk = ServiceDesk(engine)
+    from datetime import date
+
+    v = desk.apply({"iin": make_iin(date(2000, 1, 1), "f", 5), "surname": "А", "name": "Б", "address": "В",
+                    "phone": "87010000000", "addressee": "Г", "branch": "Д", "consent": True},
+                   at=datetime(2025, 3, 20, 12), actor="t")
+    # Thursday 20 March 2025, then 21-25 March are off (Nauryz and its observed days): due 27 March.
+    assert v.deadlines[0].due == date(2025, 3, 27)

@@ -230,7 +230,7 @@ class ServiceDesk:
         if amount <= 0:
             raise InputError("a payment must be a positive amount of tenge")
         with self.engine.begin() as conn:
-            case = self._load_case(conn, case_id)
+            case = self._load_case(conn, case_id, lock=True)
             self._check_time(conn, case, at)
             if case.state not in PAYMENT_STATES:
                 raise InputError(f"case {case_id} is {case.state}: no payment can be recorded")
@@ -344,7 +344,7 @@ class ServiceDesk:
     def _complaint_move(self, complaint_id: int, action: str, at: datetime, actor: str,
                         values: dict[str, Any], details: dict[str, Any]) -> ComplaintView:
         with self.engine.begin() as conn:
-            c = _complaint(self._complaint_row(conn, complaint_id))
+            c = _complaint(self._complaint_row(conn, complaint_id, lock=True))
             new = complaint_next(c.state, action, complaint_id)
             last = self._last_event_at(conn, c.case_id, complaint_id) or c.received_at
             if at < last:
@@ -354,8 +354,9 @@ class ServiceDesk:
         return self.complaint(complaint_id, as_of=at.date())
 
     @staticmethod
-    def _complaint_row(conn: Connection, complaint_id: int) -> RowMapping:
-        row = conn.execute(select(T.complaints).where(T.complaints.c.id == complaint_id)).mappings().first()
+    def _complaint_row(conn: Connection, complaint_id: int, *, lock: bool = False) -> RowMapping:
+        q = select(T.complaints).where(T.complaints.c.id == complaint_id)
+        row = conn.execute(q.with_for_update() if lock else q).mappings().first()
         if row is None:
             raise NotFoundError(f"no complaint {complaint_id}")
         return row
@@ -365,8 +366,11 @@ class ServiceDesk:
                                                     settings=self.settings))
 
     @staticmethod
-    def _load_case(conn: Connection, case_id: int) -> Case:
-        row = conn.execute(select(T.cases).where(T.cases.c.id == case_id)).mappings().first()
+    def _load_case(conn: Connection, case_id: int, *, lock: bool = False) -> Case:
+        q = select(T.cases).where(T.cases.c.id == case_id)
+        if lock:  # two operators moving one case at once: the second waits, then sees the new state
+            q = q.with_for_update()
+        row = conn.execute(q).mappings().first()
         if row is None:
             raise NotFoundError(f"no case {case_id}")
         return _case(row)
@@ -389,7 +393,7 @@ class ServiceDesk:
                              f"({last:%Y-%m-%d %H:%M}); steps are recorded in order")
 
     def _case_for_move(self, conn: Connection, case_id: int, action: str, at: datetime) -> Case:
-        case = self._load_case(conn, case_id)
+        case = self._load_case(conn, case_id, lock=True)
         case_next(case.state, action, case_id)
         self._check_time(conn, case, at)
         return case
