@@ -1,14 +1,45 @@
-"""API fixtures: a real uvicorn server on 127.0.0.1 and a free port."""
+"""API fixtures: a real uvicorn server on 127.0.0.1 and a free port, over SQLite and PostgreSQL.
+
+``registry`` ingests the bundled acts once per session and back end; ``live`` serves it (reads only
+— tests that write get their own fresh registry through ``serve_app``).
+"""
 
 from __future__ import annotations
 
 import httpx
 import pytest
+from pg import pg_server  # noqa: F401  (shared PostgreSQL fixture, tests/pg.py)
 
 from kzqual.api import Settings, create_app
 from kzqual.api.server import ServerThread
+from kzqual.bundled import act_paths
+from kzqual.store import open_store
 
 TOKEN = "test-token-7f3a"
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def registry(request, tmp_path_factory) -> str:
+    """URL/path of a registry holding the five bundled acts."""
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("registry") / "kzqual.db")
+    else:
+        server = request.getfixturevalue("pg_server")
+        url = server.url(server.create_db())
+    with open_store(url) as store:
+        summary = store.ingest_paths(act_paths())
+    assert not summary.failed, [r.error for r in summary.failed]
+    return url
+
+
+@pytest.fixture(scope="session")
+def live(registry):
+    """An httpx client on a live server over ``registry`` (writes enabled, but reads only here)."""
+    srv = ServerThread(create_app(Settings(db=registry, token=TOKEN)))
+    url = srv.start()
+    with httpx.Client(base_url=url, timeout=60) as client:
+        yield client
+    srv.stop()
 
 
 @pytest.fixture()
@@ -28,7 +59,7 @@ def serve_app():
 
 @pytest.fixture()
 def bare_server(serve_app, tmp_path):
-    """A server with writes enabled and an (unused) empty db path."""
+    """A server with writes enabled over an empty registry."""
     url = serve_app(Settings(db=str(tmp_path / "empty.db"), token=TOKEN))
     with httpx.Client(base_url=url, timeout=30) as client:
         yield client

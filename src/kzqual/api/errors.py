@@ -107,8 +107,10 @@ def install(app: FastAPI, html_renderer: HtmlRenderer | None = None) -> None:
 
     @app.exception_handler(InputError)
     async def _input_error(request: Request, exc: InputError):
-        status = 404 if isinstance(exc, NotFoundError) or exc.code == "not_found" else 400
-        return respond(request, status, exc.code, str(exc))
+        if isinstance(exc, NotFoundError) or exc.code == "not_found":
+            # The store names itself (its URL) as the source; clients need only the problem.
+            return respond(request, 404, "not_found", exc.problem)
+        return respond(request, 400, exc.code, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
@@ -125,6 +127,12 @@ def install(app: FastAPI, html_renderer: HtmlRenderer | None = None) -> None:
         first = details[0] if details else {"loc": [], "msg": "invalid request"}
         message = f"{'.'.join(first['loc']) or 'request'}: {first['msg']}"
         return respond(request, 422, "validation_error", message, details=details)
+
+    from kzqual.api.limits import BodyTooLarge
+
+    @app.exception_handler(BodyTooLarge)
+    async def _too_large(request: Request, exc: BodyTooLarge):
+        return json_error(413, "payload_too_large", str(exc) or "request body too large")
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):

@@ -53,7 +53,7 @@ class BodySizeLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
-                    raise BodyTooLarge()
+                    raise BodyTooLarge(f"request body larger than {limit} bytes")
             return message
 
         async def tracking_send(message: Message) -> None:

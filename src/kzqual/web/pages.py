@@ -9,6 +9,8 @@ from fastapi import FastAPI
 # (module under kzqual.web, nav link, nav message key); nav link None -> not in the menu
 PAGES: tuple[tuple[str, str | None, str], ...] = (
     ("home", "/", "web.nav.search"),
+    ("acts", "/acts", "web.nav.acts"),
+    ("positions", None, ""),
 )
 
 

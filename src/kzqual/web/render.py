@@ -67,7 +67,7 @@ def highlight(text: str, terms: list[str]) -> Markup:
     return Markup("".join(out))
 
 
-def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+def render(request: Request, template: str, http_status: int = 200, **context: Any) -> HTMLResponse:
     lang = page_lang(request)
 
     def tr(key: str, **params: Any) -> str:
@@ -84,8 +84,8 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
         nav=getattr(request.app.state, "web_nav", []),
         active=context.get("active", request.url.path),
     )
-    return templates.TemplateResponse(request, template, context, status_code=status)
+    return templates.TemplateResponse(request, template, context, status_code=http_status)
 
 
 def error_page(request: Request, status: int, code: str, message: str) -> HTMLResponse:
-    return render(request, "error.html", status=status, status_code=status, code=code, message=message)
+    return render(request, "error.html", http_status=status, status_code=status, code=code, message=message)

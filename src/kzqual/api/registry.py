@@ -1,0 +1,195 @@
+"""The one place the API and the pages talk to :mod:`kzqual.store`.
+
+Routes and pages get plain, JSON-ready dicts from here, so a change in the store's return types is
+absorbed in one module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+from typing import Any
+
+from kzqual.api.app import API_PREFIX
+from kzqual.errors import InputError
+
+MAX_TEXT_LINES = 2000  # one request returns at most this many raw lines
+
+
+def plain(value: Any) -> Any:
+    """Pydantic models, dataclasses, mappings and sequences -> JSON-ready values."""
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def text_url(act_key: str, start: int | None = None, end: int | None = None) -> str:
+    """The page that shows an act's text, at a line range (anchor on its first line)."""
+    if start is None:
+        return f"/acts/{act_key}/text"
+    end = end or start
+    return f"/acts/{act_key}/text?start={start}&end={end}#L{start}"
+
+
+def act_summary(summary: Any) -> dict:
+    d = plain(summary)
+    d["url"] = f"{API_PREFIX}/acts/{d['key']}"
+    for k in ("source", "content_hash", "ingested_at"):
+        d.pop(k, None)  # operator details, not part of the public record
+    return d
+
+
+def list_acts(store: Any, *, status: str | None, in_force_on: str | None) -> list[dict]:
+    """Every current act (a handful per registry), with its status on ``in_force_on``."""
+    if in_force_on and status is None:
+        status = "in_force"
+    return [act_summary(s) for s in store.list_acts(as_of=in_force_on, status=status)]
+
+
+def get_act(store: Any, key: str) -> dict:
+    stored = store.get_act(key)
+    summary = act_summary(stored.summary)
+    return {
+        "summary": summary,
+        "act": stored.act.model_dump(mode="json"),
+        "events": [plain(e) for e in stored.events],
+        "structure": [n.model_dump(mode="json") for n in store.act_structure(summary["key"])],
+        "warnings": plain(stored.warnings),
+        "text_url": text_url(summary["key"]),
+    }
+
+
+def act_line_count(store: Any, key: str) -> int:
+    """Raw lines in the current version of an act (the store records it at ingest)."""
+    from sqlalchemy import select
+
+    from kzqual.store import tables as T
+
+    with store.engine.connect() as conn:
+        n = conn.execute(select(T.acts.c.line_count).where(T.acts.c.key == key, T.acts.c.is_current == True)  # noqa: E712
+                         ).scalar()
+    return int(n or 0)
+
+
+def act_text(store: Any, key: str, start: int, end: int) -> dict:
+    """Raw lines ``start..end`` and the clean lines that came from them."""
+    if start < 1 or end < start:
+        raise InputError(f"bad line range {start}-{end}: start must be >= 1 and end >= start", source=key)
+    if end - start + 1 > MAX_TEXT_LINES:
+        raise InputError(f"at most {MAX_TEXT_LINES} lines per request", source=key)
+    stored = store.get_act(key)
+    real_key = stored.summary.key
+    total = act_line_count(store, real_key)
+    if total and start > total:
+        raise InputError(f"line {start} is past the end of the act ({total} lines)", source=real_key)
+    rows = store.raw_lines(real_key, start, min(end, total) if total else end)
+    clean_lines = clean_for(store, real_key, stored.summary.content_hash, total)
+    clean = [
+        {"text": c.text, "raw_start": c.raw_start, "raw_end": c.raw_end}
+        for c in clean_lines
+        if c.raw_end >= start and c.raw_start <= end
+    ]
+    return {
+        "act_key": real_key,
+        "start": start,
+        "end": min(end, total) if total else end,
+        "total_lines": total,
+        "lines": [{"n": n, "text": t} for n, t in rows],
+        "clean": clean,
+    }
+
+
+def clean_for(store: Any, key: str, content_hash: str, total: int) -> list:
+    """The act's clean lines (cleaned once per act version, then cached)."""
+    return _clean_cached(store, key, content_hash, total)
+
+
+@lru_cache(maxsize=16)
+def _clean_cached(store: Any, key: str, content_hash: str, total: int) -> list:
+    from kzqual.text import clean
+
+    raw = "\n".join(t for _, t in store.raw_lines(key, 1, max(total, 1)))
+    return clean(raw, source=key).lines
+
+
+def position_hit(hit: Any) -> dict:
+    d = plain(hit)
+    d["id"] = d.pop("position_id")
+    d["url"] = f"{API_PREFIX}/positions/{d['id']}"
+    return d
+
+
+def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, category: str | None,
+                     in_force_on: str | None, act: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
+    """(hits for the page, total).  Without words, the posts in document order (filters apply)."""
+    q = (q or "").strip()
+    if q:
+        if act:
+            raise InputError("the act filter lists an act's posts; it cannot be combined with words", source="act")
+        hits = store.search(q, lang=lang, body=body or None, category=category or None,
+                            in_force_on=in_force_on or None, limit=limit, offset=offset)
+        total = search_total(store, q=q, lang=lang, body=body, category=category, in_force_on=in_force_on)
+        return [position_hit(h) for h in hits], total
+    if body:
+        raise InputError("the body filter needs words to search for", source="body")
+    total = store.count_positions(in_force_on or None, act_key=act or None, category=category or None, lang=lang)
+    items = []
+    for p in store.iter_positions(in_force_on or None, act_key=act or None, category=category or None,
+                                  lang=lang, limit=limit, offset=offset):
+        items.append(_position_as_hit(store, p))
+    return items, total
+
+
+@lru_cache(maxsize=64)
+def _act_brief(store: Any, key: str) -> tuple[str, str, str]:
+    s = store.get_act(key).summary
+    return s.title, s.status, s.language
+
+
+def _position_as_hit(store: Any, p: Any) -> dict:
+    title, status, language = _act_brief(store, p.act_key)
+    return {
+        "id": p.id, "act_key": p.act_key, "act_title": title, "act_status": status, "title": p.title,
+        "department": p.department, "category": p.category, "category_raw": p.category_raw,
+        "units": p.units, "numbers": list(p.numbers), "language": language, "score": None,
+        "snippet": None, "snippet_field": None, "marks": [], "lines": [p.lines.start, p.lines.end],
+        "url": f"{API_PREFIX}/positions/{p.id}",
+    }
+
+
+def search_total(store: Any, *, q: str, lang: str | None, body: str | None, category: str | None,
+                 in_force_on: str | None) -> int:
+    """How many posts match (the store's search returns one page; the count reuses its query)."""
+    from kzqual.store import search as _search
+    from kzqual.store.store import check_date
+
+    d = check_date(in_force_on or None, "in_force_on")
+    with store.engine.connect() as conn:
+        found, _ = _search.find(conn, store.dialect, q, lang=lang, body=body or None, category=category or None,
+                                in_force_on=d, limit=10_000_000, offset=0)
+    return len(found)
+
+
+def get_position(store: Any, position_id: str) -> dict:
+    rec = store.position_record(position_id)
+    act = act_summary(rec.act)
+    p = rec.position
+    reqs = []
+    for r in rec.requirements:
+        d = plain(r)
+        d.pop("data", None)
+        d["source_url"] = text_url(act["key"], *r.lines) if r.lines else None
+        reqs.append(d)
+    return {
+        "position": p.model_dump(mode="json"),
+        "act": act,
+        "raw": rec.raw,
+        "requirements": reqs,
+        "source_url": text_url(act["key"], p.lines.start, p.lines.end),
+    }

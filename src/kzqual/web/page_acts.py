@@ -1,0 +1,64 @@
+"""Act pages: the list, one act (metadata, history, notes, structure), and its text by line range."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from kzqual.api import registry
+from kzqual.api.deps import get_store
+from kzqual.web.page_home import _date, _int
+from kzqual.web.render import render
+
+router = APIRouter()
+CONTEXT = 15  # lines shown around the requested range
+WINDOW = 200  # lines shown when no range is asked for
+
+
+@router.get("/acts")
+def acts(request: Request):
+    qp = request.query_params
+    status = qp.get("status") if qp.get("status") in ("in_force", "repealed") else None
+    in_force_on = _date(qp.get("in_force_on"))
+    items = registry.list_acts(get_store(request), status=status, in_force_on=in_force_on)
+    page = {"items": items, "total": len(items), "limit": max(len(items), 1), "offset": 0}
+    return render(request, "acts.html", page=page, status=status or "", in_force_on=in_force_on or "",
+                  active="/acts")
+
+
+@router.get("/acts/{key}")
+def act(request: Request, key: str):
+    store = get_store(request)
+    detail = registry.get_act(store, key)
+    summary = detail["summary"]
+    return render(request, "act.html", a=detail["act"], s=summary, key=summary["key"], events=detail["events"],
+                  structure=detail["structure"], positions=summary["positions"], active="/acts")
+
+
+@router.get("/acts/{key}/text")
+def act_text(request: Request, key: str):
+    store = get_store(request)
+    qp = request.query_params
+    start = _int(qp.get("start"), 1, 1, 10_000_000)
+    end = _int(qp.get("end"), start if qp.get("start") else WINDOW, start, start + registry.MAX_TEXT_LINES - 1)
+    detail = registry.get_act(store, key)
+    real_key = detail["summary"]["key"]
+    total = registry.act_line_count(store, real_key)
+    start = min(start, max(total, 1))
+    end = min(end, max(total, 1))
+    highlight = bool(qp.get("start"))
+    lo = max(1, start - CONTEXT) if highlight else start
+    hi = min(total, end + CONTEXT) if highlight else end
+    text = registry.act_text(store, real_key, lo, hi)
+    for line in text["lines"]:
+        line["hl"] = highlight and start <= line["n"] <= end
+    for c in text["clean"]:
+        c["hl"] = highlight and c["raw_end"] >= start and c["raw_start"] <= end
+    span = hi - lo + 1
+    prev_start = max(1, lo - span) if lo > 1 else None
+    next_start = hi + 1 if hi < total else None
+    return render(
+        request, "text.html", a=detail["act"], key=real_key, start=start, end=end, total=total,
+        lines=text["lines"], clean=text["clean"],
+        prev_start=prev_start, prev_end=lo - 1 if prev_start else None,
+        next_start=next_start, next_end=min(total, hi + span) if next_start else None, active="/acts",
+    )
