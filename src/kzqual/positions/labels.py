@@ -65,7 +65,10 @@ _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 def key(text: str) -> str:
     """The matching key: spaces removed, lower case, edge punctuation stripped."""
-    return _EDGE.sub("", _SPACE.sub("", text).lower())
+    k = "".join(text.split()).lower()
+    if k and not (k[0].isalnum() and k[-1].isalnum()):
+        k = _EDGE.sub("", k)
+    return k
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +131,10 @@ def match_label(
         body = re.sub(r"^\d+\s*\.\s*", "", body)
     if not body or not body[0].isupper() or body[0].lower() not in _FIRST[table]:
         return None
+    first_letter = body[0].lower()
     for name, _variant, vkey in variants:
+        if vkey[0] != first_letter:
+            continue
         rest = _strip_label(body, vkey)
         if rest is not None:
             return LabelHit(name, 1, rest)
@@ -155,11 +161,13 @@ def match_label(
 def _fuzzy(text: str, variants: list[tuple[str, str, str]]) -> str | None:
     """A line that is nothing but a misspelt label (``Функионалдық міндеттері``): edit distance
     at most 2 from a variant of 10+ letters."""
+    if len(text) > 60 or len(text.split()) > 4:
+        return None
     k = key(text)
     if len(k) < 10 or len(k) > 40:
         return None
     for name, _variant, vkey in variants:
-        if len(vkey) >= 10 and abs(len(vkey) - len(k)) <= 2 and _distance(k, vkey, 2) <= 2:
+        if (k[:3] == vkey[:3] or k[-5:] == vkey[-5:]) and len(vkey) >= 10 and abs(len(vkey) - len(k)) <= 2 and _distance(k, vkey, 2) <= 2:
             return name
     return None
 
@@ -187,5 +195,7 @@ def is_criteria_header(line: str) -> bool:
 
 def is_unit_header(line: str) -> bool:
     """``Бірлік саны Санаты Лауазым №`` and its damaged variants."""
+    if line[:1] not in "БбBб" and not line.lstrip()[:1] in ("Б", "б"):
+        return False
     k = key(line)
     return k.startswith("бірлік") and "лауаз" in k and ("саны" in k or "санат" in k)

@@ -54,7 +54,9 @@ def _is_marker_part(text: str) -> bool:
         return False
     if k in TABLE_MARKER_WORDS or (len(k) >= 9 and TABLE_MARKER.startswith(k)):
         return True
-    return len(k) >= 8 and any(_distance(k, w, 1) <= 1 for w in TABLE_MARKER_WORDS)
+    return len(k) >= 8 and any(
+        abs(len(k) - len(w)) <= 1 and _distance(k, w, 1) <= 1 for w in TABLE_MARKER_WORDS
+    )
 
 
 def _find_marker(lines, u: int, lo: int) -> int | None:
