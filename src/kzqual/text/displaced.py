@@ -43,18 +43,22 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
     # "17)  Трудового": two or three spaces before a moved fragment (wider runs are layout)
     "double_space": re.compile(r"  (?<=\S  ) ?(?=\S)"),
 }
+# One pass for the common "no signal" answer; the names are looked up only on a hit.
+_ANY = re.compile("|".join(f"(?:{rx.pattern})" for rx in _SIGNALS.values()))
 _WORD = re.compile(r"[^\W_]+")
 
 
 def displacement_signals(text: str) -> list[str]:
     """Names of the displacement signals found in ``text`` (empty if none)."""
+    if not _ANY.search(text):
+        return []
     return [name for name, rx in _SIGNALS.items() if rx.search(text)]
 
 
 def has_displacement(line: CleanLine | str) -> bool:
     """Whether a clean line (or paragraph) shows signs of hyperlink displacement."""
     text = line.text if isinstance(line, CleanLine) else line
-    return any(rx.search(text) for rx in _SIGNALS.values())
+    return _ANY.search(text) is not None
 
 
 def word_key(text: str) -> tuple[str, ...]:
