@@ -1,7 +1,9 @@
 """Benchmark: the five bundled acts, raw text -> position records.
 
-Prints MB/s and records/s for the whole pipeline (text cleaning + act metadata + extraction)
-and for extraction alone.  Run: ``.venv/bin/python bench/positions.py``.
+Prints MB/s and records/s for the whole pipeline (text cleaning + act metadata + extraction),
+for extraction alone (segmentation + the requirements parsers) and for segmentation alone (this
+layer's own work: layout detection, posts, headings, rows).  Best of ``ROUNDS`` runs, one core.
+Run: ``.venv/bin/python bench/positions.py``.
 """
 
 from __future__ import annotations
@@ -10,29 +12,49 @@ import time
 
 from kzqual.bundled import act_paths
 from kzqual.positions import extract
+from kzqual.positions.extract import _segment
+from kzqual.positions.layout import detect_layout
 from kzqual.positions.meta import read_act_meta
 from kzqual.text import read
 
+ROUNDS = 5
 
-def main(rounds: int = 3) -> None:
+
+def _segment_all(texts) -> int:
+    n = 0
+    for ct in texts:
+        layout = detect_layout(ct)
+        if layout:
+            n += len(_segment(layout, ct)[0])
+    return n
+
+
+def main() -> None:
     paths = act_paths()
-    size = sum(p.stat().st_size for p in paths)
-    best_total = best_extract = float("inf")
+    mb = sum(p.stat().st_size for p in paths) / 1e6
+    best = {"total": float("inf"), "extract": float("inf"), "segment": float("inf")}
     records = 0
-    for _ in range(rounds):
+    for _ in range(ROUNDS):
         t0 = time.perf_counter()
         texts = [read(p) for p in paths]
         acts = [read_act_meta(ct) for ct in texts]
         t1 = time.perf_counter()
         results = [extract(ct, act) for ct, act in zip(texts, acts)]
         t2 = time.perf_counter()
+        _segment_all(texts)
+        t3 = time.perf_counter()
         records = sum(len(r.positions) for r in results)
-        best_total = min(best_total, t2 - t0)
-        best_extract = min(best_extract, t2 - t1)
-    mb = size / 1e6
+        best["total"] = min(best["total"], t2 - t0)
+        best["extract"] = min(best["extract"], t2 - t1)
+        best["segment"] = min(best["segment"], t3 - t2)
     print(f"acts: {len(paths)}, {mb:.2f} MB, records: {records}")
-    print(f"whole pipeline: {best_total:.3f} s  {mb / best_total:.2f} MB/s  {records / best_total:.0f} records/s")
-    print(f"extraction only: {best_extract:.3f} s  {mb / best_extract:.2f} MB/s  {records / best_extract:.0f} records/s")
+    for name, label in (
+        ("total", "whole pipeline (text + act + extract)"),
+        ("extract", "extract() (segmentation + requirements parsers)"),
+        ("segment", "segmentation only"),
+    ):
+        s = best[name]
+        print(f"{label}: {s:.3f} s  {mb / s:.2f} MB/s  {records / s:.0f} records/s")
 
 
 if __name__ == "__main__":
