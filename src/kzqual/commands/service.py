@@ -175,8 +175,7 @@ def standard(as_json, lang, set_pairs, settings_file, overrides, verify_path) ->
     if as_json:
         _dump({"act": std.act, "ru_is_translation": std.ru_is_translation,
                "values": [v.as_dict() for v in std.values.values()], "settings": ctx.settings.as_dict(),
-               "problems": None if problems is None else [p.__dict__ if hasattr(p, "__dict__") else
-                                                          {"key": p.key, "problem": p.problem} for p in problems]})
+               "problems": None if problems is None else [{"key": p.key, "problem": p.problem} for p in problems]})
     else:
         click.echo(f"Standard: {std.values['service_name'].text(lang)} — {std.citation()}")
         for v in std.values.values():

@@ -122,8 +122,15 @@ class WorkCalendar:
         self.overrides = overrides if overrides is not None else load_overrides()
         self.open_at = open_at
         self.close_at = close_at
+        self._cache: dict[date, DayInfo] = {}  # the holidays lookup is the slow part of counting
 
     def info(self, day: date) -> DayInfo:
+        found = self._cache.get(day)
+        if found is None:
+            found = self._cache[day] = self._info(day)
+        return found
+
+    def _info(self, day: date) -> DayInfo:
         if day in self.overrides.working_days:
             return DayInfo(day, True, self.overrides.working_days[day], "override")
         if day in self.overrides.days_off:
