@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
@@ -14,7 +14,7 @@ from kzqual.api.pagination import PageParams, make_page, page_params
 
 router = APIRouter(tags=["acts"])
 
-ActKey = Path(..., min_length=1, max_length=120, pattern=r"^[A-Za-z0-9_.\-]+$", description="Act key, e.g. reg-9344")
+ActKey = Annotated[str, Path(min_length=1, max_length=120, pattern=r"^[A-Za-z0-9_.\-]+$", description="Act key, e.g. reg-9344")]
 
 
 @router.get("/acts", response_model=ActPage, summary="List acts")
@@ -30,13 +30,13 @@ def list_acts(
 
 
 @router.get("/acts/{key}", response_model=ActDetail, summary="One act: metadata, history, notes, structure")
-def get_act(key: str = ActKey, store: Any = Depends(get_store)):
+def get_act(key: ActKey, store: Any = Depends(get_store)):
     return registry.get_act(store, key)
 
 
 @router.get("/acts/{key}/text", response_model=ActText, summary="Raw source lines of an act (and their clean text)")
 def act_text(
-    key: str = ActKey,
+    key: ActKey,
     start: int = Query(1, ge=1, le=10_000_000),
     end: int | None = Query(None, ge=1, le=10_000_000, description=f"inclusive; at most {registry.MAX_TEXT_LINES} lines"),
     store: Any = Depends(get_store),

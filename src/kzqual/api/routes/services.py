@@ -1,0 +1,229 @@
+"""The public service "training citizens in military-technical specialties" (order 674):
+training groups, cases with deadlines, complaints (point 65) and the Н6-ӘТМ report.
+
+Reads are public; every step (a write) needs the operator's bearer token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse, PlainTextResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from kzqual.api.auth import require_token
+from kzqual.api.errors import WRITE_RESPONSES
+from kzqual.api.pagination import Page, PageParams, make_page, page_params
+from kzqual.api.service_desk import get_desk, moment
+from kzqual.errors import InputError
+
+router = APIRouter(prefix="/services", tags=["public service"])
+write = {"dependencies": [Depends(require_token)], "responses": WRITE_RESPONSES}
+
+Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Actor = Field(..., min_length=1, max_length=200, description="who takes the step (operator's name or id)")
+At = Field(None, description="when the step was taken (Kazakhstan time if no offset); default now")
+
+
+class Loose(BaseModel):
+    # The service layer's documents carry many fields; the schema names the main ones.
+    model_config = ConfigDict(extra="allow")
+
+
+class Deadline(Loose):
+    key: str | None = None
+    due: str | None = None
+    overdue: bool | None = None
+
+
+class Group(Loose):
+    id: int
+    number: str
+    profile: str
+    basis: str
+
+
+class Complaint(Loose):
+    id: int
+    case_id: int
+    state: str
+    target: str
+    deadlines: list[dict] = []
+    overdue: bool
+
+
+class Case(Loose):
+    id: int
+    state: str
+    application: dict
+    deadlines: list[dict] = []
+    overdue: bool
+    events: list[dict] = []
+    complaints: list[dict] = []
+
+
+class GroupIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    number: str = Field(..., min_length=1, max_length=40)
+    profile: str = Field(..., min_length=1, max_length=300)
+    planned_creation: dt.date
+    period_start: dt.date
+    period_end: dt.date
+    actual_creation: dt.date | None = None
+    basis: Literal["free", "paid"] = "free"
+    note: str = Field("", max_length=1000)
+
+
+class ApplicationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    application: dict[str, Any] = Field(..., description="the form of appendix 2-2 (see docs/services.md)")
+    actor: str = Actor
+    at: dt.datetime | None = At
+
+
+class CaseAction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["accept", "refuse", "payment", "start_training", "certify", "withdraw"]
+    actor: str = Actor
+    at: dt.datetime | None = At
+    group_id: int | None = Field(None, ge=1, le=2**31 - 1, description="accept: the training group")
+    grounds: list[int] = Field(default_factory=list, max_length=20, description="refuse: grounds (standard point 9)")
+    reason: str = Field("", max_length=2000, description="refuse / withdraw: the reason")
+    amount: int | None = Field(None, ge=1, le=10**9, description="payment: tenge")
+    certificate: str | None = Field(None, max_length=80, description="certify: certificate number")
+
+
+class ComplaintIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    target: Literal["decision", "action", "inaction"]
+    text: str = Field(..., min_length=1, max_length=10_000)
+    actor: str = Actor
+    at: dt.datetime | None = At
+
+
+class ComplaintAction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["satisfy", "forward", "decide", "appeal", "decide_appeal"]
+    actor: str = Actor
+    at: dt.datetime | None = At
+    body: str | None = Field(None, max_length=300, description="forward: the reviewing body")
+    outcome: Literal["upheld", "rejected"] | None = Field(None, description="decide / decide_appeal")
+    note: str = Field("", max_length=2000)
+
+
+def _need(value: Any, what: str) -> Any:
+    if value in (None, ""):
+        raise InputError(f"this action needs {what}")
+    return value
+
+
+# ---------------------------------------------------------------- groups
+@router.get("/groups", response_model=Page[Group], summary="Training groups")
+def list_groups(request: Request, page: PageParams = Depends(page_params)):
+    groups = [g.as_dict() for g in get_desk(request.app).groups()]
+    return make_page(request, page, groups[page.offset : page.offset + page.limit], len(groups))
+
+
+@router.post("/groups", response_model=Group, status_code=201, summary="Add a training group", **write)
+def add_group(request: Request, body: GroupIn):
+    return get_desk(request.app).add_group(**body.model_dump()).as_dict()
+
+
+# ---------------------------------------------------------------- cases
+@router.get("/cases", response_model=Page[Case], summary="Cases with deadlines and overdue flags")
+def list_cases(
+    request: Request,
+    state: str | None = Query(None, max_length=40),
+    overdue: bool = Query(False, description="only overdue cases"),
+    as_of: dt.date | None = Query(None, description="deadlines as on this day (default today)"),
+    group_id: int | None = Query(None, ge=1, le=2**31 - 1),
+    page: PageParams = Depends(page_params),
+):
+    views = get_desk(request.app).cases(state=state, as_of=as_of, overdue_only=overdue, group_id=group_id)
+    items = [v.as_dict() for v in views[page.offset : page.offset + page.limit]]
+    return make_page(request, page, items, len(views))
+
+
+@router.post("/cases", response_model=Case, status_code=201, summary="Submit an application (opens a case)", **write)
+def apply(request: Request, body: ApplicationIn):
+    return get_desk(request.app).apply(body.application, at=moment(body.at), actor=body.actor).as_dict()
+
+
+@router.get("/cases/{case_id}", response_model=Case, summary="One case with its events and complaints")
+def get_case(request: Request, case_id: Id, as_of: dt.date | None = Query(None)):
+    return get_desk(request.app).case(case_id, as_of=as_of).as_dict()
+
+
+@router.post("/cases/{case_id}/actions", response_model=Case, summary="Take a step on a case", **write)
+def case_action(request: Request, body: CaseAction, case_id: Id):
+    desk = get_desk(request.app)
+    at, actor = moment(body.at), body.actor
+    if body.action == "accept":
+        view = desk.accept(case_id, group_id=_need(body.group_id, "group_id"), at=at, actor=actor)
+    elif body.action == "refuse":
+        view = desk.refuse(case_id, grounds=body.grounds, reason=body.reason, at=at, actor=actor)
+    elif body.action == "payment":
+        view = desk.record_payment(case_id, amount=_need(body.amount, "amount"), at=at, actor=actor)
+    elif body.action == "start_training":
+        view = desk.start_training(case_id, at=at, actor=actor)
+    elif body.action == "certify":
+        view = desk.certify(case_id, number=_need(body.certificate, "certificate"), at=at, actor=actor)
+    else:
+        view = desk.withdraw(case_id, at=at, actor=actor, reason=body.reason)
+    return view.as_dict()
+
+
+# ---------------------------------------------------------------- complaints
+@router.post("/cases/{case_id}/complaints", response_model=Complaint, status_code=201,
+             summary="Register a complaint about a case (point 65)", **write)
+def complain(request: Request, body: ComplaintIn, case_id: Id):
+    return get_desk(request.app).complain(case_id, target=body.target, text=body.text, at=moment(body.at),
+                                          actor=body.actor).as_dict()
+
+
+@router.get("/complaints/{complaint_id}", response_model=Complaint, summary="One complaint with its deadlines")
+def get_complaint(request: Request, complaint_id: Id, as_of: dt.date | None = Query(None)):
+    return get_desk(request.app).complaint(complaint_id, as_of=as_of).as_dict()
+
+
+@router.post("/complaints/{complaint_id}/actions", response_model=Complaint, summary="Handle a complaint", **write)
+def complaint_action(request: Request, body: ComplaintAction, complaint_id: Id):
+    desk = get_desk(request.app)
+    at, actor = moment(body.at), body.actor
+    if body.action == "satisfy":
+        view = desk.satisfy_complaint(complaint_id, at=at, actor=actor, note=body.note)
+    elif body.action == "forward":
+        view = desk.forward_complaint(complaint_id, at=at, actor=actor, body=_need(body.body, "body"))
+    elif body.action == "decide":
+        view = desk.decide_complaint(complaint_id, outcome=_need(body.outcome, "outcome"), at=at, actor=actor,
+                                     note=body.note)
+    elif body.action == "appeal":
+        view = desk.appeal_complaint(complaint_id, at=at, actor=actor)
+    else:
+        view = desk.decide_appeal(complaint_id, outcome=_need(body.outcome, "outcome"), at=at, actor=actor)
+    return view.as_dict()
+
+
+# ---------------------------------------------------------------- report
+@router.get(
+    "/reports/n6",
+    summary="Report Н6-ӘТМ for a half-year (JSON, CSV or the printable form)",
+    responses={200: {"content": {"application/json": {}, "text/csv": {}, "text/html": {}}}},
+)
+def report_n6(
+    request: Request,
+    year: int = Query(..., ge=2000, le=2100),
+    half: int = Query(..., ge=1, le=2),
+    format: Literal["json", "csv", "html"] = Query("json"),
+    lang: Literal["kk", "ru", "en"] = Query("kk", description="language of the CSV / HTML form"),
+):
+    from kzqual.services.report import to_csv, to_html
+
+    report = get_desk(request.app).report_n6(year=year, half=half)
+    if format == "csv":
+        return PlainTextResponse(to_csv(report, lang), media_type="text/csv; charset=utf-8")
+    if format == "html":
+        return HTMLResponse(to_html(report, lang))
+    return report.as_dict()
