@@ -106,3 +106,23 @@ def test_truncated_right_after_the_identity(act_path):
     assert parsed.act.number == "161" and parsed.act.status == "repealed"
     codes = {w["code"] for w in parsed.warnings}
     assert {"no_entry_into_force", "no_signature"} <= codes
+
+
+def _metadata(parsed):
+    a = parsed.act
+    return (a.title, a.act_type, a.issuer, a.date, a.number, a.registration, a.status,
+            a.repealed_by and (a.repealed_by.date, a.repealed_by.number), a.signatory)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_metadata_without_blank_lines(heads, parsed, name):
+    squeezed = [line for line in heads[name] if line.strip()]
+    assert _metadata(read_act(clean("\n".join(squeezed)))) == _metadata(parsed(name))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_same_reading_with_a_wider_margin(heads, parsed, name):
+    shifted = read_act(clean("\n".join("    " + line if line.strip() else line for line in heads[name])))
+    assert _metadata(shifted) == _metadata(parsed(name))
+    points = [n.label for n in shifted.structure if n.kind == "point"]
+    assert points == [n.label for n in parsed(name).structure if n.kind == "point"]

@@ -25,12 +25,17 @@ class Doc:
     def of(cls, ct: CleanText) -> Doc:
         doc = cls(ct)
         raw = ct.raw_lines
+        widths: list[int] = []
         for line in ct.lines:
             doc.texts.append(line.text)
             doc.squeezed.append(line.text.replace(" ", ""))
             first = raw[line.raw_start - 1] if 0 < line.raw_start <= len(raw) else ""
-            doc.indented.append(first[:1] in (" ", "\t", "\u00a0"))
+            widths.append(len(first) - len(first.lstrip(" \t\u00a0")))
             doc.gap.append(line.after_gap)
+        # Indentation is relative: an export that indents every line by the same margin has no
+        # indented lines, only a wider margin.
+        base = min(widths, default=0)
+        doc.indented = [w > base for w in widths]
         return doc
 
     def __len__(self) -> int:

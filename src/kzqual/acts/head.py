@@ -28,6 +28,10 @@ from kzqual.acts.vocab import ACT_TYPE_RE, ENACTING, act_type_of
 _STATUS_LINE = re.compile(r"^(Күшін\s+жойған|Утрати\w*\s+силу|Күші\s+жойылды)\s*\.?$", re.I)
 _REPEAL_PHRASE = re.compile(r"Күші\s+жойылды|Күшін\s+жойған|Утрати\w*\s+силу", re.I)
 _REG_PHRASE = re.compile(r"Әділет\s+министрлігінде|Министерств\w*\s+юстиции|Зарегистрирован", re.I)
+_IDENTITY_START = re.compile(
+    r"^((Совместный\s+)?(Приказ|Постановление|Указ|Закон|Решение)\s+\S"
+    r"|(Қазақстан\s+Республикасы|ҚР)\s.*\d{4}\s*жыл)"
+)
 _MAX_TITLE = 8
 _MAX_IDENTITY = 10
 
@@ -71,6 +75,9 @@ def read_head(doc: Doc, language: str) -> Head:
         if _STATUS_LINE.match(doc.texts[i]) or (i > 0 and _is_body_start(doc, i)):
             break
         i += 1
+    if not (i < n and doc.gap[i]):
+        # No blank line after the title (an export without gaps): end it where the identity begins.
+        i = next((k for k in range(1, i) if _IDENTITY_START.match(doc.texts[k])), i)
     if i > 0:
         head.title = doc.join(0, i - 1)
         head.title_lines = doc.span(0, i - 1)
