@@ -86,6 +86,8 @@ def _show(parsed) -> None:
     lang = _lang()
     act = parsed.act
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)
     info = Table(show_header=False, box=None, pad_edge=False)
     info.add_column(style="bold")
     info.add_column(overflow="fold")
@@ -173,15 +175,20 @@ def summary(paths: tuple[Path, ...], as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
+    from rich import box
     from rich.console import Console
     from rich.table import Table
 
     lang = _lang()
-    table = Table()
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for key in ("file", "language", "type", "date", "number", "registration", "status", "lines", "warnings"):
-        table.add_column(t(f"acts.{key}", lang), overflow="fold")
+        table.add_column(t(f"acts.{key}", lang), overflow="fold", no_wrap=key != "file")
     for r in rows:
         table.add_row(r["file"], r["language"], r["type"], r["date"] or "", r["number"] or "",
                       r["registration"] or "", t(f"common.{r['status']}", lang), str(r["lines"]),
                       str(r["warnings"]))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:
+        # Piped or captured output (make demo, logs) gets room for a full row instead of 80 columns.
+        console = Console(width=140)
+    console.print(table)
