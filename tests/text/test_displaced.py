@@ -91,3 +91,26 @@ def test_majority_twin_used():
     text = "Бір жыл және Үш жыл.\n\nБір жыл және Үш жыл.\n\nҮш жыл және Бір жыл.\n\nБір жыл , Үш жыл және."
     out, repairs, _ = restore_displaced(paragraphs(clean(text)))
     assert out[3].text == "Бір жыл және Үш жыл." and len(repairs) == 1
+
+
+def test_restores_a_sentence_inside_a_longer_paragraph(seed):
+    # kk-mes-2014-161.txt 388-403: the displaced competence list ends "бағыты  білуі.стратегиясын"
+    # and runs on into "Осы санаттағы ... білімдер." -- only the first sentence has a twin.
+    ps = paragraphs(seed("mes_161_kk"))
+    out, repairs, _ = restore_displaced(ps)
+    r = next(r for r in repairs if r.line == 388)
+    assert r.fixed.endswith(
+        "саяси бағыты стратегиясын білуі. Осы санаттағы лауазымдар бойынша функционалдық "
+        "міндеттерді орындау үшін қажетті басқа да міндетті білімдер."
+    )
+    assert word_key(r.fixed) == word_key(r.raw)
+
+
+def test_segments_cut_after_glued_word():
+    from kzqual.text.displaced import _segments
+
+    assert _segments("бағыты  білуі.стратегиясын Осы білімдер. Екінші; үшінші") == [
+        "бағыты  білуі.стратегиясын",
+        "Осы білімдер.",
+        "Екінші; үшінші",
+    ]

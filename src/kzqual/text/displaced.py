@@ -108,9 +108,9 @@ def restore_displaced(
         if not bad:
             out.append(p)
             continue
-        twin = intact.get(word_key(p.text))
         signals = ", ".join(displacement_signals(p.text))
-        if twin is None or twin.text == p.text or len(_WORD.findall(p.text)) < 3:
+        plan = _restore_plan(p.text, intact)
+        if plan is None:
             out.append(p)
             warnings.append(
                 TextWarning(
@@ -122,10 +122,11 @@ def restore_displaced(
                 )
             )
             continue
-        out.append(replace(p, text=twin.text))
-        where = f"raw lines {twin.raw_start}-{twin.raw_end}"
+        fixed = " ".join(text for text, _ in plan)
+        where = ", ".join(f"raw lines {t.raw_start}-{t.raw_end}" for _, t in plan if t is not None)
+        out.append(replace(p, text=fixed))
         repairs.append(
-            Repair("hyperlink_restored", p.raw_start, p.text, twin.text, note=f"order as in {where}")
+            Repair("hyperlink_restored", p.raw_start, p.text, fixed, note=f"order as in {where}")
         )
         warnings.append(
             TextWarning(
@@ -136,3 +137,63 @@ def restore_displaced(
             )
         )
     return out, repairs, warnings
+
+
+# Where a paragraph may be cut into sentences: after a word ending in, or glued across, a
+# full stop or semicolon ("білуі.", "білуі.стратегиясын"), before a capital, digit or quote.
+_CUT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ\d«\"])|(?<=[.;][^\W\d_]{2})[^\W\d_]*\s+(?=[А-ЯЁӘІҢҒҮҰҚӨҺ])")
+_MAX_SEGMENTS = 40
+
+
+def _segments(text: str) -> list[str]:
+    """``text`` cut at sentence boundaries (the cut is exact: segments joined by one space)."""
+    parts: list[str] = []
+    last = 0
+    for m in _CUT.finditer(text):
+        cut_at = m.start() + len(m.group(0).rstrip())  # keep a glued word with its sentence
+        parts.append(text[last:cut_at].strip())
+        last = m.end()
+    parts.append(text[last:].strip())
+    return [x for x in parts if x]
+
+
+def _restore_plan(
+    text: str, intact: dict[tuple[str, ...], CleanLine | None]
+) -> list[tuple[str, CleanLine | None]] | None:
+    """Pieces of the restored text, each with the intact twin it came from (None: kept).
+
+    The whole paragraph is tried first; failing that, the fewest consecutive runs of its
+    sentences such that every run is either undamaged (kept) or has an intact twin.  None if
+    no piece could be restored.
+    """
+    if len(_WORD.findall(text)) < 3:
+        return None
+    twin = intact.get(word_key(text))
+    if twin is not None:
+        return None if twin.text == text else [(twin.text, twin)]
+    sents = _segments(text)
+    n = len(sents)
+    if n < 2 or n > _MAX_SEGMENTS:
+        return None
+    # best[j] = fewest pieces covering sents[:j], with the piece list
+    best: list[list[tuple[str, CleanLine | None]] | None] = [None] * (n + 1)
+    best[0] = []
+    for j in range(1, n + 1):
+        for i in range(j):
+            if best[i] is None:
+                continue
+            piece = " ".join(sents[i:j])
+            if not has_displacement(piece):
+                cand = (piece, None)
+            else:
+                t = intact.get(word_key(piece))
+                if t is None or len(_WORD.findall(piece)) < 3:
+                    continue
+                cand = (t.text, t)
+            plan = best[i] + [cand]
+            if best[j] is None or len(plan) < len(best[j]):
+                best[j] = plan
+    plan = best[n]
+    if plan is None or all(t is None for _, t in plan):
+        return None
+    return plan
