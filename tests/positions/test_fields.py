@@ -188,3 +188,19 @@ def test_table_department_in_title_cell(extracted):
     assert p.department == "Стратегиялық жоспарлау және талдау департаменті"
     assert p.title == "Стратегиялық даму басқармасының Бас сарапшысы"
     assert p.division == "Стратегиялық даму басқармасының"
+
+
+def test_table_number_printed_twice(extracted):
+    d = by_id(extracted("mebp_75_kk"))
+    # raw 18764 "1 С-1 26-0-1" (director) and raw 18826 "1 С-2 26-0-1" (deputy): same number
+    a, b = d["9219-26-0-1"], d["9219-26-0-1-dup2"]
+    assert (a.category, b.category) == ("C-1", "C-2")
+    assert any("26-0-1" in w and b.id in w for w in a.warnings)
+    assert any("already used" in w for w in b.warnings)
+
+
+def test_table_title_category_contradiction(extracted):
+    p = by_id(extracted("mebp_75_kk"))["9219-14-1-6"]
+    # raw 3684-3700: a "Бас сарапшысы" printed with С-5 (the act's other chief experts are С-4)
+    assert p.category == "C-5"
+    assert any("C-4" in w for w in p.warnings)

@@ -27,13 +27,18 @@ _UNIT_GEN = re.compile(
     r"(?<!\w)(?:басқармасының|бөлімінің|бөлімнің|департаментінің|қызметінің|комитетінің"
     r"|хатшылығының|секторының|орталығының|инспекциясының)(?:\s*\(бөлімінің\))?"
 )
+_RU_DEPT_START = re.compile(
+    r"^(?:\d{1,3}\s*\.\s+)?(?:Департамент|Управление|Отдел|Служба|Комитет|Секретариат|Аппарат)\b"
+)
 _NUMBERED = re.compile(r"^(\d{1,3})\s*\.\s+(?=\S)")
+_CODE = r"[СC]\s*[-–—]\s*(?:[ОO]\s*[-–—]\s*|[RР]\s*[-–—]\s*)?\d{1,2}"
+# "С-3 санаты" (kk) or "категория С-3" / "категории С-3" (ru), then units and numbers
 _CATEGORY = re.compile(
-    r"(?P<cat>[СC]\s*[-–—]\s*(?:[ОO]\s*[-–—]\s*|[RР]\s*[-–—]\s*)?\d{1,2})\s*санаты\b"
-    r"(?P<tail>.*)$",
+    rf"(?:(?P<cat>{_CODE})\s*санаты\b|[,\s]категори[яи]\s+(?P<cat_ru>{_CODE})(?![\w-]))(?P<tail>.*)$",
     re.S,
 )
-_UNITS = re.compile(r"(\d+)\s*бірлік")
+HAS_CATEGORY = re.compile(rf"{_CODE}\s*санаты|категори[яи]\s+{_CODE}")
+_UNITS = re.compile(r"(\d+)\s*(?:бірлік|единиц)")
 _APPENDIX_TITLE = re.compile(r"^.*?біліктілік\s+талаптар(?:ы)?\b\s*", re.S)
 
 
@@ -138,7 +143,7 @@ def parse_heading(lines: list[str]) -> Heading:
     return Heading(
         title=title.strip(" ,"),
         department=department,
-        category_raw=m.group("cat").strip(),
+        category_raw=(m.group("cat") or m.group("cat_ru")).strip(),
         units=units,
         numbers_raw=numbers_raw,
         warnings=warnings,
@@ -170,5 +175,7 @@ def is_department_heading(lines: list[str]) -> bool:
         return False
     if _DEPT_LINE_END.search(text):
         return text[0].isupper() or bool(_NUMBERED.match(text))
+    if _RU_DEPT_START.match(text) and len(text.split()) <= 10:
+        return True  # Russian names the unit first: "Управление кадров"
     m = _NUMBERED.match(text)
     return bool(m) and text[m.end()].isupper() and len(text.split()) <= 8

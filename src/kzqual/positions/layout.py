@@ -19,7 +19,7 @@ from kzqual.text.model import CleanText
 
 Layout = Literal["characteristics", "paragraph", "table"]
 
-_PARAGRAPH_HEAD = re.compile(r"^(Параграф|параграф)\s+\d+")
+_PARAGRAPH_HEAD = re.compile(r"^(?:[Пп]араграф\s+\d+|\d+\s*-\s*параграф)")
 _CATEGORY_HEAD = re.compile(r"санаты\b|категория\b", re.IGNORECASE)
 
 
@@ -27,6 +27,8 @@ def detect_layout(ct: CleanText) -> Layout | None:
     units = headers = paragraphs = sections = categories = 0
     for ln in ct.lines:
         t = ln.text
+        if units and headers:
+            return "table"  # the table layout's markers win; no need to read further
         if is_unit_header(t):
             units += 1
         elif is_criteria_header(t):

@@ -12,12 +12,16 @@ import re
 
 from kzqual.positions.blocks import appendix_number, block_start, ends_sentence, gap_blocks
 from kzqual.positions.build import RawPost, expand_numbers
-from kzqual.positions.headings import division_of, is_department_heading, parse_heading
+from kzqual.positions.headings import (
+    HAS_CATEGORY,
+    division_of,
+    is_department_heading,
+    parse_heading,
+)
 from kzqual.positions.labels import is_criteria_header
 from kzqual.positions.rows import split_rows
 from kzqual.text.model import CleanText
 
-_HAS_CATEGORY = re.compile(r"[СC]\s*[-–—]\s*(?:[ОO]\s*[-–—]\s*|[RР]\s*[-–—]\s*)?\d{1,2}\s*санаты")
 
 
 def _heading_start(lines, h: int, lo: int) -> int:
@@ -39,7 +43,7 @@ def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[str]]:
             continue
         hs = _heading_start(lines, h, lo)
         heading_text = " ".join(x.text for x in lines[hs:h])
-        if not _HAS_CATEGORY.search(heading_text):
+        if not HAS_CATEGORY.search(heading_text):
             # a table header reprinted after a page break, not a new post
             warnings.append(f"criteria header on line {ln.raw_start} without a post heading above it")
             continue
