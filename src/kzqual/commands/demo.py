@@ -1,0 +1,46 @@
+"""``kzqual demo``: the bundled acts in a registry, a summary table, then the API and UI.
+
+Idempotent: acts already in the registry (same text) are left as they are, so re-running re-uses
+the database and starts in a second or two.
+"""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--db", default="kzqual.db", show_default=True, envvar="KZQUAL_DB",
+              help="SQLite file or postgresql:// URL to load the bundled acts into.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--serve/--no-serve", default=True, show_default=True, help="Serve after loading (--no-serve: load and print only).")
+def demo(db: str, host: str, port: int, serve: bool) -> None:
+    """Load the five bundled acts (once), print what is in the registry, serve API and UI."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from kzqual.bundled import act_paths
+    from kzqual.store import open_store
+
+    console = Console(stderr=False)
+    with open_store(db) as store:
+        summary = store.ingest_paths(act_paths())
+        table = Table(title=f"kzqual registry: {db}")
+        for col in ("act", "date", "No.", "status", "posts", "this run"):
+            table.add_column(col)
+        loaded = {r.act_key: r.status for r in summary.results if r.act_key}
+        for s in store.list_acts():
+            table.add_row(s.key, s.date or "", s.number or "", s.status, str(s.positions), loaded.get(s.key, ""))
+        console.print(table)
+        for r in summary.failed:
+            console.print(f"[red]failed[/red] {r.path}: {r.error}")
+        counts = store.counts()
+    added = sum(1 for r in summary.results if r.status in ("added", "new_version"))
+    console.print(f"{counts['acts']} act versions, {counts['positions']} posts; {added} added this run, "
+                  f"{len(summary.results) - added - len(summary.failed)} re-used.")
+    if not serve:
+        return
+    from kzqual.commands.serve import serve as serve_cmd
+
+    click.get_current_context().invoke(serve_cmd, host=host, port=port, db=db, log_level="info")
