@@ -1,0 +1,203 @@
+"""``kzqual check`` / ``match`` / ``screen``: the eligibility engine on the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from kzqual.errors import InputError
+from kzqual.i18n import t
+
+_STATUS_MARK = {"met": "+", "not_met": "-", "undetermined": "?"}
+
+
+def _date(value: str | None, what: str) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"not a date (YYYY-MM-DD): {value!r}", source=what) from None
+
+
+def _taxonomy(path: str | None):
+    from kzqual.rules import taxonomy as tx
+
+    base = tx.bundled()
+    return base.merge(tx.load(path)) if path else base
+
+
+def _common(f):
+    f = click.option("--db", default="kzqual.db", show_default=True, help="registry (path or database URL)")(f)
+    f = click.option("--act", "acts", multiple=True, type=click.Path(dir_okay=False),
+                     help="parse this act file instead of using the registry (repeatable)")(f)
+    f = click.option("--taxonomy", "taxonomy_file", type=click.Path(dir_okay=False),
+                     help="extra specialty taxonomy (JSON, same format as the bundled one)")(f)
+    f = click.option("--policy", "policies", multiple=True, metavar="NAME=VALUE",
+                     help="higher_grade_counts / field_tags_count / education_above_counts = undetermined|yes|no")(f)
+    return f
+
+
+def _load_posts(acts, db, in_force_on=None):
+    """(positions or None, store or None, references)."""
+    from kzqual.rules.compile import References
+    from kzqual.rules.sources import StoreReferences, open_registry, positions_from_acts
+
+    if acts:
+        posts = positions_from_acts(acts)
+        return posts, None, References(posts)
+    store = open_registry(db)
+    return None, store, StoreReferences(store)
+
+
+def _print_verdict(v, lang: str, depth: int = 0) -> None:
+    mark = _STATUS_MARK[v.status_name]
+    where = ""
+    if v.act and v.lines:
+        where = f"  [{v.act} {t('common.lines', lang).lower()} {v.lines[0]}-{v.lines[1]}]"
+    pol = f"  ({t('rules.cli.policy', lang)}: {v.policy})" if v.policy else ""
+    label = "" if v.criterion == v.label else f"{v.label}: "
+    click.echo(f"{'  ' * depth}{mark} {label}{v.reason[lang]}{where}{pol}")
+    for c in v.children:
+        _print_verdict(c, lang, depth + 1)
+
+
+@click.command()
+@click.argument("profile", type=click.Path(dir_okay=False))
+@click.argument("position_id")
+@click.option("--as-of", "as_of", metavar="DATE", help="date the lengths of service are counted to (default today)")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="print the verdict tree as JSON")
+@_common
+def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, policies):
+    """Check PROFILE (JSON) against one post: a verdict per criterion, citing the act's lines."""
+    from kzqual.rules import check as run_check
+    from kzqual.rules.policy import parse_policy
+    from kzqual.rules.profile import load_profile
+    from kzqual.rules.sources import find_position
+
+    policy = parse_policy(policies)
+    day = _date(as_of, "--as-of")
+    prof = load_profile(profile)
+    tax = _taxonomy(taxonomy_file)
+    posts, store, refs = _load_posts(acts, db)
+    pos = find_position(position_id, posts, store)
+    v = run_check(prof, pos, as_of=day, taxonomy=tax, references=refs, policy=policy)
+    if as_json:
+        out = {"position": {"id": pos.id, "title": pos.title, "act": pos.act_key,
+                            "category": pos.category_raw or pos.category},
+               "as_of": day.isoformat(), "policy": policy.as_dict(), "status": v.status_name, "verdict": v.as_dict()}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{pos.id}  {pos.title}  ({pos.category_raw or pos.category or '-'})")
+    click.echo(f"{t('rules.cli.overall', lang)}: {t('rules.status.' + v.status_name, lang)}  ({day.isoformat()})")
+    _print_verdict(v, lang)
+
+
+@click.command()
+@click.argument("profile", type=click.Path(dir_okay=False))
+@click.option("--in-force-on", "in_force_on", metavar="DATE", help="only posts of acts in force on DATE (registry)")
+@click.option("--as-of", "as_of", metavar="DATE", help="date the lengths of service are counted to (default today)")
+@click.option("--near", "near", type=float, default=2.0, show_default=True,
+              help="near miss: not met, but at most this many years short")
+@click.option("--limit", type=int, default=20, show_default=True, help="posts listed per group")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@_common
+def match(profile, in_force_on, as_of, near, limit, lang, as_json, db, acts, taxonomy_file, policies):
+    """Every post PROFILE qualifies for (ranked), the undetermined ones, and near misses with what is missing."""
+    from kzqual.rules.compile import Compiler
+    from kzqual.rules.match import match as run_match
+    from kzqual.rules.metrics import compute_metrics
+    from kzqual.rules.policy import parse_policy
+    from kzqual.rules.profile import load_profile
+    from kzqual.rules.vector import RuleSet
+
+    policy = parse_policy(policies)
+    day = _date(as_of, "--as-of")
+    if in_force_on:
+        _date(in_force_on, "--in-force-on")
+    prof = load_profile(profile)
+    tax = _taxonomy(taxonomy_file)
+    posts, store, refs = _load_posts(acts, db)
+    if posts is None:
+        posts = list(store.iter_positions(in_force_on=in_force_on))
+    rules = RuleSet.build(posts, Compiler(tax, refs), policy)
+    res = run_match(rules, compute_metrics(prof, day, tax.resolve), near_years=near, limit=limit)
+    if as_json:
+        click.echo(json.dumps({"as_of": day.isoformat(), "policy": policy.as_dict(), **res.as_dict()},
+                              ensure_ascii=False, indent=2))
+        return
+    for title_key, items in (("rules.cli.qualifies", res.qualified), ("rules.cli.possible", res.possible),
+                             ("rules.cli.near", res.near)):
+        click.echo(f"== {t(title_key, lang)}")
+        for it in items:
+            d = it.as_dict()
+            extra = f"  [{d['rung']}]" if d.get("rung") else ""
+            click.echo(f"  {d['id']}  {d['title'][:70]}  ({d['category'] or '-'}){extra}")
+            for miss in d.get("missing", []) + d.get("open", [])[:3]:
+                click.echo(f"      - {miss['reason'][lang]}")
+    c = res.counts
+    click.echo(f"met {c['met']}, undetermined {c['undetermined']}, not met {c['not_met']}")
+
+
+def _select(posts, query: str | None):
+    if not query:
+        return posts
+    q = query.strip()
+    if "=" in q:
+        filters = dict(part.split("=", 1) for part in q.split(",") if "=" in part)
+        unknown = set(filters) - {"act", "category", "id"}
+        if unknown:
+            raise InputError(f"unknown filter(s) {sorted(unknown)}: use act=, category=, id=", source="--positions")
+        out = posts
+        if "act" in filters:
+            out = [p for p in out if p.act_key == filters["act"]]
+        if "category" in filters:
+            out = [p for p in out if (p.category or "") == filters["category"]]
+        if "id" in filters:
+            out = [p for p in out if p.id.startswith(filters["id"])]
+        return out
+    low = q.lower()
+    return [p for p in posts if low in p.title.lower() or p.id.startswith(q)]
+
+
+@click.command()
+@click.argument("profiles", type=click.Path(dir_okay=False))
+@click.option("--positions", "query", metavar="QUERY",
+              help="posts to screen against: words of the title, an id prefix, or act=…,category=…,id=…")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="FILE.csv or FILE.parquet")
+@click.option("--as-of", "as_of", metavar="DATE")
+@click.option("--in-force-on", "in_force_on", metavar="DATE")
+@click.option("--all", "include_all", is_flag=True, help="also write not_met pairs (default: met and undetermined)")
+@click.option("--chunk", type=int, default=20000, show_default=True, help="profiles evaluated at once")
+@_common
+def screen(profiles, query, out, as_of, in_force_on, include_all, chunk, db, acts, taxonomy_file, policies):
+    """Screen PROFILES (JSON Lines, one profile per line) against many posts, vectorised."""
+    from kzqual.rules.compile import Compiler
+    from kzqual.rules.policy import parse_policy
+    from kzqual.rules.screen import screen_file
+    from kzqual.rules.vector import RuleSet
+
+    if not out.endswith((".csv", ".parquet")):
+        raise InputError("--out must end in .csv or .parquet", source=out)
+    policy = parse_policy(policies)
+    day = _date(as_of, "--as-of")
+    tax = _taxonomy(taxonomy_file)
+    posts, store, refs = _load_posts(acts, db)
+    if posts is None:
+        posts = list(store.iter_positions(in_force_on=in_force_on))
+    posts = _select(posts, query)
+    if not posts:
+        raise InputError("no posts selected", source="--positions")
+    rules = RuleSet.build(posts, Compiler(tax, refs), policy)
+    summary = screen_file(Path(profiles), rules, tax, day, Path(out), include_all=include_all, chunk=max(chunk, 1),
+                          progress=sys.stderr.isatty())
+    for line_no, problem in summary.bad_lines:
+        click.echo(f"kzqual: {profiles}:{line_no}: skipped: {problem}", err=True)
+    click.echo(f"profiles {summary.profiles}, posts {len(posts)}, decisions {summary.decisions}, "
+               f"met {summary.met}, undetermined {summary.undetermined}, bad lines {len(summary.bad_lines)} -> {out}")

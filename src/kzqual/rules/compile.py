@@ -1,0 +1,225 @@
+"""Compile a post's extracted requirements into a rule tree — from the structure, never per post.
+
+* education: the accepted levels, and the accepted groups/specialties resolved through the taxonomy;
+* experience: the alternatives ("one of the following") as any-of, each an all-of of its years, its
+  sub-conditions and qualifiers; a requirement by reference is resolved through the loaded acts
+  (:class:`References`) or left ``undetermined`` with the citation;
+* a characteristics act's grade ladder: any-of over the rungs, each all-of (education, years in
+  the lower grade).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kzqual.acts.model import ActRef, Span
+from kzqual.positions.model import Education as EduReq
+from kzqual.positions.model import Experience, ExperienceAlternative, Grade, Position
+from kzqual.rules import grades as G
+from kzqual.rules import tree as T
+from kzqual.rules.fields import clean_group_name
+from kzqual.rules.norm import name_key
+from kzqual.rules.profile import LEVEL_RANK
+from kzqual.rules.taxonomy import Taxonomy, group_key, specialty_key
+
+_POSTGRAD_WORDS = re.compile(r"послевуз|жоғары оқу орнынан кейінгі|жоғары оқу орындарынан кейінгі", re.I)
+_POSTSEC_WORDS = re.compile(r"послесредн|орта білімнен кейінгі", re.I)
+_NO_EXPERIENCE = re.compile(r"без предъявления требований к стажу|талап қойылмай|өтіліне талап", re.I)
+
+SIMPLE_KINDS = {
+    "state_service": "state_service",
+    "leadership_state": "leadership_state",
+    "any_work": "work",
+}
+
+
+def _lines(span: Span | None) -> tuple[int, int] | None:
+    return (span.start, span.end) if span else None
+
+
+def citation(ref: ActRef) -> str:
+    """How a referenced act is cited in a verdict: as the text names it, plus its parsed parts."""
+    parts = []
+    if ref.number:
+        parts.append(f"No. {ref.number}")
+    if ref.date:
+        parts.append(ref.date)
+    if ref.registration_number:
+        parts.append(f"reg. {ref.registration_number}")
+    head = ", ".join(parts)
+    words = " ".join(ref.text.split())
+    return f"{head}: «{words}»" if head and words else head or words
+
+
+class References:
+    """The loaded acts' posts, by act key and category, for requirements stated by reference."""
+
+    def __init__(self, positions: Iterable[Position] = ()) -> None:
+        self.by_act: dict[str, dict[str | None, Position]] = {}
+        for p in positions:
+            self.by_act.setdefault(p.act_key, {}).setdefault(p.category, p)
+
+    def act_for(self, ref: ActRef) -> dict[str | None, Position] | None:
+        if ref.registration_number and f"reg-{ref.registration_number}" in self.by_act:
+            return self.by_act[f"reg-{ref.registration_number}"]
+        return None
+
+
+class Compiler:
+    def __init__(self, taxonomy: Taxonomy, references: References | None = None) -> None:
+        self.taxonomy = taxonomy
+        self.references = references or References()
+
+    # ------------------------------------------------------------ education
+    def _target(self, name: str, *, specialty: bool) -> tuple[str, bool]:
+        """(key, known) of a group/specialty a requirement names."""
+        hit = self.taxonomy.resolve(name)
+        g, s = group_key(name), specialty_key(name)
+        if hit:
+            if not specialty and g in hit:
+                return g, True
+            if s in hit:
+                return s, True
+            if g in hit:
+                return g, True
+        return (s if specialty else g), False
+
+    def _targets(self, edu: EduReq) -> tuple[frozenset[str] | None, bool]:
+        named: list[tuple[str, bool]] = []  # (name, is a listed specialty)
+        if edu.field_groups:
+            for fg in edu.field_groups:
+                specs = [x for x in (fg.get("specialties") or []) if isinstance(x, str) and x.strip()]
+                if specs:
+                    named += [(x, True) for x in specs]
+                elif clean_group_name(str(fg.get("group") or "")):
+                    named.append((clean_group_name(str(fg["group"])), False))
+        else:
+            named = [(clean_group_name(n), False) for n in edu.fields if clean_group_name(n)]
+        keys: set[str] = set()
+        open_ = False
+        for name, is_specialty in named:
+            key, known = self._target(name, specialty=is_specialty)
+            keys.add(key)
+            open_ |= not known
+        return (frozenset(keys) if keys else None), open_
+
+    def _edu_leaf(self, edu: EduReq, levels: list[str], text: str, lines, act_key: str) -> T.Leaf:
+        if not levels:
+            return T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.education"), "education", text, act_key, lines)
+        targets, open_ = self._targets(edu)
+        # "по соответствующей специальности": a field is required but not named
+        relevant = targets is None and bool(getattr(edu, "matching_post_field", False))
+        logic = T.Education(frozenset(LEVEL_RANK[lv] for lv in levels), targets, relevant, open_)
+        return T.Leaf(logic, "education", text, act_key, lines)
+
+    def education(self, pos: Position) -> T.Tree | None:
+        edu = pos.education
+        levels = list(dict.fromkeys(edu.levels or ([edu.level] if edu.level else [])))
+        if not levels and not edu.text.strip():
+            return None
+        return self._edu_leaf(edu, levels, edu.text, _lines(edu.lines), pos.act_key)
+
+    # ------------------------------------------------------------ experience
+    def _years_leaf(self, kind: str, min_years: float | None, grade: str | None, field: str | None,
+                    pos: Position, text: str, lines, act_key: str, criterion: str = "experience") -> T.Leaf:
+        open_ = T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.experience"), criterion, text, act_key, lines)
+        if min_years is None:
+            return open_
+        if kind in SIMPLE_KINDS:
+            return T.Leaf(T.Years(SIMPLE_KINDS[kind], float(min_years)), criterion, text, act_key, lines)
+        if kind == "field_of_post":
+            key = name_key(field or pos.department or pos.title)
+            return T.Leaf(T.Years("field", float(min_years), key), criterion, text, act_key, lines)
+        if kind in ("lower_grade", "lower_category"):
+            g = G.canonical_grade(grade) if grade else None
+            if g is None:
+                return open_
+            return T.Leaf(T.Years("grade", float(min_years), g), "grade", text, act_key, lines)
+        return open_
+
+    def _alternative(self, i: int, alt: ExperienceAlternative, pos: Position, act_key: str) -> T.Node:
+        lines = _lines(alt.lines)
+        kids: list[T.Tree] = []
+        if alt.min_years is not None or not alt.qualifiers:
+            kids.append(self._years_leaf(alt.kind, alt.min_years, alt.grade, alt.field, pos, alt.text, lines, act_key))
+        for c in alt.conditions:
+            kids.append(self._years_leaf(c.kind, c.min_years, c.grade, None, pos, c.text, lines, act_key))
+        for q in alt.qualifiers:
+            if q.kind == "other":
+                kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.qualifier"), "qualifier", q.text, act_key, lines))
+            else:
+                kids.append(T.Leaf(T.Qualifier(q.kind), "qualifier", q.text or alt.text, act_key, lines))
+        return T.Node("all", tuple(kids), f"alternative {i}", lines)
+
+    def experience(self, pos: Position, exp: Experience | None = None, act_key: str | None = None,
+                   _depth: int = 0) -> T.Tree | None:
+        exp = exp or pos.experience
+        act_key = act_key or pos.act_key
+        lines = _lines(exp.lines)
+        if not exp.required:
+            return T.Leaf(T.Fixed(T.MET, "rules.exp.none_required"), "experience", exp.text, act_key, lines)
+        if exp.alternatives:
+            alts = tuple(self._alternative(i + 1, a, pos, act_key) for i, a in enumerate(exp.alternatives))
+            return T.Node("any", alts, "experience", lines)
+        if exp.reference is not None:
+            return self._reference(pos, exp.reference, exp, _depth)
+        if exp.text.strip():
+            return T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.experience"), "experience", exp.text, act_key, lines)
+        return None
+
+    def _reference(self, pos: Position, ref: ActRef, exp: Experience, depth: int) -> T.Tree:
+        cite = citation(ref)
+        lines = _lines(ref.lines or exp.lines)
+        act = self.references.act_for(ref)
+        if act is None:
+            return T.Leaf(T.Fixed(T.UNDETERMINED, "rules.ref.not_loaded"), "reference", exp.text, pos.act_key,
+                          lines, (("citation", cite),))
+        target = act.get(pos.category)
+        if target is None or depth > 2:
+            return T.Leaf(T.Fixed(T.UNDETERMINED, "rules.ref.no_category"), "reference", exp.text, pos.act_key,
+                          lines, (("citation", cite), ("category", pos.category_raw or pos.category or "?")))
+        sub = self.experience(pos, target.experience, target.act_key, depth + 1)
+        if sub is None:
+            return T.Leaf(T.Fixed(T.UNDETERMINED, "rules.ref.no_category"), "reference", exp.text, pos.act_key,
+                          lines, (("citation", cite), ("category", pos.category_raw or pos.category or "?")))
+        return T.Node("all", (sub,), f"by reference: {target.act_key} {target.id}", lines, (("citation", cite),))
+
+    # ------------------------------------------------------------ grade ladder
+    def _rung(self, pos: Position, g: Grade) -> T.Node:
+        lines = _lines(g.lines)
+        levels: list[str] = []
+        if g.education_level:
+            levels.append(g.education_level)
+            if g.education_level == "higher" and _POSTGRAD_WORDS.search(g.education or g.text):
+                levels.append("postgraduate")
+            if g.education_level == "technical_vocational" and _POSTSEC_WORDS.search(g.education or g.text):
+                levels.append("post_secondary")
+        kids: list[T.Tree] = [self._edu_leaf(pos.education, levels, g.education or g.text, lines, pos.act_key)]
+        if g.min_years:
+            if g.in_grade:
+                kids.append(self._years_leaf("lower_grade", g.min_years, g.in_grade, None, pos, g.text, lines,
+                                             pos.act_key))
+            elif g.experience_kind and g.experience_kind not in ("lower_grade", "lower_category", "other"):
+                kids.append(self._years_leaf(g.experience_kind, g.min_years, None, None, pos, g.text, lines,
+                                             pos.act_key))
+            else:  # "стаж работы в должности инспектора": any rung of the ladder
+                kids.append(T.Leaf(T.Years("grade", float(g.min_years), "any_ladder"), "grade", g.text,
+                                   pos.act_key, lines))
+        elif g.min_years is None and not _NO_EXPERIENCE.search(g.text):
+            kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.experience"), "grade", g.text, pos.act_key, lines))
+        return T.Node("all", tuple(kids), f"rung {g.level}/{g.grade}", lines, (("rung", f"{g.level}/{g.grade}"),))
+
+    # ------------------------------------------------------------ post
+    def compile(self, pos: Position) -> T.Node:
+        kids: list[T.Tree] = []
+        if pos.grades:
+            kids.append(T.Node("any", tuple(self._rung(pos, g) for g in pos.grades), "grades"))
+        else:
+            for part in (self.education(pos), self.experience(pos)):
+                if part is not None:
+                    kids.append(part)
+        if not kids:
+            kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.none"), "education", "", pos.act_key,
+                               _lines(pos.lines)))
+        return T.Node("all", tuple(kids), pos.id, _lines(pos.lines))

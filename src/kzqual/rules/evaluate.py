@@ -1,0 +1,230 @@
+"""Straightforward evaluation of one rule tree for one person, with reasons and citations.
+
+This is the reference semantics; :mod:`kzqual.rules.vector` computes the same statuses over columns
+for many people at once (and a test checks they agree).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from kzqual.i18n import LANGS, t
+from kzqual.rules import tree as T
+from kzqual.rules.metrics import Metrics, required_days
+from kzqual.rules.policy import DEFAULT, Policy
+
+POLICY_STATUS = {"yes": T.MET, "no": T.NOT_MET, "undetermined": T.UNDETERMINED}
+LEVEL_NAMES = ("general_secondary", "technical_vocational", "post_secondary", "higher", "postgraduate")
+HIGHER, POSTGRAD = 3, 4
+
+
+@dataclass
+class Outcome:
+    status: int
+    reason: str  # message key
+    params: dict = field(default_factory=dict)  # message parameters (raw, localised later)
+    policy: str | None = None  # "name=value" of the policy that decided
+    shortfall: float | None = None  # years missing (not_met years leaves)
+
+
+# ---------------------------------------------------------------- education
+def level_status(rank: int, ranks: frozenset[int], policy: Policy) -> int:
+    if rank in ranks or (rank == POSTGRAD and HIGHER in ranks):
+        return T.MET
+    if rank > max(ranks):
+        return POLICY_STATUS[policy.education_above_counts]
+    return T.NOT_MET
+
+
+def field_status(keys: frozenset[str] | None, logic: T.Education) -> int:
+    if logic.relevant:
+        return T.UNDETERMINED
+    if logic.targets is None:
+        return T.MET
+    if keys is None:
+        return T.UNDETERMINED
+    if keys & logic.targets:
+        return T.MET
+    return T.UNDETERMINED if logic.open_targets else T.NOT_MET
+
+
+def eval_education(logic: T.Education, m: Metrics, policy: Policy) -> Outcome:
+    if not m.education:
+        return Outcome(T.NOT_MET, "rules.edu.none")
+    best: tuple[int, int, int, int] | None = None  # (status, ls, fs, rank)
+    for e in m.education:
+        ls = level_status(e.rank, logic.ranks, policy)
+        fs = field_status(e.keys, logic)
+        cand = (min(ls, fs), ls, fs, e.rank)
+        if best is None or cand[:3] > best[:3]:
+            best = cand
+    status, ls, fs, rank = best
+    p = {"level": ("level", LEVEL_NAMES[rank])}
+    if status == T.MET:
+        return Outcome(T.MET, "rules.edu.met", p)
+    if ls == T.NOT_MET:
+        return Outcome(T.NOT_MET, "rules.edu.level_low", p)
+    if fs == T.NOT_MET:
+        return Outcome(T.NOT_MET, "rules.edu.field_mismatch", p)
+    if ls != T.MET:
+        return Outcome(ls, "rules.edu.level_above", p, f"education_above_counts={policy.education_above_counts}")
+    if logic.relevant:
+        return Outcome(T.UNDETERMINED, "rules.edu.relevant", p)
+    return Outcome(T.UNDETERMINED, "rules.edu.field_unknown", p)
+
+
+# ---------------------------------------------------------------- years
+def eval_years(logic: T.Years, m: Metrics, policy: Policy) -> Outcome:
+    need = logic.min_years
+    need_days = required_days(need)
+    what = ("kind", logic.metric)
+    if logic.metric == "field":
+        if policy.field_tags_count == "yes":
+            have = m.years("field", logic.key)
+            if m.days("field", logic.key) >= need_days:
+                return Outcome(T.MET, "rules.years.met", {"what": what, "have": have, "need": need},
+                               "field_tags_count=yes")
+            return Outcome(T.NOT_MET, "rules.years.short", {"what": what, "have": have, "need": need},
+                           "field_tags_count=yes", need - have)
+        work = m.years("work")
+        if m.days("work") < need_days:
+            return Outcome(T.NOT_MET, "rules.field.work_short", {"have": work, "need": need}, None, need - work)
+        return Outcome(T.UNDETERMINED, "rules.field.policy", {"need": need},
+                       f"field_tags_count={policy.field_tags_count}")
+    if logic.metric == "grade":
+        what = ("grade", logic.key)
+        have = m.grade_years(logic.key)
+        if m.grade_days(logic.key) >= need_days:
+            return Outcome(T.MET, "rules.grade.met", {"grade": what, "have": have, "need": need})
+        if logic.key != "any_ladder":
+            higher = m.grade_years(logic.key, or_higher=True)
+            if m.grade_days(logic.key, or_higher=True) >= need_days:
+                st = POLICY_STATUS[policy.higher_grade_counts]
+                return Outcome(st, "rules.grade.higher", {"grade": what, "have": higher, "need": need},
+                               f"higher_grade_counts={policy.higher_grade_counts}",
+                               None if st != T.NOT_MET else need - have)
+        return Outcome(T.NOT_MET, "rules.grade.short", {"grade": what, "have": have, "need": need}, None,
+                       need - have)
+    have = m.years(logic.metric)
+    if m.days(logic.metric) >= need_days:
+        return Outcome(T.MET, "rules.years.met", {"what": what, "have": have, "need": need})
+    return Outcome(T.NOT_MET, "rules.years.short", {"what": what, "have": have, "need": need}, None, need - have)
+
+
+def eval_qualifier(logic: T.Qualifier, m: Metrics) -> Outcome:
+    held = {
+        "foreign_priority_programme": m.has_foreign_priority,
+        "academy_postgraduate_state_order": m.has_academy_state_order,
+        "academic_degree": m.academic_degree,
+    }.get(logic.kind)
+    p = {"qualifier": ("qualifier", logic.kind)}
+    if held is None:
+        return Outcome(T.UNDETERMINED, "rules.open.qualifier", p)
+    return Outcome(T.MET if held else T.NOT_MET, "rules.qual.met" if held else "rules.qual.not_met", p)
+
+
+def eval_leaf(leaf: T.Leaf, m: Metrics, policy: Policy = DEFAULT) -> Outcome:
+    lg = leaf.logic
+    if isinstance(lg, T.Education):
+        return eval_education(lg, m, policy)
+    if isinstance(lg, T.Years):
+        return eval_years(lg, m, policy)
+    if isinstance(lg, T.Qualifier):
+        return eval_qualifier(lg, m)
+    return Outcome(lg.status, lg.reason, dict(leaf.params))
+
+
+def status(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT) -> int:
+    """The tree's three-valued status (no explanation): the per-pair reference evaluation."""
+    if isinstance(tree, T.Leaf):
+        return eval_leaf(tree, m, policy).status
+    vals = (status(c, m, policy) for c in tree.children)
+    return T.kleene_all(vals) if tree.op == "all" else T.kleene_any(vals)
+
+
+# ---------------------------------------------------------------- explanation
+def _localise(value, lang: str):
+    if isinstance(value, tuple):
+        kind, key = value
+        if kind == "grade" and key not in ("highest", "first", "second", "none", "any_ladder"):
+            return key
+        return t(f"rules.{kind}.{key}", lang)
+    if isinstance(value, float):
+        return _years_text(value)
+    return value
+
+
+def _years_text(y: float) -> str:
+    y = max(y, 0.0)
+    r = round(y, 1)
+    return str(int(r)) if r == int(r) else f"{r:.1f}"
+
+
+def reason_texts(key: str, params: dict) -> dict[str, str]:
+    return {lang: t(key, lang, **{k: _localise(v, lang) for k, v in params.items()}) for lang in LANGS}
+
+
+@dataclass
+class Verdict:
+    """One node of an explained verdict (JSON-ready via :meth:`as_dict`)."""
+
+    criterion: str
+    label: str
+    status: int
+    reason: dict[str, str]
+    act: str | None = None
+    lines: tuple[int, int] | None = None
+    text: str = ""
+    policy: str | None = None
+    shortfall: float | None = None
+    gap: float = 0.0  # years still missing on the cheapest path (inf: not reachable by years alone)
+    children: list[Verdict] = field(default_factory=list)
+
+    @property
+    def status_name(self) -> str:
+        return T.STATUS_NAME[self.status]
+
+    def as_dict(self) -> dict:
+        d = {"criterion": self.criterion, "label": self.label, "status": self.status_name,
+             "reason": self.reason}
+        if self.act:
+            d["act"] = self.act
+        if self.lines:
+            d["lines"] = list(self.lines)
+        if self.text:
+            d["text"] = " ".join(self.text.split())
+        if self.policy:
+            d["policy"] = self.policy
+        if self.shortfall is not None:
+            d["missing_years"] = round(self.shortfall, 2)
+        if self.children:
+            d["children"] = [c.as_dict() for c in self.children]
+        return d
+
+    def missing(self) -> list[Verdict]:
+        """The not-met leaves on the cheapest path to ``met`` (what the person lacks)."""
+        if not self.children:
+            return [self] if self.status == T.NOT_MET else []
+        if self.criterion == "any":
+            best = min(self.children, key=lambda c: (c.gap, -c.status))
+            return best.missing()
+        return [x for c in self.children for x in c.missing()]
+
+
+def explain(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT) -> Verdict:
+    if isinstance(tree, T.Leaf):
+        o = eval_leaf(tree, m, policy)
+        gap = 0.0 if o.status != T.NOT_MET else (o.shortfall if o.shortfall is not None else math.inf)
+        return Verdict(tree.criterion, tree.criterion, o.status, reason_texts(o.reason, o.params), tree.act_key,
+                       tree.lines, tree.text, o.policy, o.shortfall, gap)
+    kids = [explain(c, m, policy) for c in tree.children]
+    if tree.op == "all":
+        st = T.kleene_all(k.status for k in kids)
+        gap = sum(k.gap for k in kids)
+    else:
+        st = T.kleene_any(k.status for k in kids)
+        gap = min((k.gap for k in kids), default=math.inf)
+    key = f"rules.node.{tree.op}.{T.STATUS_NAME[st]}"
+    return Verdict(tree.op, tree.label, st, reason_texts(key, dict(tree.meta)), None, tree.lines, "", None, None,
+                   gap, kids)

@@ -1,0 +1,150 @@
+"""Profile metrics as of a date: lengths of service computed as interval unions.
+
+Overlapping periods are counted once (two part-time state posts in the same month are one month
+of state service).  A period's end date is inclusive; an open period runs to the as-of date;
+periods (and parts of periods) after the as-of date do not count.
+
+Convention (documented in docs/rules.md): a year of service is 365 days of the union.  With 365.25
+three calendar years without a leap day (2021-01-01..2023-12-31, 1095 days) would fall short of
+"three years"; the convention errs by at most one day in four years.
+"""
+
+from __future__ import annotations
+
+import math
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from kzqual.rules import grades as G
+from kzqual.rules.norm import name_key
+from kzqual.rules.profile import LEVEL_RANK, Profile
+
+DAYS_PER_YEAR = 365.0
+
+
+def required_days(min_years: float) -> int:
+    """Days of service that satisfy "not less than ``min_years`` years" (integer, so that every
+    evaluator compares the same numbers)."""
+    return math.ceil(min_years * DAYS_PER_YEAR - 1e-6)
+
+
+def union_days(intervals: Iterable[tuple[int, int]]) -> int:
+    """Days covered by half-open ordinal intervals [start, end), overlaps counted once."""
+    total = 0
+    cur_s = cur_e = None
+    for s, e in sorted(intervals):
+        if e <= s:
+            continue
+        if cur_e is None or s > cur_e:
+            if cur_e is not None:
+                total += cur_e - cur_s
+            cur_s, cur_e = s, e
+        elif e > cur_e:
+            cur_e = e
+    if cur_e is not None:
+        total += cur_e - cur_s
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: int  # date ordinal, inclusive
+    end: int  # date ordinal, exclusive (already clipped to the as-of date)
+    state_body: bool
+    state_service: bool
+    leadership: bool
+    field: str | None  # name_key of the tagged field
+    grade: str | None  # canonical grade / category
+
+
+@dataclass(frozen=True, slots=True)
+class EduFact:
+    rank: int  # LEVEL_RANK
+    keys: frozenset[str] | None  # taxonomy keys of the specialty; None = unknown or not given
+    foreign_priority: bool
+    academy_state_order: bool
+
+
+@dataclass
+class Metrics:
+    """What the rules look at, computed once per profile and date."""
+
+    as_of: date
+    periods: list[Period]
+    education: list[EduFact]
+    academic_degree: bool
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def _days(self, key: tuple, pred: Callable[[Period], bool]) -> int:
+        if key not in self._cache:
+            self._cache[key] = union_days((p.start, p.end) for p in self.periods if pred(p))
+        return self._cache[key]
+
+    def years(self, metric: str, key: str | None = None) -> float:
+        return self.days(metric, key) / DAYS_PER_YEAR
+
+    def grade_years(self, grade: str, or_higher: bool = False) -> float:
+        return self.grade_days(grade, or_higher) / DAYS_PER_YEAR
+
+    def days(self, metric: str, key: str | None = None) -> int:
+        """Days of ``metric``: work, state_service, state_body, leadership, leadership_state, field."""
+        preds: dict[str, Callable[[Period], bool]] = {
+            "work": lambda p: True,
+            "state_service": lambda p: p.state_service,
+            "state_body": lambda p: p.state_body or p.state_service,
+            "leadership": lambda p: p.leadership,
+            "leadership_state": lambda p: p.leadership and (p.state_body or p.state_service),
+            "field": lambda p: p.field is not None and p.field == key,
+        }
+        return self._days((metric, key), preds[metric])
+
+    def grade_days(self, grade: str, or_higher: bool = False) -> int:
+        """Years in ``grade`` ("any_ladder" = any rung of the ladder), optionally or a higher one."""
+        if grade == "any_ladder":
+            return self._days(("grade", grade, False), lambda p: p.grade is not None and G.is_ladder(p.grade))
+
+        def pred(p: Period) -> bool:
+            if p.grade is None:
+                return False
+            return p.grade == grade or (or_higher and G.is_higher(p.grade, grade))
+
+        return self._days(("grade", grade, or_higher), pred)
+
+    @cached_property
+    def has_foreign_priority(self) -> bool:
+        return any(e.foreign_priority for e in self.education)
+
+    @cached_property
+    def has_academy_state_order(self) -> bool:
+        return any(e.academy_state_order and e.rank == LEVEL_RANK["postgraduate"] for e in self.education)
+
+
+def compute_metrics(profile: Profile, as_of: date, resolve_specialty: Callable[[str | None, str | None], frozenset[str] | None]) -> Metrics:
+    """The metrics of ``profile`` on ``as_of``; ``resolve_specialty(name, code)`` gives taxonomy keys."""
+    cut = as_of.toordinal() + 1  # the as-of day itself counts
+    periods = []
+    for w in profile.work:
+        s = w.start.toordinal()
+        e = (w.end.toordinal() + 1) if w.end else cut
+        e = min(e, cut)
+        if e <= s:
+            continue
+        periods.append(
+            Period(s, e, w.state_body, w.state_service, w.leadership,
+                   name_key(w.field) if w.field else None, G.canonical_grade(w.grade))
+        )
+    edu = []
+    for entry in profile.education:
+        if entry.completed is not None and entry.completed > as_of:
+            continue  # not completed yet on the date asked about
+        keys = resolve_specialty(entry.field, entry.code) if (entry.field or entry.code) else None
+        edu.append(EduFact(LEVEL_RANK[entry.level], keys, entry.foreign_priority_programme, entry.academy_state_order))
+    return Metrics(as_of=as_of, periods=periods, education=edu, academic_degree=_degree_held(profile, as_of))
+
+
+def _degree_held(profile: Profile, as_of: date) -> bool:
+    d = profile.academic_degree
+    return d is not None and (d.awarded is None or d.awarded <= as_of)

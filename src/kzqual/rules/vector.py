@@ -1,0 +1,190 @@
+"""Vectorised evaluation: rule trees as column predicates over a metrics matrix (OpenFisca-style).
+
+Each profile becomes one row of columns (days of state service, days in each grade, a bitmask of
+education levels per accepted specialty, flags...); each distinct rule tree (posts with the same
+requirements share one) is evaluated once per chunk of profiles with int8 arrays — 1 met,
+0 undetermined, -1 not met; all-of = minimum, any-of = maximum — and spread to its posts by a
+gather.  The semantics are those of :mod:`kzqual.rules.evaluate` (a test checks they agree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from kzqual.positions.model import Position
+from kzqual.rules import tree as T
+from kzqual.rules.compile import Compiler
+from kzqual.rules.evaluate import POLICY_STATUS, level_status
+from kzqual.rules.metrics import Metrics, required_days
+from kzqual.rules.policy import DEFAULT, Policy
+
+Spec = tuple  # ("days", metric, key) | ("grade", key, or_higher) | ("edu", key) | ("edu_unk",) | ("edu_all",) | ("flag", kind)
+FLAG_KINDS = ("foreign_priority_programme", "academy_postgraduate_state_order", "academic_degree")
+
+
+def _leaves(sig: tuple) -> Iterable[T.Logic]:
+    if sig[0] == "L":
+        yield sig[1]
+    else:
+        for c in sig[1]:
+            yield from _leaves(c)
+
+
+def specs_for(logic: T.Logic, policy: Policy) -> list[Spec]:
+    if isinstance(logic, T.Education):
+        out: list[Spec] = [("edu_all",), ("edu_unk",)]
+        out += [("edu", k) for k in sorted(logic.targets or ())]
+        return out
+    if isinstance(logic, T.Years):
+        if logic.metric == "field":
+            return [("days", "field", logic.key)] if policy.field_tags_count == "yes" else [("days", "work", None)]
+        if logic.metric == "grade":
+            out = [("grade", logic.key, False)]
+            if logic.key != "any_ladder":
+                out.append(("grade", logic.key, True))
+            return out
+        return [("days", logic.metric, None)]
+    if isinstance(logic, T.Qualifier) and logic.kind in FLAG_KINDS:
+        return [("flag", logic.kind)]
+    return []
+
+
+@dataclass
+class RuleSet:
+    """Posts compiled once: their trees, the distinct tree signatures, and the columns they read."""
+
+    positions: list[Position]
+    trees: list[T.Node]
+    signatures: list[tuple]
+    sig_ids: np.ndarray  # post index -> signature index
+    specs: list[Spec]
+    policy: Policy
+
+    @classmethod
+    def build(cls, positions: Sequence[Position], compiler: Compiler, policy: Policy = DEFAULT) -> RuleSet:
+        trees = [compiler.compile(p) for p in positions]
+        index: dict[tuple, int] = {}
+        ids = np.empty(len(trees), dtype=np.int32)
+        for i, tr in enumerate(trees):
+            ids[i] = index.setdefault(T.signature(tr), len(index))
+        sigs = list(index)
+        specs: dict[Spec, None] = {}
+        for s in sigs:
+            for lg in _leaves(s):
+                for sp in specs_for(lg, policy):
+                    specs.setdefault(sp, None)
+        return cls(list(positions), trees, sigs, ids, list(specs), policy)
+
+
+# ---------------------------------------------------------------- metrics -> columns
+def columns(metrics: Sequence[Metrics], specs: Sequence[Spec]) -> dict[Spec, np.ndarray]:
+    """The metrics matrix for ``metrics`` (one row each), as named columns."""
+    n = len(metrics)
+    cols: dict[Spec, np.ndarray] = {}
+    edu_keys = {sp[1] for sp in specs if sp[0] == "edu"}
+    for sp in specs:
+        kind = sp[0]
+        if kind == "days":
+            cols[sp] = np.fromiter((m.days(sp[1], sp[2]) for m in metrics), np.int32, n)
+        elif kind == "grade":
+            cols[sp] = np.fromiter((m.grade_days(sp[1], sp[2]) for m in metrics), np.int32, n)
+        elif kind == "flag":
+            attr = {"foreign_priority_programme": "has_foreign_priority",
+                    "academy_postgraduate_state_order": "has_academy_state_order",
+                    "academic_degree": "academic_degree"}[sp[1]]
+            cols[sp] = np.fromiter((bool(getattr(m, attr)) for m in metrics), np.bool_, n)
+        elif kind in ("edu_all", "edu_unk", "edu"):
+            cols[sp] = np.zeros(n, np.uint8)
+    for i, m in enumerate(metrics):
+        for e in m.education:
+            bit = 1 << e.rank
+            if ("edu_all",) in cols:
+                cols[("edu_all",)][i] |= bit
+            if e.keys is None:
+                if ("edu_unk",) in cols:
+                    cols[("edu_unk",)][i] |= bit
+            else:
+                for k in e.keys & edu_keys:
+                    cols[("edu", k)][i] |= bit
+    return cols
+
+
+# ---------------------------------------------------------------- column predicates
+def _edu(logic: T.Education, cols: dict[Spec, np.ndarray], policy: Policy, n: int) -> np.ndarray:
+    all_ = cols[("edu_all",)]
+    if logic.relevant:
+        hit = np.zeros(n, np.uint8)
+        und = all_
+    elif logic.targets is None:
+        hit = all_
+        und = np.zeros(n, np.uint8)
+    else:
+        hit = np.zeros(n, np.uint8)
+        for k in logic.targets:
+            hit |= cols[("edu", k)]
+        und = all_ if logic.open_targets else cols[("edu_unk",)]
+    out = np.full(n, T.NOT_MET, np.int8)
+    for rank in range(5):
+        bit = np.uint8(1 << rank)
+        ls = level_status(rank, logic.ranks, policy)
+        if ls == T.NOT_MET:
+            continue
+        v = np.where(hit & bit, np.int8(ls), np.where(und & bit, np.int8(min(ls, 0)), np.int8(T.NOT_MET)))
+        np.maximum(out, v, out=out)
+    return out
+
+
+def _tri(cond: np.ndarray, yes: int, no: int) -> np.ndarray:
+    return np.where(cond, np.int8(yes), np.int8(no))
+
+
+def eval_logic(logic: T.Logic, cols: dict[Spec, np.ndarray], policy: Policy, n: int) -> np.ndarray:
+    if isinstance(logic, T.Education):
+        return _edu(logic, cols, policy, n)
+    if isinstance(logic, T.Years):
+        need = required_days(logic.min_years)
+        if logic.metric == "field":
+            if policy.field_tags_count == "yes":
+                return _tri(cols[("days", "field", logic.key)] >= need, T.MET, T.NOT_MET)
+            return _tri(cols[("days", "work", None)] >= need, T.UNDETERMINED, T.NOT_MET)
+        if logic.metric == "grade":
+            exact = cols[("grade", logic.key, False)] >= need
+            if logic.key == "any_ladder":
+                return _tri(exact, T.MET, T.NOT_MET)
+            higher = cols[("grade", logic.key, True)] >= need
+            return np.where(exact, np.int8(T.MET), _tri(higher, POLICY_STATUS[policy.higher_grade_counts], T.NOT_MET))
+        return _tri(cols[("days", logic.metric, None)] >= need, T.MET, T.NOT_MET)
+    if isinstance(logic, T.Qualifier):
+        if logic.kind not in FLAG_KINDS:
+            return np.zeros(n, np.int8)
+        return _tri(cols[("flag", logic.kind)], T.MET, T.NOT_MET)
+    return np.full(n, logic.status, np.int8)
+
+
+def eval_signature(sig: tuple, cols: dict[Spec, np.ndarray], policy: Policy, n: int,
+                   memo: dict | None = None) -> np.ndarray:
+    memo = {} if memo is None else memo
+    if sig in memo:
+        return memo[sig]
+    if sig[0] == "L":
+        res = eval_logic(sig[1], cols, policy, n)
+    else:
+        parts = [eval_signature(c, cols, policy, n, memo) for c in sig[1]]
+        res = parts[0].copy()
+        f = np.minimum if sig[0] == "all" else np.maximum
+        for p in parts[1:]:
+            f(res, p, out=res)
+    memo[sig] = res
+    return res
+
+
+def evaluate(rules: RuleSet, cols: dict[Spec, np.ndarray], n: int) -> np.ndarray:
+    """Statuses, shape (profiles, posts), int8."""
+    memo: dict = {}
+    per_sig = np.empty((n, len(rules.signatures)), np.int8)
+    for j, sig in enumerate(rules.signatures):
+        per_sig[:, j] = eval_signature(sig, cols, rules.policy, n, memo)
+    return per_sig[:, rules.sig_ids]
