@@ -89,3 +89,14 @@ def test_seed_counts(seed):
     assert kinds["letter_spacing"] == 194
     assert kinds["latin_lookalike"] > 500
     assert len(seed("mebp_75_kk").lines) == 24688
+
+
+def test_every_repair_kind_and_warning_code_has_a_message(seed):
+    from kzqual.i18n import LANGS, catalogue
+
+    cat = catalogue()
+    kinds = {"text.repair." + r.kind for name in ("mes_161_kk", "mod_674_kk") for r in seed(name).repairs}
+    kinds |= {"text.repair.hyperlink_restored", "text.warning.hyperlink_displaced", "text.warning.truncated",
+              "text.warning.invalid_bytes", "text.warning.mixed_script"}
+    for key in kinds:
+        assert set(cat[key]) == set(LANGS), key

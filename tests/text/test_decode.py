@@ -132,3 +132,8 @@ def test_a_few_bad_bytes_in_utf8_are_a_warning():
 def test_many_bad_bytes_in_utf8_are_an_error():
     data = "Қазақстан ".encode() + b"\xff\xfe\xfd" * 100 + "Республикасы".encode()
     assert _err(decode, data, source="bad.txt").code == "encoding"
+
+
+def test_device_is_refused():
+    e = _err(read, "/dev/zero")
+    assert "/dev/zero" in str(e) and "regular file" in str(e)

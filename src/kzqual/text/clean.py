@@ -30,6 +30,9 @@ def read(path: str | Path) -> CleanText:
         raise InputError("no such file", source=name, code="not_found")
     if p.is_dir():
         raise InputError("is a folder, not a file", source=name)
+    if not p.is_file():
+        # a device or pipe reports size 0 and may never end: refuse before reading
+        raise InputError("is not a regular file", source=name)
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise InputError(
