@@ -126,7 +126,7 @@ def _print_deadlines(deadlines, lang: str, indent: str = "  ") -> None:
                    f"— {status} [{d.basis}]")
 
 
-def _print_case(view, lang: str, *, events: bool = True) -> None:
+def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
     c = view.case
     a = c.application
     flag = "  OVERDUE" if view.overdue else ""
@@ -136,7 +136,12 @@ def _print_case(view, lang: str, *, events: bool = True) -> None:
     if view.group:
         click.echo(f"  group {view.group.number} – {view.group.profile}, classes start {c.classes_start}")
     if c.refusal_grounds:
-        click.echo(f"  refused on grounds {', '.join(map(str, c.refusal_grounds))}: {c.refusal_reason}")
+        from kzqual.services.standard import load_standard
+
+        known = (standard or load_standard()).refusal_grounds()
+        click.echo(f"  refused: {c.refusal_reason}")
+        for g in c.refusal_grounds:
+            click.echo(f"    ground {g}) {known[g].text(lang)} [{known[g].where()}]")
     if c.fee_due:
         click.echo(f"  fee due {c.fee_due} tenge, paid {c.paid_amount}")
     if c.certificate_no:
@@ -486,7 +491,9 @@ def list_cases(state, group_id, overdue, as_of, db, as_json, lang, set_pairs, se
         return
     for v in views:
         c = v.case
-        next_due = next((d for d in v.deadlines if d.status in ("pending", "overdue")), None)
+        running = [d for d in v.deadlines if d.status in ("pending", "overdue")]
+        running += [d for cv in v.complaints for d in cv.deadlines if d.status in ("pending", "overdue")]
+        next_due = min(running, key=lambda d: d.due, default=None)
         due = f"due {next_due.due} ({next_due.key})" if next_due else "-"
         flag = "\tOVERDUE" if v.overdue else ""
         click.echo(f"{c.id}\t{_state(c.state, lang)}\t{c.application.surname} {c.application.name}\t"

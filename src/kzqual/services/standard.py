@@ -131,7 +131,8 @@ class StandardValue:
 
     def where(self) -> str:
         """"standard, point 3 1), lines 138-140" — for explanations."""
-        spans = ", ".join(f"{c.start}-{c.end}" if c.end != c.start else str(c.start) for c in self.cite)
+        parts = [f"{c.start}-{c.end}" if c.end != c.start else str(c.start) for c in self.cite]
+        spans = ", ".join(dict.fromkeys(parts))  # two quotes on the same lines: name them once
         return f"{self.point}, lines {spans}"
 
     def as_dict(self) -> dict[str, Any]:
