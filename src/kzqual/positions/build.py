@@ -10,6 +10,7 @@ failure there becomes a warning on the post instead of an exception.
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -89,7 +90,15 @@ def _span(p: Piece) -> Span:
     return Span(start=p.start, end=p.end)
 
 
-def build_position(raw: RawPost, *, reg: str, act_key: str, lang: str, ct: CleanText) -> Position:
+def build_position(
+    raw: RawPost,
+    *,
+    reg: str,
+    act_key: str,
+    lang: str,
+    ct: CleanText,
+    repairs: RepairIndex | None = None,
+) -> Position:
     warnings = list(raw.warnings)
     category = canonical_category(raw.category_raw, warnings) if raw.category_raw else None
     if raw.category_raw and category is None:
@@ -143,11 +152,21 @@ def build_position(raw: RawPost, *, reg: str, act_key: str, lang: str, ct: Clean
         pos.knowledge = list(parsed) if parsed else split_items(knowledge.text)
     pos.repairs = [
         Repairs(kind=r.kind, raw=r.raw, fixed=r.fixed, line=r.line)
-        for r in ct.repairs
-        if raw.start <= r.line <= raw.end
+        for r in (repairs or RepairIndex(ct.repairs)).between(raw.start, raw.end)
     ]
     pos.warnings = warnings
     return pos
+
+
+class RepairIndex:
+    """The text layer's repairs by raw line, for quick per-post lookup."""
+
+    def __init__(self, repairs: list) -> None:
+        self._repairs = sorted(repairs, key=lambda r: r.line)
+        self._lines = [r.line for r in self._repairs]
+
+    def between(self, start: int, end: int) -> list:
+        return self._repairs[bisect_left(self._lines, start) : bisect_right(self._lines, end)]
 
 
 def split_items(text: str) -> list[str]:

@@ -157,5 +157,6 @@ def _split_posts(qual: Piece) -> list[tuple[str, Piece]]:
         who = seg[: edu.start()].strip(" ,:") if edu else ""
         if not who or _LEVEL.search(who) or who.endswith(":"):
             return []  # levels or grades of one post, not separate posts
-        out.append((who, Piece(seg, qual.start, qual.end)))
+        # the requirement proper starts at the education; the words before it name the post
+        out.append((who, Piece(seg[edu.start() :], qual.start, qual.end)))
     return out

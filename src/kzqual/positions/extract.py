@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kzqual.acts.model import Act
 from kzqual.positions import Extraction
-from kzqual.positions.build import RawPost, build_position
+from kzqual.positions.build import RawPost, RepairIndex, build_position
 from kzqual.positions.layout import detect_layout
 from kzqual.positions.meta import read_act_meta
 from kzqual.positions.model import Position
@@ -46,9 +46,12 @@ def extract(ct: CleanText, act: Act) -> Extraction:
     reg = act.registration.number or act.key
     lang = act.language
     _dedupe_keys(raws)
+    index = RepairIndex(ct.repairs)
     for raw in raws:
         try:
-            result.positions.append(build_position(raw, reg=reg, act_key=act.key, lang=lang, ct=ct))
+            result.positions.append(
+                build_position(raw, reg=reg, act_key=act.key, lang=lang, ct=ct, repairs=index)
+            )
         except Exception as exc:
             result.warnings.append(
                 f"post on lines {raw.start}-{raw.end} could not be built: {type(exc).__name__}: {exc}"
