@@ -9,7 +9,10 @@ The PDF export moves hyperlinked words to the end of the line (``Қазақст�
 Қазақстан Республикасының Конституциясын «Қазақстан``).  Such text is detected; when the caller
 passes titles read from intact blocks of the same act (``known_titles``, see :func:`collect_titles`),
 the titles whose words are all present are restored — only word order changes, no word is
-invented.  Otherwise the titles are kept as printed, with a warning.
+invented.  Otherwise the titles are kept as printed, with a warning.  Detection reuses the text
+layer's heuristic; its paragraph-level restoration (:func:`kzqual.text.restore_displaced`) needs
+a twin with exactly the same words, which a list that differs by one law does not have — hence
+this title-level restoration.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Iterable
 from kzqual.acts.model import Span
 from kzqual.positions.model import Competence
 from kzqual.positions.requirements._text import normalize
+from kzqual.text import has_displacement
 
 _STRAIGHT_OPEN = re.compile(r'(?:(?<=^)|(?<=[\s(,;:]))"(?=\S)')
 _STRAIGHT_CLOSE = re.compile(r'"')
@@ -67,7 +71,12 @@ _WORD = re.compile(r"[^\W_]+")
 
 def _quotes(text: str) -> str:
     """Straight quotes -> «», and no space inside quotes (a line break left it there)."""
-    if '"' in text:
+    n = text.count('"')
+    if n and n % 2 == 0:
+        # balanced: they pair up in order (a line break may sit right after an opening one)
+        parts = text.split('"')
+        text = "".join(p + ("«" if i % 2 == 0 else "»") if i < len(parts) - 1 else p for i, p in enumerate(parts))
+    elif n:
         text = _STRAIGHT_CLOSE.sub("»", _STRAIGHT_OPEN.sub("«", text))
     return _CLOSE_SPACE.sub("»", _OPEN_SPACE.sub("«", text))
 
@@ -134,9 +143,14 @@ def _restore(text: str, known_titles: Iterable[str]) -> list[str]:
 
 
 def is_damaged(text: str) -> bool:
-    """True if the text shows displaced-hyperlink damage (stray commas, empty or doubled quotes)."""
+    """True if the text shows displaced-hyperlink damage.
+
+    The text layer's heuristic (:func:`kzqual.text.has_displacement`: stray commas, emptied or
+    back-to-back quotes, glued words) plus what only shows once quotes are paired: «» left empty,
+    or unbalanced.
+    """
     t = _quotes(normalize(text))
-    return bool(_DAMAGE.search(t)) or t.count("«") != t.count("»")
+    return has_displacement(t) or bool(_DAMAGE.search(t)) or t.count("«") != t.count("»")
 
 
 def collect_titles(texts: Iterable[str], lang: str) -> list[str]:

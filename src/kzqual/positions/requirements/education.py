@@ -21,72 +21,93 @@ LEVEL_ORDER: tuple[EducationLevel, ...] = (
 # кейінгі" (postgraduate) is not read again as "жоғары" (higher).
 _LEVELS: dict[str, list[tuple[EducationLevel, re.Pattern[str]]]] = {
     "kk": [
-        ("postgraduate", re.compile(r"жоғары\s+оқу\s+орн\w*\s+кейінгі|магистр\w*|доктор\w*", re.I)),
-        ("technical_vocational", re.compile(r"техникалық\s+және\s+кәсіптік|орта\s+кәсіптік", re.I)),
-        ("post_secondary", re.compile(r"орта\s+білімнен\s+кейінгі", re.I)),
-        ("general_secondary", re.compile(r"жалпы\s+орта|орта\s+білім", re.I)),
-        ("higher", re.compile(r"(?<![^\W\d_])жоғары(?![^\W\d_])", re.I)),
+        ("postgraduate", re.compile(r"жоғары\s+оқу\s+орн\w*\s+кейінгі|магистр\w*|доктор\w*")),
+        ("technical_vocational", re.compile(r"техникалық\s+және\s+кәсіптік|орта\s+кәсіптік")),
+        ("post_secondary", re.compile(r"орта\s+білімнен\s+кейінгі")),
+        ("general_secondary", re.compile(r"жалпы\s+орта|орта\s+білім")),
+        ("higher", re.compile(r"\bжоғар(?:ы|ғы)\b")),  # "жоғарғы" in 004
     ],
     "ru": [
-        ("postgraduate", re.compile(r"послевузовск\w*", re.I)),
+        ("postgraduate", re.compile(r"послевузовск\w*")),
         (
             "technical_vocational",
-            re.compile(r"техническ\w*\s+и\s+профессиональн\w*|среднее\s+профессиональн\w*", re.I),
+            re.compile(r"техническ\w*\s+и\s+профессиональн\w*|среднее\s+профессиональн\w*"),
         ),
-        ("post_secondary", re.compile(r"послесредн\w*", re.I)),
-        ("general_secondary", re.compile(r"средн\w*\s+(?:\(полное\)\s+)?общ\w*|общ\w*\s+средн\w*", re.I)),
-        ("higher", re.compile(r"(?<![^\W\d_])высш\w*(?![^\W\d_])", re.I)),
+        ("post_secondary", re.compile(r"послесредн\w*")),
+        ("general_secondary", re.compile(r"средн\w*\s+(?:\(полное\)\s+)?общ\w*|общ\w*\s+средн\w*")),
+        ("higher", re.compile(r"\bвысш\w*")),
     ],
 }
 
 _MATCHING_POST = re.compile(
     r"соответствующ\w+\s+специальност\w*|специальност\w*,?\s+соответствующ\w+\s+профил\w*"
     r"|лауазымның\s+бейініне\s+сәйкес|тиісті\s+мамандық\w*|бейініне\s+сәйкес",
-    re.I,
 )
 
 # Words around the list of fields that are not fields themselves.
 _KK_FRAME = re.compile(
     r"^\s*жоғары\s*(?:білім\w*)?\s*[:;,-]?\s*"  # "Жоғары:" before the list (seed layout 1)
-    r"|\s*(?:саласындағы|саласында|салалары\s+бойынша|облысында)\s*(?=\b|$)"
-    r"|\s*маманды[қғ]\w*\s+бойынша"
-    r"|\s*жоғары\s+(?:немесе\s+[^.]*?)?білім\w*(?:\s+білім)?"
-    r"|\s*бойынша\s*$",
-    re.I,
+    r"|(?:саласындағы|саласында|салалары\s+бойынша|облысында)\b"
+    r"|маманды[қғ]\w*\s+бойынша"
+    r"|жоғары\s+(?:немесе\s+[^.]*?)?білім\w*(?:\s+білім)?"
+    r"|бойынша\s*$",
 )
 _RU_FRAME = re.compile(
     r"\((?:или|либо)\s+[^)]*\)"  # "(или послевузовское)"
     r"|^\s*(?:высшее|послевузовское|техническое|послесреднее|среднее)[^,]*?образование\s*"
     r"|по\s+специальност\w*|в\s+област\w*|направлени\w*\s+подготовки",
-    re.I,
 )
 _SEPARATORS = re.compile(
-    r"\s*(?:,?\s*(?:және\s*/\s*немесе|и\s*/\s*или)\s+|,?\s+(?:немесе|немеес|или|либо)\s+)|(?<=\)),\s*",
-    re.I,
+    r"[,\s]\s*(?:және\s*/\s*немесе|и\s*/\s*или|немесе|немеес|или|либо)\s+|,(?<=\),)\s*"
 )
-_ONLY_CONJ = re.compile(r"(?:\s*(?:немесе|және|или|и|/|,))+\s*", re.I)
-_EDU_WORD = re.compile(r"(?<![^\W\d_])(?:білім\w*|образовани\w*)(?![^\W\d_])(?!\s*\()", re.I)  # "Білім (...)" is a group
-_INNER_SEPARATORS = re.compile(r"\s*(?:,|;|\s(?:және\s*/\s*немесе|немесе|или)\s)\s*", re.I)
+_ONLY_CONJ = re.compile(r"(?:\s*(?:немесе|және|или|и|/|,))+\s*")
+_EDU_WORD = re.compile(r"\b(?:білім\w*|образовани\w*)\b(?!\s*\()")  # "Білім (...)" is a group
+_INNER_SEPARATORS = re.compile(r"\s*(?:,|;|\s(?:және\s*/\s*немесе|немесе|или)\s)\s*")
 _GROUP = re.compile(r"^(?P<group>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$", re.S)
-_EXPERIENCE_START = re.compile(r"\s+(?:и|және)\s+(?:стаж\w*|жұмыс\s+өтілі)|\s+без\s+предъявлени", re.I)
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
+_EXPERIENCE_START = re.compile(r"\s+(?:и|және)\s+(?:стаж\w*|жұмыс\s+өтілі)|\s+без\s+предъявлени")
+_SENTENCE_END = re.compile(r"\.(?<=[^\W\d_]{3}\.)\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
 
 
 # "высшей категории" names a grade, "жоғары оқу орындарында" a place of study: not levels.
 _NOT_LEVEL = re.compile(
     r"(?:высшей|первой|второй)\s+категори\w*|высшего\s+уровня|жоғары\s+санат\w*"
     r"|(?:шетелдің\s+)?жоғары\s+оқу\s+орындарында",
-    re.I,
 )
+
+
+def _blank(text: str, low: str, patterns: list[re.Pattern[str]]) -> str:
+    """``text`` with every match of ``patterns`` (searched in ``low``) replaced by spaces.
+
+    The patterns are lower-case and matched on the lower-cased text: case-insensitive matching
+    of Cyrillic is several times slower in ``re``.
+    """
+    if len(low) != len(text):  # a letter whose lower case is longer: fall back to the text itself
+        low = text
+    spans = [m.span() for pattern in patterns for m in pattern.finditer(low)]
+    if not spans:
+        return text
+    spans.sort()
+    out: list[str] = []
+    last = 0
+    for start, end in spans:
+        if end <= last:
+            continue
+        start = max(start, last)
+        out.append(text[last:start])
+        out.append(" " * (end - start))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def _levels(text: str, lang: str) -> list[EducationLevel]:
     found: list[EducationLevel] = []
-    work = _NOT_LEVEL.sub(" ", text)
+    low = text.lower()
+    work = _blank(low, low, [_NOT_LEVEL])
     for level, pattern in _LEVELS["ru" if lang == "ru" else "kk"]:
         if pattern.search(work):
             found.append(level)
-            work = pattern.sub(lambda m: " " * len(m.group(0)), work)
+            work = _blank(work, work, [pattern])
     return [lv for lv in LEVEL_ORDER if lv in found]
 
 
@@ -97,12 +118,11 @@ def _clean_field(text: str) -> str:
 def parse_fields(text: str, lang: str) -> tuple[list[str], list[dict]]:
     """Top-level fields as written, and groups that list specialties in parentheses."""
     frame = _RU_FRAME if lang == "ru" else _KK_FRAME
-    body = frame.sub(" ", text)
-    # Level words are not fields ("жоғары немесе орта білімнен кейінгі білім" names none).
-    for _, pattern in _LEVELS["ru" if lang == "ru" else "kk"]:
-        body = pattern.sub(" ", body)
-    body = _EDU_WORD.sub(" ", body)
-    body = re.sub(r"\s+", " ", body).strip(" .;:")
+    # Frame words and level words are not fields ("жоғары немесе орта білімнен кейінгі білім"
+    # names none).
+    levels = [p for _, p in _LEVELS["ru" if lang == "ru" else "kk"]]
+    body = _blank(text, text.lower(), [frame, *levels, _EDU_WORD])
+    body = " ".join(body.split()).strip(" .;:")
     fields: list[str] = []
     groups: list[dict] = []
     for part in split_top_level(body, _SEPARATORS):
@@ -132,20 +152,21 @@ def parse_education(text: str, lang: str, span: Span | None = None) -> Education
     levels = _levels(clean, lang)
     if not levels:
         warnings.append("no education level recognised")
-    matching = bool(_MATCHING_POST.search(clean))
+    matching = bool(_MATCHING_POST.search(clean.lower()))
     # Only the part before the experience clause ("... и стаж работы ...") names fields, and
     # only the first sentence: the export sometimes glues the next cell on after a full stop.
     head = _EXPERIENCE_START.split(clean, maxsplit=1)[0]
     sentences = _SENTENCE_END.split(head, maxsplit=1)
     if len(sentences) > 1:
         warnings.append(f"text after the first sentence not read as fields: {sentences[1][:80]!r}")
-    head = _MATCHING_POST.sub(" ", sentences[0])
+    head = _blank(sentences[0], sentences[0].lower(), [_MATCHING_POST])
     fields: list[str] = []
     groups: list[dict] = []
     if lang != "ru" or re.search(r"специальност|област|направлени", head, re.I):
         fields, groups = parse_fields(head, lang)
         # A "field" that is only a level word ("высшее образование") is not a field.
-        fields = [f for f in fields if not _levels(f, lang) or len(f.split()) > 3]
+        if lang == "ru":
+            fields = [f for f in fields if not _levels(f, lang) or len(f.split()) > 3]
     return Education(
         text=clean,
         level=levels[0] if levels else None,

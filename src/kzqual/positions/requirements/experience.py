@@ -33,16 +33,15 @@ _NO_REQUIREMENT = re.compile(
     r"талап\w*\s+етілмейді|талаптар\w*\s+қойылмайды|талап\s+қойылмайды|тәжірибесіз"
     r"|не\s+требуется|без\s+предъявлени\w+\s+требовани\w+\s+к\s+стажу|требовани\w+\s+к\s+стажу\s+не\s+предъявля\w+"
     r"|без\s+опыта\s+работы",
-    re.I,
 )
-_EXPERIENCE_WORDS = re.compile(r"өтіл|стаж|тәжірибе\w*\s+(?:кем|жыл)|опыт\w*\s+работы\s+не", re.I)
-_LIST_INTRO = re.compile(r"біріне\s+сәйкес|бірі\s+болуы|одному\s+из\s+(?:следующих\s+)?требовани", re.I)
+_EXPERIENCE_WORDS = re.compile(r"өтіл|стаж|тәжірибе\w*\s+(?:кем|жыл)|опыт\w*\s+работы\s+не")
+_LIST_INTRO = re.compile(r"біріне\s+сәйкес|бірі\s+болуы|одному\s+из\s+(?:следующих\s+)?требовани")
 # "1) ", "2 ) " at the start or after a separator; "12)" is an item, "(А3-3)" is not.
-_ITEM = re.compile(r"(?:(?<=[\s:;.])|^)(?P<label>\d{1,2})\s?\)\s*")
-_GRADED = re.compile(r"(?:высшей|первой|второй|без)\s+категории\s*:|уровня\s+квалификации", re.I)
+_ITEM = re.compile(r"(?:^|[\s:;.])(?P<label>\d{1,2})\s?\)\s*")
+_GRADED = re.compile(r"(?:высшей|первой|второй|без)\s+категории\s*:|уровня\s+квалификации")
 _SUBCONDITION = re.compile(r"оның\s+ішінде|в\s+том\s+числе|из\s+них", re.I)
 _ALT_SEP = re.compile(r"[,;]?\s+(?:немесе|не|или|либо)\s+(?!менее|меньше|более|позднее)", re.I)
-_SENTENCE_AFTER = re.compile(r"(?<=[^\W\d_]{3})\s?[.]\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
+_SENTENCE_AFTER = re.compile(r"\.(?:(?<=[^\W\d_]{3}\.)|(?<=[^\W\d_]{3} \.))\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
 
 _QUALIFIERS: list[tuple[QualifierKind, re.Pattern[str]]] = [
     (
@@ -228,7 +227,7 @@ def _items(text: str) -> list[tuple[str | None, str]]:
         return [(None, text)]
     out = []
     for i, m in enumerate(good):
-        end = good[i + 1].start() if i + 1 < len(good) else len(text)
+        end = good[i + 1].start("label") if i + 1 < len(good) else len(text)
         out.append((m.group("label") + ")", text[m.end() : end].strip(" ;")))
     return out
 
@@ -244,9 +243,10 @@ def parse_experience(text: str, lang: str, span: Span | None = None) -> Experien
         if find_years(clean, lang):
             warnings.append("years stated beside a reference to the typical requirements; not read")
         return Experience(text=clean, required=True, reference=ref, lines=span, warnings=warnings)
-    if _GRADED.search(clean):
+    low = clean.lower()  # the plain-literal patterns match lower case (faster than re.I)
+    if _GRADED.search(low):
         # A characteristics act's grade ladder: the years depend on the grade (see Position.grades).
-        required = not _NO_REQUIREMENT.search(clean)
+        required = not _NO_REQUIREMENT.search(low)
         warnings.append("experience depends on the grade; see grades")
         return Experience(text=clean, required=required, lines=span, warnings=warnings)
     items = _items(clean)
@@ -263,7 +263,7 @@ def parse_experience(text: str, lang: str, span: Span | None = None) -> Experien
     # Alternatives without years or qualifiers carry nothing to check.
     alternatives = [a for a in alternatives if a.min_years is not None or a.qualifiers]
     if not alternatives:
-        if _NO_REQUIREMENT.search(clean) or not _EXPERIENCE_WORDS.search(clean):
+        if _NO_REQUIREMENT.search(low) or not _EXPERIENCE_WORDS.search(low):
             return Experience(text=clean, required=False, lines=span, warnings=warnings)
         warnings.append("experience is mentioned but no years could be read")
         return Experience(text=clean, required=True, lines=span, warnings=warnings)

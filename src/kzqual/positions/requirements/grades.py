@@ -42,7 +42,7 @@ _RUNG_KK = re.compile(r"(?P<g>жоғары|бірінші|екінші)\s+сан
 _GRADE = {"высшей": "highest", "первой": "first", "второй": "second", "без": "none",
           "жоғары": "highest", "бірінші": "first", "екінші": "second"}  # fmt: skip
 _IN_GRADE = re.compile(r"(высшей|первой|второй|без)\s+категори\w*", re.I)
-_ITEM = re.compile(r"(?:(?<=[\s;:.])|^)(?P<label>\d{1,2})\)\s*")
+_ITEM = re.compile(r"(?:^|[\s;:.])(?P<label>\d{1,2})\)\s*")
 _OR = re.compile(r"\s+(?:или|немесе)\s+(?=\S)", re.I)
 _CODE_AT_END = re.compile(r"\(\s*(?P<code>[А-ЯA-Z]\d[\d\s-]*)\s*\)\s*[.;]?\s*$")
 _NO_EXPERIENCE = re.compile(r"без\s+предъявлени\w+\s+требовани\w+\s+к\s+стажу|талап\w*\s+қойылмайды", re.I)
@@ -135,7 +135,7 @@ def _items(body: str, lang: str, level: Level, span: Span | None, code: str | No
         return _rungs(body, lang, level, "none", span, None, code)
     out: list[Grade] = []
     for i, m in enumerate(good):
-        end = good[i + 1].start() if i + 1 < len(good) else len(body)
+        end = good[i + 1].start("label") if i + 1 < len(good) else len(body)
         item = body[m.end() : end].strip(" ;")
         lw = _LEVEL_WORD.search(item)
         post = item[: lw.start()].strip(" ,:") if lw and lw.start() > 0 else None

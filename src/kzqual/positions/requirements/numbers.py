@@ -113,21 +113,22 @@ _KK_NUM_WORD = (
 _RU_NUM_WORD = "|".join(sorted((re.escape(w) for w in _RU_WORDS), key=len, reverse=True))
 _NUM_DIGITS = r"\d{1,2}(?:[.,]5)?(?:\s*\(\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*\))?"
 
-# Kazakh: "үш жылдан кем емес", "2 (екі) жыл", "бір жыл", "он екі жылдан астам".
-_KK_YEARS = re.compile(
-    rf"(?<![\w.,/-])(?P<num>{_NUM_DIGITS}|{_KK_NUM_WORD}(?:\s+{_KK_NUM_WORD})?)\s+"
-    # not "жылғы" (a date: "2008 жылғы") nor "жылдық" (annual)
-    r"(?P<unit>жыл(?:дан|ды|ға|ы|дың)?)(?![^\W\d_])(?P<min>\s+кем\s+емес|\s+аз\s+емес)?",
-    re.IGNORECASE,
+# Found in two steps for speed: the unit ("жыл...", "лет/года") is a cheap literal search; the
+# number is then read from the few characters before it, and "кем емес"/"не менее" around it.
+_KK_UNIT = re.compile(r"жыл(?:дан|ды|ға|ы|дың)?\b", re.I)  # not "жылғы" (a date), "жылдық"
+_RU_UNIT = re.compile(r"(?:лет|года|год|годам|годами)\b", re.I)
+_LOOKBACK = 48
+# The number right before the unit: "үш ", "2 (екі) ", "он екі ", "одного ".
+_KK_NUM_BEFORE = re.compile(
+    rf"(?<![\w.,/-])(?P<num>{_NUM_DIGITS}|{_KK_NUM_WORD}(?:\s+{_KK_NUM_WORD})?)\s+$", re.I
 )
-# Russian: "не менее 5 лет", "не менее одного года", "не менее трех лет", "2 года".
-_RU_YEARS = re.compile(
+_RU_NUM_BEFORE = re.compile(
     rf"(?P<min>не\s+менее\s+|не\s+меньше\s+)?"
-    rf"(?<![\w.,/-])(?P<num>{_NUM_DIGITS}|(?:{_RU_NUM_WORD})(?:\s+(?:{_RU_NUM_WORD}))?)\s+"
-    r"(?P<unit>лет|года|год|годам|годами)\b",
-    re.IGNORECASE,
+    rf"(?<![\w.,/-])(?P<num>{_NUM_DIGITS}|(?:{_RU_NUM_WORD})(?:\s+(?:{_RU_NUM_WORD}))?)\s+$",
+    re.I,
 )
-_RU_HALF = re.compile(r"(?P<min>не\s+менее\s+)?(?P<num>полу?года)\b", re.IGNORECASE)
+_KK_MIN_AFTER = re.compile(r"\s+(?:кем|аз)\s+емес", re.I)
+_RU_HALF = re.compile(r"(?P<min>не\s+менее\s+)?(?P<num>полу?года)\b", re.I)
 
 
 def find_years(text: str, lang: str) -> list[YearsMatch]:
@@ -135,13 +136,26 @@ def find_years(text: str, lang: str) -> list[YearsMatch]:
     if not text or not isinstance(text, str):
         return []
     out: list[YearsMatch] = []
-    pattern = _RU_YEARS if lang == "ru" else _KK_YEARS
-    for m in pattern.finditer(text):
+    ru = lang == "ru"
+    unit_re, before_re = (_RU_UNIT, _RU_NUM_BEFORE) if ru else (_KK_UNIT, _KK_NUM_BEFORE)
+    for u in unit_re.finditer(text):
+        if u.start() > 0 and text[u.start() - 1].isalpha():
+            continue  # inside a word
+        lo = max(0, u.start() - _LOOKBACK)
+        m = before_re.search(text, lo, u.start())
+        if m is None:
+            continue
         value = words_to_number(m.group("num"), lang)
         if value is None:
             continue
-        out.append(YearsMatch(value, bool(m.group("min")), m.start(), m.end(), m.group(0)))
-    if lang == "ru":
+        end = u.end()
+        minimum = bool(m.groupdict().get("min"))
+        if not ru:
+            after = _KK_MIN_AFTER.match(text, end)
+            if after:
+                minimum, end = True, after.end()
+        out.append(YearsMatch(value, minimum, m.start(), end, text[m.start() : end]))
+    if ru and "пол" in text:
         for m in _RU_HALF.finditer(text):
             out.append(YearsMatch(0.5, bool(m.group("min")), m.start(), m.end(), m.group(0)))
         out.sort(key=lambda y: y.start)

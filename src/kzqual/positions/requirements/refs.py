@@ -40,10 +40,13 @@ _REGISTRATION = re.compile(
 _ORDER_WORD = re.compile(r"бұйрығ\w*|приказ\w*", re.I)
 
 
+_KK_STEMS = sorted(_KK_MONTHS.items(), key=lambda kv: -len(kv[0]))  # longest stem first
+_RU_STEMS = sorted(_RU_MONTHS.items(), key=lambda kv: -len(kv[0]))
+
+
 def _month(word: str, lang: str) -> int | None:
     w = word.lower()
-    table = _RU_MONTHS if lang == "ru" else _KK_MONTHS
-    for stem, n in sorted(table.items(), key=lambda kv: -len(kv[0])):
+    for stem, n in _RU_STEMS if lang == "ru" else _KK_STEMS:
         if w.startswith(stem):
             return n
     return None
@@ -54,7 +57,7 @@ def find_reference(text: str, lang: str, span: Span | None = None) -> ActRef | N
     if not text or not _TYPICAL.search(text):
         return None
     number = date = registration = None
-    for pattern in (_KK_DATED, _RU_DATED, _NUM_DATED):
+    for pattern in (_RU_DATED, _NUM_DATED) if lang == "ru" else (_KK_DATED, _NUM_DATED):
         for m in pattern.finditer(text):
             mon = m.group("m")
             month = int(mon) if mon.isdigit() else _month(mon, lang)
