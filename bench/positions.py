@@ -2,7 +2,7 @@
 
 Prints MB/s and records/s for the whole pipeline (text cleaning + act metadata + extraction),
 for extraction alone (segmentation + the requirements parsers) and for segmentation alone (this
-layer's own work: layout detection, posts, headings, rows).  Best of ``ROUNDS`` runs, one core.
+layer's own work: layout detection, posts, headings, rows).  Best of ``ROUNDS`` runs, CPU time of this process (one core), so a busy machine skews it less than wall time.
 Run: ``.venv/bin/python bench/positions.py``.
 """
 
@@ -35,14 +35,14 @@ def main() -> None:
     best = {"total": float("inf"), "extract": float("inf"), "segment": float("inf")}
     records = 0
     for _ in range(ROUNDS):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         texts = [read(p) for p in paths]
         acts = [read_act_meta(ct) for ct in texts]
-        t1 = time.perf_counter()
+        t1 = time.process_time()
         results = [extract(ct, act) for ct, act in zip(texts, acts)]
-        t2 = time.perf_counter()
+        t2 = time.process_time()
         _segment_all(texts)
-        t3 = time.perf_counter()
+        t3 = time.process_time()
         records = sum(len(r.positions) for r in results)
         best["total"] = min(best["total"], t2 - t0)
         best["extract"] = min(best["extract"], t2 - t1)
