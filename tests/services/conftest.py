@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 from pg import pg_server, pg_url  # noqa: F401  (shared PostgreSQL fixture, tests/pg.py)
 
 from kzqual.services.cases import ServiceDesk
@@ -14,12 +15,29 @@ from kzqual.services.iin import make_iin
 from kzqual.store import open_store
 
 
+@pytest.fixture(scope="module")
+def pg_store(pg_server):
+    """One migrated PostgreSQL database per test module (migrating is the slow part); each test
+    empties the service tables first."""
+    name = pg_server.create_db()
+    store = open_store(pg_server.url(name))
+    yield store
+    store.close()
+    pg_server.drop_db(name)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def engine(request, tmp_path: Path):
-    url = str(tmp_path / "service.db") if request.param == "sqlite" else request.getfixturevalue("pg_url")
-    store = open_store(url)
+    if request.param == "sqlite":
+        store = open_store(str(tmp_path / "service.db"))
+        yield store.engine
+        store.close()
+        return
+    store = request.getfixturevalue("pg_store")
+    with store.engine.begin() as conn:
+        conn.execute(text("TRUNCATE service_events, service_complaints, service_cases, service_groups "
+                          "RESTART IDENTITY CASCADE"))
     yield store.engine
-    store.close()
 
 
 @pytest.fixture()

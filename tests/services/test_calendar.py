@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -107,3 +107,29 @@ def test_parse_moment():
     assert parse_moment("2024-06-10T09:30") == datetime(2024, 6, 10, 9, 30)
     with pytest.raises(InputError):
         parse_moment("10.06.2024")
+
+
+from hypothesis import given, settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CAL = WorkCalendar()
+
+
+@hsettings(max_examples=80, deadline=None)
+@given(st.dates(min_value=date(2022, 1, 1), max_value=date(2026, 10, 31)), st.integers(0, 60))
+def test_adding_working_days_lands_on_a_working_day_and_counts_back(start, n):
+    due = _CAL.add_working_days(start, n)
+    assert due >= start
+    if n:
+        assert _CAL.is_working_day(due)
+        assert _CAL.working_days_between(start, due) == n
+        assert _CAL.working_days_between(start, due - timedelta(days=1)) == n - 1
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.datetimes(min_value=datetime(2022, 1, 1), max_value=datetime(2026, 11, 30)))
+def test_acceptance_day_is_a_working_day_not_before_the_moment(moment):
+    day = _CAL.acceptance_day(moment)
+    assert _CAL.is_working_day(day) and day >= moment.date()
+    if day == moment.date():
+        assert moment.time() < _CAL.close_at
