@@ -29,7 +29,7 @@ def test_no_server_errors(fuzz_url):
     assert len(operations) >= 15
 
     for op in operations:
-        @settings(max_examples=12, deadline=None, database=None, derandomize=True,
+        @settings(max_examples=8, deadline=None, database=None, derandomize=True,
                   suppress_health_check=list(HealthCheck))
         @given(case=op.as_strategy())
         def run(case):

@@ -1,0 +1,147 @@
+"""Eligibility over the registry: the rules engine (:mod:`kzqual.rules`) fed from the store.
+
+Compiled rule sets are cached per (registry content, in-force date, policy): compiling every post
+is the expensive part, and the registry changes only on ingest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from typing import Any
+
+from kzqual.errors import InputError
+
+_lock = threading.Lock()
+_CACHE_SIZE = 8
+
+
+def _policy(values: dict[str, str] | None):
+    from kzqual.rules.policy import parse_policy
+
+    return parse_policy([f"{k}={v}" for k, v in (values or {}).items()])
+
+
+def _taxonomy():
+    from kzqual.rules import taxonomy as tx
+
+    return tx.bundled()
+
+
+def _references(store: Any):
+    from kzqual.rules.sources import StoreReferences
+
+    return StoreReferences(store)
+
+
+def _registry_version(store: Any) -> tuple:
+    return tuple((s.key, s.version, s.content_hash) for s in store.list_acts())
+
+
+def rule_set(app: Any, store: Any, *, in_force_on: str | None, policy_values: dict[str, str] | None,
+             act: str | None = None, category: str | None = None):
+    """The compiled :class:`kzqual.rules.RuleSet` for the registry's posts (cached)."""
+    from kzqual.rules.compile import Compiler
+    from kzqual.rules.vector import RuleSet
+
+    policy = _policy(policy_values)
+    key = (_registry_version(store), in_force_on, tuple(sorted(policy.as_dict().items())), act, category)
+    cache: OrderedDict = app.state.__dict__.setdefault("rule_sets", OrderedDict())
+    with _lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+    posts = list(store.iter_positions(in_force_on, act_key=act or None, category=category or None))
+    rules = RuleSet.build(posts, Compiler(_taxonomy(), _references(store)), policy)
+    with _lock:
+        cache[key] = rules
+        while len(cache) > _CACHE_SIZE:
+            cache.popitem(last=False)
+    return rules
+
+
+def check(store: Any, profile: dict, position_id: str, *, as_of: dt.date | None,
+          policy_values: dict[str, str] | None) -> dict:
+    from kzqual.rules import check as run_check
+    from kzqual.rules.profile import parse_profile
+
+    prof = parse_profile(profile)
+    policy = _policy(policy_values)
+    pos = store.get_position(position_id)
+    day = as_of or dt.date.today()
+    v = run_check(prof, pos, as_of=day, taxonomy=_taxonomy(), references=_references(store), policy=policy)
+    return {
+        "position": {"id": pos.id, "title": pos.title, "act": pos.act_key,
+                     "category": pos.category_raw or pos.category},
+        "as_of": day.isoformat(),
+        "policy": policy.as_dict(),
+        "status": v.status_name,
+        "verdict": v.as_dict(),
+    }
+
+
+def match(app: Any, store: Any, profile: dict, *, as_of: dt.date | None, in_force_on: str | None,
+          near_years: float, limit: int, policy_values: dict[str, str] | None) -> dict:
+    from kzqual.rules.match import match as run_match
+    from kzqual.rules.metrics import compute_metrics
+    from kzqual.rules.profile import parse_profile
+
+    prof = parse_profile(profile)
+    day = as_of or dt.date.today()
+    rules = rule_set(app, store, in_force_on=in_force_on, policy_values=policy_values)
+    res = run_match(rules, compute_metrics(prof, day, _taxonomy().resolve), near_years=near_years, limit=limit)
+    return {"as_of": day.isoformat(), "policy": _policy(policy_values).as_dict(), **res.as_dict()}
+
+
+def screen_lines(rules: Any, lines: Iterator[bytes], *, as_of: dt.date, include_all: bool,
+                 chunk: int, max_profiles: int) -> Iterator[dict]:
+    """Decisions for a stream of JSON Lines profiles, chunk by chunk (so the answer streams).
+
+    Yields one dict per (profile, post) decision — met and undetermined, plus not_met with
+    ``include_all`` — and one ``{"line": n, "error": ...}`` per unusable line; never stops on one.
+    """
+    import numpy as np
+
+    from kzqual.rules import tree as T
+    from kzqual.rules.metrics import compute_metrics
+    from kzqual.rules.profile import parse_profile
+    from kzqual.rules.vector import columns, evaluate
+
+    names = {T.MET: "met", T.UNDETERMINED: "undetermined", T.NOT_MET: "not_met"}
+    resolve = _taxonomy().resolve
+    post_ids = [p.id for p in rules.positions]
+    batch: list = []
+    meta: list[tuple[int, str | None]] = []
+    seen = 0
+
+    def flush() -> Iterator[dict]:
+        if not batch:
+            return
+        res = evaluate(rules, columns(batch, rules.specs), len(batch))
+        mask = np.ones(res.shape, bool) if include_all else res != T.NOT_MET
+        for i, j in zip(*np.nonzero(mask), strict=True):
+            line, pid = meta[i]
+            yield {"line": line, "profile_id": pid, "position_id": post_ids[j], "status": names[int(res[i, j])]}
+        batch.clear()
+        meta.clear()
+
+    for no, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        seen += 1
+        if seen > max_profiles:
+            yield {"line": no, "error": f"more than {max_profiles} profiles in one request; the rest were not read"}
+            break
+        try:
+            prof = parse_profile(raw, source=f"line {no}")
+        except InputError as exc:
+            yield from flush()  # keep the answer in line order
+            yield {"line": no, "error": exc.problem}
+            continue
+        batch.append(compute_metrics(prof, as_of, resolve))
+        meta.append((no, prof.id))
+        if len(batch) >= chunk:
+            yield from flush()
+    yield from flush()

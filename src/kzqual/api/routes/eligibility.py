@@ -1,0 +1,133 @@
+"""Eligibility: check one profile against one post, match against every post, screen in bulk
+(NDJSON in, NDJSON out, streamed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import StreamingResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import iterate_in_threadpool
+
+from kzqual.api import eligibility
+from kzqual.api.deps import get_store
+from kzqual.errors import InputError
+
+router = APIRouter(prefix="/eligibility", tags=["eligibility"])
+
+Tri = Literal["undetermined", "yes", "no"]
+
+
+class PolicyIn(BaseModel):
+    """How to decide what the acts leave open (default: undetermined)."""
+
+    model_config = ConfigDict(extra="forbid")
+    higher_grade_counts: Tri = "undetermined"
+    field_tags_count: Tri = "undetermined"
+    education_above_counts: Tri = "undetermined"
+
+
+class CheckIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    profile: dict[str, Any] = Field(..., description="a profile (docs/profile.schema.json)")
+    position_id: str = Field(..., min_length=1, max_length=200)
+    as_of: dt.date | None = Field(None, description="lengths of service counted to this day (default today)")
+    policy: PolicyIn = Field(default_factory=PolicyIn)
+
+
+class MatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    profile: dict[str, Any]
+    as_of: dt.date | None = None
+    in_force_on: dt.date | None = Field(None, description="only posts of acts in force on this day")
+    near_years: float = Field(2.0, ge=0, le=50, description="near miss: not met, at most this many years short")
+    limit: int = Field(20, ge=1, le=100, description="posts listed per group")
+    policy: PolicyIn = Field(default_factory=PolicyIn)
+
+
+class VerdictNode(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    criterion: str
+    label: str
+    status: Literal["met", "not_met", "undetermined"]
+    reason: dict[str, str]
+    act: str | None = None
+    lines: list[int] | None = None
+    children: list[VerdictNode] = []
+
+
+class CheckOut(BaseModel):
+    position: dict[str, Any]
+    as_of: str
+    policy: dict[str, str]
+    status: Literal["met", "not_met", "undetermined"]
+    verdict: VerdictNode
+
+
+class MatchOut(BaseModel):
+    as_of: str
+    policy: dict[str, str]
+    counts: dict[str, int]
+    qualified: list[dict[str, Any]]
+    possible: list[dict[str, Any]]
+    near_misses: list[dict[str, Any]]
+
+
+@router.post("/check", response_model=CheckOut, summary="Check one profile against one post, criterion by criterion")
+def check(body: CheckIn, store: Any = Depends(get_store)):
+    return eligibility.check(store, body.profile, body.position_id, as_of=body.as_of,
+                             policy_values=body.policy.model_dump())
+
+
+@router.post("/match", response_model=MatchOut,
+             summary="Every post the profile qualifies for, the undetermined ones and the near misses")
+def match(request: Request, body: MatchIn, store: Any = Depends(get_store)):
+    return eligibility.match(request.app, store, body.profile, as_of=body.as_of,
+                             in_force_on=body.in_force_on.isoformat() if body.in_force_on else None,
+                             near_years=body.near_years, limit=body.limit, policy_values=body.policy.model_dump())
+
+
+@router.post(
+    "/screen",
+    summary="Bulk screening: JSON Lines of profiles in, NDJSON decisions out (streamed)",
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/x-ndjson": {"schema": {"type": "string"}},
+        "text/plain": {"schema": {"type": "string"}}}}},
+    responses={200: {"description": "one JSON object per line: {line, profile_id, position_id, status} "
+                                    "or {line, error}", "content": {"application/x-ndjson": {}}}},
+)
+async def screen(
+    request: Request,
+    act: str | None = Query(None, max_length=120, pattern=r"^[A-Za-z0-9_.\-]+$", description="only this act's posts"),
+    category: str | None = Query(None, max_length=40),
+    as_of: dt.date | None = Query(None),
+    in_force_on: dt.date | None = Query(None),
+    include_all: bool = Query(False, description="also not_met decisions"),
+    store: Any = Depends(get_store),
+):
+    body = await request.body()
+    if not body.strip():
+        raise InputError("empty body: send one profile (JSON) per line", source="screen")
+    settings = request.app.state.settings
+    rules = await iterate_once(lambda: eligibility.rule_set(
+        request.app, store, in_force_on=in_force_on.isoformat() if in_force_on else None, policy_values=None,
+        act=act, category=category))
+    if not rules.positions:
+        raise InputError("no posts selected", source="screen")
+    day = as_of or dt.date.today()
+
+    def lines():
+        for row in eligibility.screen_lines(rules, iter(body.splitlines()), as_of=day, include_all=include_all,
+                                            chunk=2000, max_profiles=settings.screen_max_profiles):
+            yield (json.dumps(row, ensure_ascii=False) + "\n").encode()
+
+    return StreamingResponse(iterate_in_threadpool(lines()), media_type="application/x-ndjson")
+
+
+async def iterate_once(fn):
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(fn)
