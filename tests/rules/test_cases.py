@@ -8,7 +8,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from rules_helpers import AS_OF, job, profile, verdict
+try:  # tests/ may or may not be a package
+    from .rules_helpers import AS_OF, job, profile, verdict
+except ImportError:
+    from rules_helpers import AS_OF, job, profile, verdict
 
 from kzqual.acts.model import Span
 from kzqual.positions.model import Experience, ExperienceAlternative, Position

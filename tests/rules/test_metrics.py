@@ -7,7 +7,13 @@ from kzqual.rules.grades import canonical_grade, is_higher
 from kzqual.rules.metrics import compute_metrics, required_days, union_days
 from kzqual.rules.profile import parse_profile
 
-from rules_helpers import job, profile
+try:  # tests/ may or may not be a package
+    from .rules_helpers import job, profile
+except ImportError:
+    try:
+        from .rules_helpers import job, profile
+    except ImportError:
+        from rules_helpers import job, profile
 
 
 def _m(work, as_of=date(2024, 1, 1)):
