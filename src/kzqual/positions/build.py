@@ -75,6 +75,15 @@ def canonical_category(raw: str, warnings: list[str]) -> str | None:
 
 
 def expand_numbers(raw: str, warnings: list[str]) -> list[str]:
+    fn = _requirements_fn("expand_numbers_with_warnings")
+    if fn is not None:
+        try:
+            value, problems = fn(raw)
+            warnings.extend(problems)
+            if value:
+                return list(value)
+        except Exception as exc:
+            warnings.append(f"requirements.expand_numbers_with_warnings failed: {exc}")
     fn = _requirements_fn("expand_numbers")
     if fn is not None:
         try:
@@ -84,6 +93,14 @@ def expand_numbers(raw: str, warnings: list[str]) -> list[str]:
         except Exception as exc:
             warnings.append(f"requirements.expand_numbers failed: {exc}")
     return codes.expand_numbers(raw)
+
+
+def known_titles(raws: list[RawPost], lang: str, warnings: list[str]) -> list[str] | None:
+    """Titles of laws named intact somewhere in the act's competence rows: the boilerplate that
+    hyperlink damage scrambles in one block is often whole in another (requirements layer)."""
+    texts = [r.criteria["competence"].text for r in raws if "competence" in r.criteria]
+    value = _call("collect_titles", warnings, texts, lang)
+    return list(value) if value is not None else None
 
 
 def _span(p: Piece) -> Span:
@@ -98,6 +115,7 @@ def build_position(
     lang: str,
     ct: CleanText,
     repairs: RepairIndex | None = None,
+    titles: list[str] | None = None,
 ) -> Position:
     warnings = list(raw.warnings)
     category = canonical_category(raw.category_raw, warnings) if raw.category_raw else None
@@ -140,7 +158,8 @@ def build_position(
             parsed if isinstance(parsed, Experience) else Experience(text=exp.text, lines=_span(exp))
         )
     if comp is not None:
-        parsed = _call("parse_competence", warnings, comp.text, lang, _span(comp))
+        args = (comp.text, lang, _span(comp)) + ((titles,) if titles is not None else ())
+        parsed = _call("parse_competence", warnings, *args)
         pos.competence = (
             parsed if isinstance(parsed, Competence) else Competence(text=comp.text, lines=_span(comp))
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kzqual.acts.model import Act
 from kzqual.positions import Extraction
-from kzqual.positions.build import RawPost, RepairIndex, build_position
+from kzqual.positions.build import RawPost, RepairIndex, build_position, known_titles
 from kzqual.positions.layout import detect_layout
 from kzqual.positions.meta import read_act_meta
 from kzqual.positions.model import Position
@@ -47,10 +47,13 @@ def extract(ct: CleanText, act: Act) -> Extraction:
     lang = act.language
     _dedupe_keys(raws)
     index = RepairIndex(ct.repairs)
+    titles = known_titles(raws, lang, result.warnings)
     for raw in raws:
         try:
             result.positions.append(
-                build_position(raw, reg=reg, act_key=act.key, lang=lang, ct=ct, repairs=index)
+                build_position(
+                    raw, reg=reg, act_key=act.key, lang=lang, ct=ct, repairs=index, titles=titles
+                )
             )
         except Exception as exc:
             result.warnings.append(
