@@ -3,6 +3,8 @@ reports lies inside the raw text it was given."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,8 @@ from kzqual.text import clean
 
 NAMES = ["mod_134_ru", "mes_161_kk", "mod_674_kk", "ara_9_kk", "mebp_75_kk"]
 HEAD_LINES = 160
+# Modest by default to keep the suite fast; KZQUAL_HYPOTHESIS_EXAMPLES=2000 for a long soak.
+EXAMPLES = int(os.environ.get("KZQUAL_HYPOTHESIS_EXAMPLES", "50"))
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +70,7 @@ def _check(lines: list[str]) -> None:
             assert node.lines.start <= child.lines.start <= child.lines.end <= node.lines.end
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), data=st.data())
 def test_dropped_lines(heads, name, data):
     lines = heads[name]
@@ -74,7 +78,7 @@ def test_dropped_lines(heads, name, data):
     _check([line for line, k in zip(lines, keep) if k])
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), seed=st.randoms(use_true_random=False), cut=st.integers(0, HEAD_LINES))
 def test_shuffled_lines(heads, name, seed, cut):
     lines = list(heads[name])
@@ -83,14 +87,14 @@ def test_shuffled_lines(heads, name, seed, cut):
     _check(part + lines[cut:])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), cut=st.integers(0, 12000))
 def test_truncated_text(heads, name, cut):
     text = "\n".join(heads[name])[:cut]
     _check(text.split("\n"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.sampled_from(NAMES), data=st.data())
 def test_garbled_lines(heads, name, data):
     lines = list(heads[name])

@@ -35,7 +35,8 @@ class Doc:
         # Indentation is relative: an export that indents every line by the same margin has no
         # indented lines, only a wider margin.
         base = min(widths, default=0)
-        doc.indented = [w > base for w in widths]
+        # One stray space (" Утверждены" in a stamp) is export noise; paragraphs indent by several.
+        doc.indented = [w - base >= 2 for w in widths]
         return doc
 
     def __len__(self) -> int:

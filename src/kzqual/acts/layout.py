@@ -24,7 +24,7 @@ from kzqual.acts.vocab import AGREED, CYR_LOWER, CYR_UPPER
 
 _KK_ANCHOR = re.compile(
     r"№\s*[\w./-]+\s+(бірлескен\s+)?(бұйрығына|бұйрыққа|бұйрығымен|қаулысына|қаулысымен|"
-    r"шешіміне|шешімімен)(\s+(бекітілген|бекітілді|бектілді))?\s*$",
+    r"шешіміне|шешімімен)(\s+(бекітілген|бекітілді|бектілді))?(\s+(?P<label>\d+(?:-\d+)*)-қосымша)?\s*$",
     re.I,
 )
 _KK_LABEL = re.compile(r"^(?P<n>\d+(?:-\d+)*)\s*-\s*қосымша\s*$", re.I)
@@ -59,11 +59,12 @@ def find_stamps(doc: Doc, start: int) -> list[Stamp]:
     i = start
     while i < n:
         text = doc.texts[i]
-        if len(text) > 90:
+        if len(text) > 120:
             i += 1
             continue
         label = None
-        if _KK_ANCHOR.search(text) and not _POINT.match(text):
+        if (a := _KK_ANCHOR.search(text)) and not _POINT.match(text) and _is_stamp_anchor(doc, i, a):
+            label = a.group("label")
             j = i + 1
             if j < n and re.fullmatch(r"(бекітілген|бекітілді|бектілді)\.?", doc.texts[j].strip(), re.I):
                 j += 1
@@ -72,7 +73,10 @@ def find_stamps(doc: Doc, start: int) -> list[Stamp]:
                 j += 1
             first = _stamp_top(doc, i, start)
             j = _skip_nested(doc, j)
-        elif (m := _RU_APPENDIX.match(text)) and not doc.indented[i]:
+        elif (m := _RU_APPENDIX.match(text)) and (
+            not doc.indented[i] or _ru_stamp_end(doc, i) > i + 1
+        ):
+            # An indented "Приложение …" counts only when a dated "№" line closes it as a stamp.
             label = m.group("n")
             first = i
             j = _ru_stamp_end(doc, i)
@@ -88,6 +92,14 @@ def find_stamps(doc: Doc, start: int) -> list[Stamp]:
         stamps.append(Stamp(first, i, j, label, doc.join(first, j - 1)))
         i = max(j, i + 1)
     return stamps
+
+
+def _is_stamp_anchor(doc: Doc, i: int, match: re.Match[str]) -> bool:
+    """Stamps are narrow: a short anchor line, or one followed by its label / "бекітілген"."""
+    if len(doc.texts[i]) <= 45 or match.group("label"):
+        return True
+    nxt = doc.texts[i + 1].strip() if i + 1 < len(doc) else ""
+    return bool(_KK_LABEL.match(nxt) or re.fullmatch(r"(бекітілген|бекітілді|бектілді)\.?", nxt, re.I))
 
 
 def _stamp_top(doc: Doc, anchor: int, floor: int) -> int:

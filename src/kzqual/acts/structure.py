@@ -70,6 +70,8 @@ def parse_body(doc: Doc, start: int, end: int, skip: set[int], warnings: list[di
         for k in range(start, first_point):
             if any(w in doc.squeezed[k].upper() for w in ENACTING):
                 parts = [x for x in range(start, k + 1) if x not in skip]
+                if not parts:
+                    break
                 node = _Open("preamble", None, None, parts[0], 0)
                 node.parts = parts
                 node.last = k
