@@ -70,6 +70,12 @@ def test_mebp_75_without_parentheses(raw):
     assert e.field_groups == []
 
 
+def test_mebp_75_variant_spelling_of_higher(raw):
+    # 004 lines 4452-4454: "... мамандықтары бойынша жоғарғы" ("жоғарғы" for "жоғары")
+    e = parse_education(raw("mebp_75_kk", 4452, 4454), "kk")
+    assert e.level == "higher" and "жоғарғы" not in e.fields and e.warnings == []
+
+
 def test_ara_9_glued_next_cell_is_reported():
     # 003: the export glued the experience cell after "жоғары білім." (seen at line 1957)
     text = (

@@ -89,6 +89,25 @@ def test_mes_161_named_field_in_bodies(raw):
     assert (a.kind, a.field, a.min_years) == ("field_of_post", "режимдік-құпия", 2)
 
 
+def test_mes_161_list_continued_after_page_break(raw):
+    # 001 lines 3210-3219: the cell begins at item "3)" (items 1-2 printed before the label)
+    e = parse_experience(raw("mes_161_kk", 3210, 3219), "kk")
+    assert [(a.label, a.kind, a.min_years) for a in e.alternatives][:2] == [
+        ("3)", "state_service", 2),
+        ("4)", "field_of_post", 4),
+    ]
+    assert any("starts at item 3)" in w for w in e.warnings)
+
+
+def test_mes_161_named_field_with_commas(raw):
+    # 001 lines 4534-4535 and 4937: a list of fields before "саласында"/"облысында"
+    e = parse_experience("1) мемлекеттік қызмет өтілі бір жылдан кем емес;\n" + raw("mes_161_kk", 4534, 4535), "kk")
+    assert e.alternatives[1].field.startswith("құқықтану, экономика, менеджмент")
+    assert e.alternatives[1].field.endswith("әлемдік экономика")
+    e = parse_experience("1) мемлекеттік қызмет өтілі бір жылдан кем емес;\n" + raw("mes_161_kk", 4937, 4937), "kk")
+    assert e.alternatives[1].field == "ақпаратты талдау, жинау және қорыту"
+
+
 def test_mes_161_no_experience_computer_skills(raw):
     # 001 lines 309-310: the cell only asks for computer skills
     e = parse_experience(raw("mes_161_kk", 309, 310).replace("Практикалық тәжірибесі", ""), "kk")

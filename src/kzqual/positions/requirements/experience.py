@@ -92,7 +92,7 @@ _KINDS: list[tuple[ExperienceKind, re.Pattern[str]]] = [
 _ANY_WORK = re.compile(r"жұмыс\s+өтіл\w*|өтіл\w*|стаж\w*\s+работы|трудов\w+\s+стаж\w*|стаж\w*", re.I)
 _GRADE_WORDS = {"высшей": "highest", "первой": "first", "второй": "second", "без": "none"}
 _FIELD_BEFORE = re.compile(
-    r"(?P<field>[^;:,()]*?)\s+(?:саласында|саласындағы|облысында|жүйесінде|органдарда)\s+(?:жұмыс|қызмет)\s+өтіл", re.I
+    r"(?P<field>[^;:()]*?)\s+(?:саласында|саласындағы|облысында|жүйесінде|органдарда)\s+(?:жұмыс|қызмет)\s+өтіл", re.I
 )
 
 
@@ -218,10 +218,14 @@ def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None
 
 def _items(text: str) -> list[tuple[str | None, str]]:
     marks = list(_ITEM.finditer(text))
-    # Items must count up from 1: "2)" inside a sentence is not a list.
+    # Items must count up by one from 1 — or from the first label when the text starts with it
+    # (a page break left the first items elsewhere): "2)" inside a sentence is not a list.
     good: list[re.Match[str]] = []
+    first = 1
+    if marks and marks[0].start("label") == 0:
+        first = int(marks[0].group("label"))
     for m in marks:
-        if int(m.group("label")) == len(good) + 1:
+        if int(m.group("label")) == first + len(good):
             good.append(m)
     if len(good) < 2:
         return [(None, text)]
@@ -250,6 +254,8 @@ def parse_experience(text: str, lang: str, span: Span | None = None) -> Experien
         warnings.append("experience depends on the grade; see grades")
         return Experience(text=clean, required=required, lines=span, warnings=warnings)
     items = _items(clean)
+    if items[0][0] not in (None, "1)"):
+        warnings.append(f"the list starts at item {items[0][0]}: earlier items are not in this text")
     alternatives: list[ExperienceAlternative] = []
     for label, item in items:
         body = item
