@@ -72,3 +72,16 @@ def test_every_post_has_education_and_duties(extracted, name):
     ]
     # 9344-a1-55: the act prints its duties without the "Функционалдық міндеттері" label
     assert missing in ([], ["9344-a1-55"]), missing
+
+
+@pytest.mark.parametrize("name", ACTS)
+def test_titles_are_clean(extracted, name):
+    furniture = re.compile(r"қойылатын|Бірлік саны|санаты|Өлшем|Критери|Талаптар|бірлік,|№")
+    for p in extracted(name).positions:
+        assert p.title and p.title == p.title.strip(" ,"), p.id
+        assert furniture.search(p.title) is None, (p.id, p.title)
+        if name != "mod_134_ru":  # posts named inside a requirements point start in lower case
+            assert p.title[0].isupper(), (p.id, p.title)
+        if p.department:
+            assert furniture.search(p.department) is None, (p.id, p.department)
+            assert len(p.department) < 200, (p.id, p.department)
