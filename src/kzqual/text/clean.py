@@ -19,6 +19,7 @@ _FOOTER_TAIL = re.compile(r"институт", re.IGNORECASE)
 _FOOTER_TAIL_LINES = 2
 # The footer's second line on its own (its first line lost in the export).
 _FOOTER_ORPHAN = re.compile(r"^\s*құқықтық ақпарат институты»\s*ШЖҚ\s*РМК\s*$")
+_FURNITURE_HEADS = frozenset("©0123456789-СқҚ")
 _PAGE_NUMBER = re.compile(r"^\s*(\d{1,4}|-\s*\d{1,4}\s*-|Страница \d+ из \d+|\d+ бет)\s*$")
 
 
@@ -74,28 +75,36 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
         if not stripped:
             gap = True
             continue
-        if _FOOTER_ORPHAN.match(raw):
-            gap = True
-            continue
-        if _FOOTER.match(raw):
-            skip_to = _footer_end(raw_lines, i)
-            gap = True
-            continue
-        if _PAGE_NUMBER.match(raw) and _between_gaps(raw_lines, i):
-            gap = True
-            continue
-        fixed = spacing.unspace_line(raw.rstrip())
-        if fixed != raw.rstrip():
+        head = stripped[0]
+        # Furniture starts with "©", a digit, "-", "С"(траница) or "қ"(ұқықтық): test cheaply first.
+        if head in _FURNITURE_HEADS:
+            if _FOOTER_ORPHAN.match(raw):
+                gap = True
+                continue
+            if _FOOTER.match(raw):
+                skip_to = _footer_end(raw_lines, i)
+                gap = True
+                continue
+            if _PAGE_NUMBER.match(raw) and _between_gaps(raw_lines, i):
+                gap = True
+                continue
+        body = raw.rstrip()
+        fixed = spacing.unspace_line(body)
+        if fixed is not body and fixed != body:
             kind = "letter_spacing" if _spaced(raw) else "url_spacing"
-            repairs.append(Repair(kind, i, raw.strip(), fixed.strip()))
-        fixed, word_repairs = lookalike.repair_line(fixed)
-        for raw_word, fixed_word in word_repairs:
-            repairs.append(Repair("latin_lookalike", i, raw_word, fixed_word))
-        for word in lookalike.mixed_unrepairable(fixed):
-            warnings.append(
-                TextWarning("mixed_script", f"word mixes Latin and Cyrillic letters: {word!r}", i, i)
-            )
-        signals = displaced.displacement_signals(fixed.strip())
+            repairs.append(Repair(kind, i, stripped, fixed.strip()))
+        if lookalike.has_latin(fixed):
+            fixed, word_repairs = lookalike.repair_line(fixed)
+            for raw_word, fixed_word in word_repairs:
+                repairs.append(Repair("latin_lookalike", i, raw_word, fixed_word))
+            for word in lookalike.mixed_unrepairable(fixed):
+                warnings.append(
+                    TextWarning(
+                        "mixed_script", f"word mixes Latin and Cyrillic letters: {word!r}", i, i
+                    )
+                )
+        fixed = fixed.strip()
+        signals = displaced.displacement_signals(fixed)
         if signals:
             warnings.append(
                 TextWarning(
@@ -105,7 +114,7 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
                     i,
                 )
             )
-        lines.append(CleanLine(text=fixed.strip(), raw_start=i, raw_end=i, after_gap=gap))
+        lines.append(CleanLine(text=fixed, raw_start=i, raw_end=i, after_gap=gap))
         gap = False
     return CleanText(
         source=source,

@@ -36,6 +36,11 @@ def repair_word(word: str) -> str | None:
     return "".join(LATIN_TO_CYRILLIC.get(c, c) if c.isascii() else c for c in word)
 
 
+def has_latin(line: str) -> bool:
+    """Whether ``line`` holds any Latin letter (else no look-alike work is needed)."""
+    return _HAS_LATIN.search(line) is not None
+
+
 def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
     """Return the repaired line and the list of ``(raw_word, fixed_word)`` repairs."""
     repairs: list[tuple[str, str]] = []

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import re
 
-# Cheap pre-check: a one-character token beside a space (every run we glue has one), or a
+# Cheap pre-check: two one-character tokens side by side (every run we glue has them), or a
 # spaced "www." address.  Most lines fail it.
-_CANDIDATE = re.compile(r"(?:^| )\S(?: |$)|[Ww]{3}\. ")
+_CANDIDATE = re.compile(r"(?:^| )\S \S(?= |$)|[Ww]{3}\. ")
 _TOKEN = re.compile(r"\S+")
 _PUNCT = set(".,:;!?()«»\"'-–_/№")
 # One-letter words of Russian and Kazakh: a pair of them (``и в``) is ordinary text.
