@@ -1,8 +1,7 @@
 """A light view over :class:`CleanText` that the act readers share.
 
-It precomputes, once per line, what the readers keep asking: the clean text, the text with spaces
-removed (the export letter-spaces keywords such as ``Б Ұ Й Ы Р А М Ы Н``), and whether the raw line
-was indented (points and notes of the order text are indented; headings and table cells are not).
+It precomputes, once per line, what the readers keep asking: the clean text, the blank-line gap
+before it, and whether the raw line was indented (points and notes of the order text are indented; headings and table cells are not).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ from kzqual.text.model import CleanText
 class Doc:
     ct: CleanText
     texts: list[str] = field(default_factory=list)
-    squeezed: list[str] = field(default_factory=list)
     indented: list[bool] = field(default_factory=list)
     gap: list[bool] = field(default_factory=list)
 
@@ -28,7 +26,6 @@ class Doc:
         widths: list[int] = []
         for line in ct.lines:
             doc.texts.append(line.text)
-            doc.squeezed.append(line.text.replace(" ", ""))
             first = raw[line.raw_start - 1] if 0 < line.raw_start <= len(raw) else ""
             widths.append(len(first) - len(first.lstrip(" \t\u00a0")))
             doc.gap.append(line.after_gap)
@@ -38,6 +35,10 @@ class Doc:
         # One stray space (" Утверждены" in a stamp) is export noise; paragraphs indent by several.
         doc.indented = [w - base >= 2 for w in widths]
         return doc
+
+    def squeezed(self, i: int) -> str:
+        """Line ``i`` without spaces, for keywords the export letter-spaces; computed on demand."""
+        return self.texts[i].replace(" ", "")
 
     def __len__(self) -> int:
         return len(self.texts)

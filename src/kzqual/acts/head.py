@@ -56,7 +56,7 @@ class Head:
 
 def _is_body_start(doc: Doc, i: int) -> bool:
     return doc.indented[i] or bool(NOTE_START.match(doc.texts[i])) or any(
-        w in doc.squeezed[i].upper() for w in ENACTING
+        w in doc.squeezed(i).upper() for w in ENACTING
     )
 
 

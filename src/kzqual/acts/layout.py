@@ -151,7 +151,9 @@ def title_after(doc: Doc, j: int, end: int) -> tuple[str | None, int]:
 
 
 def is_agreed_marker(doc: Doc, i: int) -> bool:
-    sq = re.sub(r"[«»\"“”'.:]", "", doc.squeezed[i]).upper()
+    if len(doc.texts[i]) > 40:  # markers are one short word, maybe letter-spaced and quoted
+        return False
+    sq = re.sub(r"[«»\"“”'.:]", "", doc.squeezed(i)).upper()
     return sq in AGREED
 
 

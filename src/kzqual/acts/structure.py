@@ -21,6 +21,7 @@ _HEADINGS: list[tuple[re.Pattern[str], str, int]] = [
     (re.compile(r"^(?:Параграф|ПАРАГРАФ)\s+(?P<n>\d+)\.?\s*(?P<t>.*)$"), "paragraph", 3),
     (re.compile(r"^(?P<n>\d+)-(?:параграф|ПАРАГРАФ)\.?\s*(?P<t>.*)$"), "paragraph", 3),
 ]
+_HEADING_FIRST = frozenset("РГПрг")
 _POINT = re.compile(r"^(?P<n>\d+(?:-\d+)?)\s?\.\s*(?P<t>.*)$")
 _SUBPOINT = re.compile(r"^(?P<n>\d+(?:-\d+)?)\)\s*(?P<t>.*)$")
 _LEVEL = {"section": 1, "chapter": 2, "paragraph": 3, "point": 4, "subpoint": 5}
@@ -68,7 +69,7 @@ def parse_body(doc: Doc, start: int, end: int, skip: set[int], warnings: list[di
     if preamble:
         first_point = next((k for k in range(start, end) if doc.indented[k] and _POINT.match(doc.texts[k])), end)
         for k in range(start, first_point):
-            if any(w in doc.squeezed[k].upper() for w in ENACTING):
+            if any(w in doc.squeezed(k).upper() for w in ENACTING):
                 parts = [x for x in range(start, k + 1) if x not in skip]
                 if not parts:
                     break
@@ -91,7 +92,8 @@ def parse_body(doc: Doc, start: int, end: int, skip: set[int], warnings: list[di
             continue
         text = doc.texts[i]
         heading = None
-        if not doc.indented[i]:
+        # Cheap first-letter test before the heading patterns: most lines are table text.
+        if not doc.indented[i] and (text[:1] in _HEADING_FIRST or text[:1].isdigit()):
             for rx, kind, level in _HEADINGS:
                 if m := rx.match(text):
                     heading = (m, kind, level)
