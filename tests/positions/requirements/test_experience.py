@@ -157,6 +157,12 @@ def test_russian_forms():
         "ru",
     )
     assert _summary(e) == [(None, "state_service", 3, [("leadership_state", 2)], [])]
+    e = parse_experience("стаж работы в государственных органах не менее 2 лет", "ru")
+    assert [(a.kind, a.min_years) for a in e.alternatives] == [("state_service", 2)]
+    e = parse_experience("стаж работы на руководящих должностях не менее одного года", "ru")
+    assert [(a.kind, a.min_years) for a in e.alternatives] == [("leadership_state", 1)]
+    e = parse_experience("мемлекеттік органдарда жұмыс өтілі екі жылдан кем емес", "kk")
+    assert [(a.kind, a.field) for a in e.alternatives] == [("state_service", None)]
     assert parse_experience("не требуется", "ru").required is False
     assert parse_experience("", "kk").required is False
     assert parse_experience("талап етілмейді", "kk").required is False
@@ -226,3 +232,27 @@ def test_never_raises(text, lang):
 )
 def test_never_raises_on_shuffled_vocabulary(words):
     parse_experience(" ".join(words), "kk")
+
+
+_VOCAB = [
+    "1)", "2)", "3)", "мемлекеттік қызмет өтілі", "жұмыс өтілі", "басшылық лауазымдарда", "немесе", "не",
+    "оның ішінде", "үш жылдан кем емес", "бір жылдан кем емес", "2 (екі) жыл", "ғылыми дәрежесінің болуы",
+    "Президенті жанындағы", "шетелдің жоғары оқу орындарында", ";", ",", ".", "саласында",
+]  # fmt: skip
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(_VOCAB), max_size=25))
+def test_years_are_never_invented(words):
+    """Every min_years in the result is a figure written in the text."""
+    from kzqual.positions.requirements import find_years
+    from kzqual.positions.requirements._text import normalize
+
+    text = " ".join(words)
+    written = {y.years for y in find_years(normalize(text), "kk")}
+    e = parse_experience(text, "kk")
+    for a in e.alternatives:
+        assert a.min_years is None or a.min_years in written
+        assert all(c.min_years in written for c in a.conditions)
+    if e.required and not written and e.reference is None:
+        assert all(a.min_years is None for a in e.alternatives)
