@@ -185,6 +185,8 @@ def test_complaint_satisfied_by_provider(desk, application):
     assert [d.key for d in c.deadlines] == ["complaint_forward_deadline"] and c.deadlines[0].status == "met"
     with pytest.raises(InputError):
         desk.complain(v.case.id, target="mood", text="x", at=datetime(2024, 6, 14, 10), actor="a")
+    with pytest.raises(InputError, match="no decision yet"):
+        desk.complain(v.case.id, target="decision", text="x", at=datetime(2024, 6, 14, 10), actor="a")
 
 
 def test_decision_count_from_received_is_a_setting(engine, application):

@@ -83,7 +83,7 @@ def test_csv(desk, application):
     r = desk.report_n6(year=2024, half=1)
     for lang, total in (("kk", "Барлығы:"), ("ru", "Итого:")):
         rows = list(csv.reader(io.StringIO(to_csv(r, lang))))
-        assert len(rows[0]) == 8 and rows[0][0].startswith("1 ")
+        assert len(rows[0]) == 8 and rows[0][0].startswith("1 ") and rows[0][6].endswith("[column7=graduated]")
         assert rows[1] == ["1", "1 – жүргізуші", "2024-04-01", "2024-04-03", "2024-04-15/2024-06-14", "3", "2",
                            "көктемгі шақыру"]
         assert rows[-1][1] == total and rows[-1][5:7] == ["3", "2"]

@@ -118,8 +118,13 @@ def _state(s: str, lang: str) -> str:
 
 
 def _print_deadlines(deadlines, lang: str, indent: str = "  ") -> None:
+    from kzqual.services.standard import load_standard
+
+    std = load_standard()
     for d in deadlines:
         status = t(f"services.status.{d.status}", lang)
+        if d.key in std.values:
+            click.echo(f"{indent}{std[d.key].text(lang)}")
         done = f", done {d.done_on}" if d.done_on else ""
         setting = ", ".join(f"{k}={v}" for k, v in d.settings.items())
         click.echo(f"{indent}{d.key}: due {d.due} ({d.days} working days from {d.start}; {setting}){done} "

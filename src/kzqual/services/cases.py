@@ -303,6 +303,9 @@ class ServiceDesk:
         with self.engine.begin() as conn:
             case = self._load_case(conn, case_id)
             self._check_time(conn, case, at)
+            if target == "decision" and case.decided_at is None:
+                raise InputError(f"case {case_id} has no decision yet; a complaint about the delay is "
+                                 "against inaction", code="no_decision")
             cid = conn.execute(insert(T.complaints).values(
                 case_id=case_id, state="registered", target=target, text=text.strip(),
                 received_at=at)).inserted_primary_key[0]

@@ -184,7 +184,9 @@ def to_csv(report: N6Report, lang: str = "kk") -> str:
     w.writerow([f"1 {t('services.n6.col1', lang)}", f"2 {t('services.n6.col2', lang)}",
                 f"3 {t('services.n6.col3', lang)}", f"4 {t('services.n6.col4', lang)}",
                 f"5 {t('services.n6.col5', lang)}", f"6 {people}: {t('services.n6.col6', lang)}",
-                f"7 {people}: {t('services.n6.col7', lang)}", f"8 {t('services.n6.col8', lang)}"])
+                # The header names the setting: column 7 is the one figure the act states two ways.
+                f"7 {people}: {t('services.n6.col7', lang)} [column7={report.settings['column7']}]",
+                f"8 {t('services.n6.col8', lang)}"])
     for r in report.rows:
         w.writerow([r.n, _group_label(r), r.planned_creation.isoformat(),
                     r.actual_creation.isoformat() if r.actual_creation else "",
