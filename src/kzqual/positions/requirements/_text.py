@@ -7,7 +7,6 @@ from bisect import bisect_right
 
 from kzqual.text import lookalike, spacing
 
-_WS = re.compile(r"\s+")
 # A single letter split off a numeral by the export: "б ір жылдан" -> "бір жылдан".
 _SPLIT_NUMERAL = re.compile(
     r"\b([^\W\d_]) ((?:ір|кі|ш|өрт|ес|лты|еті|егіз|оғыз|н|иырма)[^\W\d_]*)(?=\s+жыл)"

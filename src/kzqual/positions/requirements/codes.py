@@ -19,7 +19,6 @@ _TO_ASCII = str.maketrans(
     }
 )  # fmt: skip
 _DASH = r"\s*[-‐‑‒–—−]\s*"
-_L = r"[A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі]"
 
 # C-3, C-O-4, C-R-5, D-O-2, E-3, B-1 ... (a letter, optional O/R/G sub-letter, a number)
 _CATEGORY = re.compile(

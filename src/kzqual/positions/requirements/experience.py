@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from kzqual.acts.model import ActRef, Span
+from kzqual.acts.model import Span
 from kzqual.positions.model import Condition, Experience, ExperienceAlternative, ExperienceKind, Qualifier
 from kzqual.positions.requirements._text import normalize
 from kzqual.positions.requirements.numbers import YearsMatch, find_years
