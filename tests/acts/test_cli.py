@@ -120,7 +120,7 @@ def test_bad_input_subprocess(case, tmp_path, act_path):
     assert str(path) in lines[0]
 
 
-@pytest.mark.parametrize("case", ["empty", "binary", "not_an_act", "truncated", "folder", "missing"])
+@pytest.mark.parametrize("case", ["empty", "binary", "not_an_act", "encoding", "truncated", "folder", "missing"])
 def test_bad_input_click_runner(case, tmp_path, act_path, capsys):
     path = _bad_inputs(tmp_path, act_path)[case]
     with pytest.raises(SystemExit) as exc:
