@@ -85,7 +85,7 @@ def word_key(text: str) -> tuple[str, ...]:
     return tuple(sorted(_WORD.findall(text)))
 
 
-def _choose_twin(group: list[CleanLine]) -> CleanLine | None:
+def _choose_twin(group: list[tuple[CleanLine, tuple[str, ...]]]) -> CleanLine | None:
     """The intact paragraph to copy: the majority word order, then its most common spelling.
 
     Intact copies of one boilerplate may differ in punctuation (``құқық мамандықтар`` /
@@ -94,14 +94,14 @@ def _choose_twin(group: list[CleanLine]) -> CleanLine | None:
     (numbers might have swapped), so there is no twin.
     """
     if len(group) == 1:
-        return group[0]
-    orders = Counter(tuple(_WORD.findall(p.text)) for p in group)
-    (order, n), *rest = orders.most_common()
+        return group[0][0]
+    orders = Counter(words for _, words in group)
+    order, n = orders.most_common(1)[0]
     if 2 * n <= len(group):
         return None
-    texts = Counter(p.text for p in group if tuple(_WORD.findall(p.text)) == order)
+    texts = Counter(p.text for p, words in group if words == order)
     best = texts.most_common(1)[0][0]
-    return next(p for p in group if p.text == best)
+    return next(p for p, _ in group if p.text == best)
 
 
 def restore_displaced(
@@ -115,10 +115,11 @@ def restore_displaced(
     was restored (and from which raw lines) or left as printed.
     """
     flagged = [has_displacement(p) for p in paragraphs]
-    groups: dict[tuple[str, ...], list[CleanLine]] = {}
+    groups: dict[tuple[str, ...], list[tuple[CleanLine, tuple[str, ...]]]] = {}
     for p, bad in zip(paragraphs, flagged):
         if not bad:
-            groups.setdefault(word_key(p.text), []).append(p)
+            words = tuple(_WORD.findall(p.text))  # found once: findall dominates the cost
+            groups.setdefault(tuple(sorted(words)), []).append((p, words))
     intact = {key: _choose_twin(group) for key, group in groups.items()}
     out: list[CleanLine] = []
     repairs: list[Repair] = []
