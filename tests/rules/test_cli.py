@@ -1,0 +1,96 @@
+"""check / match / screen as real processes (exit codes, stderr, output files)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from kzqual.bundled import acts_dir
+
+ACT = str(acts_dir() / "kk-mes-2014-161.txt")
+ACT_SMALL = str(acts_dir() / "kk-ara-2014-9.txt")  # fastest to extract
+GOOD = {"id": "a", "education": [{"level": "higher", "field": "экономика"}],
+        "work": [{"employer": "M", "state_service": True, "state_body": True, "start": "2019-01-01"}]}
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kzqual.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def prof(tmp_path: Path) -> Path:
+    p = tmp_path / "p.json"
+    p.write_text(json.dumps(GOOD, ensure_ascii=False), encoding="utf-8")
+    return p
+
+
+def test_check_json_and_text(prof):
+    r = run("check", str(prof), "9344-a1-1", "--act", ACT, "--as-of", "2024-01-01", "--json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["status"] == "met" and out["policy"]["higher_grade_counts"] == "undetermined"
+    assert out["verdict"]["children"][0]["lines"] == [72, 74]
+    r = run("check", str(prof), "9344-a1-1", "--act", ACT, "--as-of", "2024-01-01", "--lang", "ru")
+    assert r.returncode == 0 and "Итог: соответствует" in r.stdout
+
+
+@pytest.mark.parametrize("content,args,needle", [
+    ("{oops", ("9344-a1-1",), "malformed JSON"),
+    ('{"education": [{"level": "phd"}]}', ("9344-a1-1",), "invalid profile"),
+    (json.dumps(GOOD), ("9344-a1-1",), "unknown position id"),  # not in the act given
+    (json.dumps(GOOD), ("9344-a1-1", "--as-of", "yesterday"), "not a date"),
+    (json.dumps(GOOD), ("9344-a1-1", "--policy", "lenient=yes"), "unknown policy"),
+])
+def test_check_bad_input_exits_2(tmp_path, content, args, needle):
+    p = tmp_path / "p.json"
+    p.write_text(content, encoding="utf-8")
+    r = run("check", str(p), *args, "--act", ACT_SMALL)
+    assert r.returncode == 2 and needle in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_check_without_registry_is_input_error(prof, tmp_path):
+    r = run("check", str(prof), "9344-a1-1", "--db", str(tmp_path / "none.db"))
+    assert r.returncode == 2 and "kzqual ingest" in r.stderr
+
+
+def test_match_lists_near_misses_with_what_is_missing(tmp_path):
+    p = tmp_path / "p.json"
+    p.write_text(json.dumps({**GOOD, "work": [{"employer": "M", "state_service": True, "state_body": True,
+                                              "start": "2022-01-01"}]}), encoding="utf-8")
+    r = run("match", str(p), "--act", ACT, "--as-of", "2024-01-01", "--json", "--limit", "5")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["counts"]["met"] > 0 and out["near_misses"]
+    near = out["near_misses"][0]
+    assert near["missing"] and near["missing"][0]["missing_years"] <= 2
+    r = run("match", str(p), "--act", ACT, "--as-of", "2024-01-01", "--lang", "en")
+    assert "Near misses" in r.stdout and "at least" in r.stdout
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_screen_skips_bad_lines_and_writes(tmp_path, suffix):
+    src = tmp_path / "people.jsonl"
+    src.write_text("\n".join([json.dumps(GOOD), "{not json", '{"education": 5}', "",
+                              json.dumps({**GOOD, "id": "b", "work": []})]) + "\n", encoding="utf-8")
+    out = tmp_path / f"out{suffix}"
+    r = run("screen", str(src), "--act", ACT, "--out", str(out), "--as-of", "2024-01-01", "--positions",
+            "category=C-3", "--all")
+    assert r.returncode == 0, r.stderr
+    assert ":2: skipped" in r.stderr and ":3: skipped" in r.stderr
+    df = pl.read_csv(out) if suffix == ".csv" else pl.read_parquet(out)
+    assert set(df["line"].to_list()) == {1, 5}
+    assert set(df["status"].to_list()) <= {"met", "not_met", "undetermined"}
+    assert df.filter(pl.col("profile_id") == "a").height == df.filter(pl.col("profile_id") == "b").height > 0
+
+
+def test_screen_bad_out_suffix(tmp_path):
+    src = tmp_path / "p.jsonl"
+    src.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
+    r = run("screen", str(src), "--act", ACT, "--out", str(tmp_path / "x.xlsx"))
+    assert r.returncode == 2 and ".csv or .parquet" in r.stderr
