@@ -7,6 +7,8 @@ Use it from any area's conftest.py::
 * ``pg_server`` (session): the running :class:`PgCluster`; ``.url("dbname")``, ``.create_db()``.
 * ``pg_url`` (function): a fresh, empty database for one test, as a ``postgresql://`` URL
   (unix socket, no password), dropped afterwards.
+* ``pg_server.create_db(template=name)`` copies a prepared database (e.g. one already migrated),
+  which is much faster than migrating again for every test.
 
 The cluster lives in a temporary folder (initdb + pg_ctl from /usr/lib/postgresql/*/bin), listens
 on a unix socket only, runs without fsync, and is removed at the end of the session.  As root,
@@ -83,9 +85,10 @@ class PgCluster:
         with psycopg.connect(f"host={self.root} dbname=postgres user=postgres", autocommit=True) as conn:
             conn.execute(sql)
 
-    def create_db(self) -> str:
+    def create_db(self, template: str | None = None) -> str:
+        """A new empty database (or a copy of ``template``, which must have no open connections)."""
         name = "t_" + uuid.uuid4().hex[:12]
-        self._admin(f'CREATE DATABASE "{name}"')
+        self._admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return name
 
     def drop_db(self, name: str) -> None:

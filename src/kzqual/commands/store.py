@@ -117,21 +117,33 @@ def search(query, lang, body, category, in_force_on, limit, offset, db, as_json)
         click.echo(t("store.search.none", ui))
         return
     console = Console(highlight=False, soft_wrap=False)
+    # on a terminal the matched words are highlighted; piped output marks them with [ ]
+    plain = not console.is_terminal
+
+    def marked(value: str, marks, base: str = "") -> Text:
+        if plain:
+            from kzqual.store.search import mark
+
+            return Text(mark(value, marks), style=base)
+        out = Text(value, style=base)
+        for s, e in marks:
+            out.stylize("bold reverse", s, e)
+        return out
+
     console.print(escape(t("store.search.results", ui, query=query, count=len(hits))))
     for i, h in enumerate(hits, offset + 1):
         head = Text(f"{i}. ", style="bold")
-        head.append(h.title, style="bold")
+        head.append_text(marked(h.title, h.title_marks, "bold"))
         if h.category_raw or h.category:
             head.append(f"  [{h.category_raw or h.category}]", style="cyan")
         if h.numbers:
             head.append("  № " + ", ".join(h.numbers), style="cyan")
         console.print(head)
-        console.print(Text(f"   {h.position_id} · {h.act_key} ({_status(h.act_status)}) · {h.act_title[:90]}",
+        act_title = h.act_title if len(h.act_title) <= 60 else h.act_title[:59] + "…"
+        console.print(Text(f"   {h.position_id} · {h.act_key} ({_status(h.act_status)}) · {act_title}",
                            style="dim"))
-        snip = Text("   " + h.snippet)
-        for s, e in h.marks:
-            snip.stylize("bold reverse", s + 3, e + 3)
-        console.print(snip)
+        if h.snippet_field != "title":
+            console.print(Text("   ").append_text(marked(h.snippet, h.marks)))
 
 
 @click.command()
@@ -167,7 +179,7 @@ def show(position_id: str, db: str | None, as_json: bool) -> None:
         console.print(Text(r.text))
         if r.raw is not None and r.raw.strip() != r.text.strip():
             for line in r.raw.splitlines():
-                console.print(Text("  │ " + line, style="dim"))
+                console.print(Text("  │ " + line, style="dim"), soft_wrap=True)
     if p.warnings:
         console.print(Text("\n" + t("common.warnings", ui), style="bold"))
         for w in p.warnings:
@@ -192,12 +204,15 @@ def acts(as_of, status, limit, db, as_json) -> None:
         click.echo(t("store.acts.none", ui))
         return
     table = Table(show_lines=False)
-    for col in ("key", t("store.field.version", ui), t("common.act", ui), "date", "status",
-                t("store.field.positions", ui)):
-        table.add_column(col)
+    for col in ("key", "v", "lang", "date", "status", t("store.field.positions", ui)):
+        table.add_column(col, no_wrap=True)
+    table.add_column(t("common.act", ui), overflow="ellipsis", no_wrap=True, max_width=60)
     for a in items:
         st = _status(a.status)
         if a.status == "repealed" and a.repealed_on:
             st += f" {a.repealed_on}"
-        table.add_row(a.key, str(a.version), a.title[:70], a.date or "—", st, str(a.positions))
-    Console(highlight=False).print(table)
+        table.add_row(a.key, str(a.version), a.language, a.date or "—", st, str(a.positions), a.title)
+    console = Console(highlight=False)
+    if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
+        console = Console(highlight=False, width=170)
+    console.print(table)

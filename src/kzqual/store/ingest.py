@@ -32,16 +32,21 @@ class Extracted:
 def default_parse(path: Path, ct: CleanText) -> ParsedAct:
     from kzqual import acts  # the acts layer; imported late so the store loads without it
 
-    parse_file = getattr(acts, "parse_file", None)
-    if parse_file is None:
-        raise InputError("the act parser (kzqual.acts.parse_file) is not available", source=str(path))
-    return parse_file(path)
+    read_act = getattr(acts, "read_act", None)
+    if read_act is None:
+        raise InputError("the act parser (kzqual.acts.read_act) is not available", source=str(path))
+    return read_act(ct)  # the clean text is already read: do not read the file twice
 
 
 def default_extract(ct: CleanText, parsed: ParsedAct) -> Extracted:
-    from kzqual import positions
+    import importlib
 
-    extract = getattr(positions, "extract", None)
+    # kzqual.positions.extract is both the public function and, once imported, the submodule
+    # that shadows it on the package: take the function from the submodule.
+    try:
+        extract = importlib.import_module("kzqual.positions.extract").extract
+    except (ImportError, AttributeError):
+        extract = None
     if extract is None:
         raise InputError("the position extractor (kzqual.positions.extract) is not available",
                          source=ct.source)

@@ -1,10 +1,13 @@
-"""Full-text search over positions, the same tokens on both back ends.
+"""Full-text search over positions, the same tokens and the same ranking on both back ends.
 
-Documents and queries go through :mod:`kzqual.store.stem`; SQLite matches them with FTS5 and
-ranks with bm25, PostgreSQL with ``to_tsvector('simple', …)`` / ``ts_rank`` over the same stems,
-weighted title > department > body on both.  A query word matches when any of its readings does;
-every query word must match (AND).  Snippets are cut from the original text and the matched
-original words are marked, by re-analysing the field and comparing stems.
+Documents and queries go through :mod:`kzqual.store.stem`; SQLite matches them with FTS5,
+PostgreSQL with ``to_tsvector('simple', …)`` over the same stems.  A query word matches when any
+of its readings does; every query word must match (AND).  Ranking is done in two steps so that
+both back ends order alike: the engine's own ranking (bm25 / ts_rank, weighted title >
+department > body) picks the best :data:`CANDIDATES` matches, and :func:`score` -- plain Python
+over the stored stems, identical for both -- orders them (ties by position id).  Snippets are cut
+from the original text and the matched original words are marked, by re-analysing the field and
+comparing stems.
 """
 
 from __future__ import annotations
@@ -18,6 +21,12 @@ from kzqual.store.stem import guess_lang, stems_of, tokens
 
 # FTS5 bm25 column weights and the PostgreSQL setweight letters they correspond to.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
+CANDIDATES = 200  # re-ranked per query (more when the page asked for lies further down)
+# Shared score: BM25-style saturation per field; typical field lengths in stems stand in for the
+# corpus averages so that a score depends on the post alone, not on what else is loaded.
+FIELD_WEIGHTS = (10.0, 4.0, 1.0)
+FIELD_AVG_LEN = (6.0, 10.0, 200.0)
+K1, B = 1.2, 0.75
 FIELD_ORDER = ("title", "department", "duties", "education", "competence")
 SNIPPET_CHARS = 220
 
@@ -42,18 +51,32 @@ class SearchHit:
     snippet: str  # original words
     snippet_field: str  # title | department | duties | education | competence
     marks: list[tuple[int, int]] = field(default_factory=list)  # matched words, offsets in snippet
+    title_marks: list[tuple[int, int]] = field(default_factory=list)  # matched words in the title
     lines: tuple[int, int] = (0, 0)
 
     def snippet_marked(self, open_: str = "[", close: str = "]") -> str:
-        out, pos = [], 0
-        for s, e in self.marks:
-            out += [self.snippet[pos:s], open_, self.snippet[s:e], close]
-            pos = e
-        out.append(self.snippet[pos:])
-        return "".join(out)
+        return mark(self.snippet, self.marks, open_, close)
+
+    def title_marked(self, open_: str = "[", close: str = "]") -> str:
+        return mark(self.title, self.title_marks, open_, close)
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__slots__}
+
+
+def mark(text_: str, marks: list[tuple[int, int]], open_: str = "[", close: str = "]") -> str:
+    out, pos = [], 0
+    for s, e in marks:
+        out += [text_[pos:s], open_, text_[s:e], close]
+        pos = e
+    out.append(text_[pos:])
+    return "".join(out)
+
+
+def marks_in(value: str, terms: list[tuple[str, ...]], lang: str) -> list[tuple[int, int]]:
+    """Offsets of the words of ``value`` that match a query term (by stem)."""
+    wanted = {s for alts in terms for s in alts}
+    return [(t.start, t.end) for t in tokens(value, lang) if wanted.intersection(t.stems)]
 
 
 def canonical_category(cat: str) -> str:
@@ -90,13 +113,20 @@ def write_index(conn: Connection, dialect: str, rows: list[tuple[int, dict[str, 
     if not rows:
         return
     if dialect == "postgresql":
-        conn.execute(
-            text("INSERT INTO position_search (position_pk, tsv, dept_tsv) VALUES (:pk, "
-                 "setweight(to_tsvector('simple', :title), 'A') || "
-                 "setweight(to_tsvector('simple', :department), 'B') || "
-                 "setweight(to_tsvector('simple', :body), 'D'), to_tsvector('simple', :department))"),
-            [{"pk": pk, **r} for pk, r in rows],
-        )
+        # COPY the stems into a scratch table, then build the vectors in one statement
+        conn.execute(text("CREATE TEMP TABLE IF NOT EXISTS search_stage (pk integer, title text, "
+                          "department text, body text) ON COMMIT DELETE ROWS"))
+        dbapi = conn.connection.driver_connection
+        with dbapi.cursor() as cur, cur.copy("COPY search_stage (pk, title, department, body) FROM STDIN") as cp:
+            for pk, r in rows:
+                cp.write_row((pk, r["title"], r["department"], r["body"]))
+        conn.execute(text(
+            "INSERT INTO position_search (position_pk, tsv, dept_tsv, title, department, body) "
+            "SELECT pk, setweight(to_tsvector('simple', title), 'A') || "
+            "setweight(to_tsvector('simple', department), 'B') || "
+            "setweight(to_tsvector('simple', body), 'D'), to_tsvector('simple', department), "
+            "title, department, body FROM search_stage"))
+        conn.execute(text("DELETE FROM search_stage"))
     else:
         conn.execute(
             text("INSERT INTO position_fts (rowid, title, department, body) "
@@ -105,15 +135,31 @@ def write_index(conn: Connection, dialect: str, rows: list[tuple[int, dict[str, 
         )
 
 
+def score(fields: tuple[str, str, str], terms: list[tuple[str, ...]]) -> float:
+    """Rank of one post for the query, from its stemmed title, department and body."""
+    total = 0.0
+    for text_, weight, avg in zip(fields, FIELD_WEIGHTS, FIELD_AVG_LEN):
+        toks = text_.split()
+        if not toks:
+            continue
+        norm = K1 * (1 - B + B * len(toks) / avg)
+        for alts in terms:
+            tf = sum(1 for tok in toks if tok in alts)
+            if tf:
+                total += weight * tf * (K1 + 1) / (tf + norm)
+    return total
+
+
 def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
          category: str | None, in_force_on: str | None, limit: int, offset: int
          ) -> tuple[list[tuple[int, float]], list[tuple[str, ...]]]:
     """(position pk, score) best first, and the query terms used."""
+    window = max(CANDIDATES, 2 * (offset + limit))
     terms = query_terms(query, lang)
     if not terms:
         return [], terms
     body_terms = query_terms(body, None) if body else []
-    params: dict = {"limit": limit, "offset": offset}
+    params: dict = {"window": window}
     where = ["a.is_current = :cur"]
     params["cur"] = True
     if lang:
@@ -131,35 +177,42 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
         if body_terms:
             where.append("s.dept_tsv @@ to_tsquery('simple', :bq)")
             params["bq"] = tsquery_expr(body_terms)
-        sql = ("SELECT p.pk, ts_rank(s.tsv, q.q) AS score FROM to_tsquery('simple', :q) AS q(q) "
-               "JOIN position_search s ON s.tsv @@ q.q "
+        # normalisation 1 (divide by 1 + log length) brings ts_rank close to bm25
+        sql = ("SELECT p.pk, p.position_id, s.title, s.department, s.body "
+               "FROM to_tsquery('simple', :q) AS q(q) JOIN position_search s ON s.tsv @@ q.q "
                "JOIN positions p ON p.pk = s.position_pk JOIN acts a ON a.id = p.act_id "
-               f"WHERE {' AND '.join(where)} ORDER BY score DESC, p.pk LIMIT :limit OFFSET :offset")
+               f"WHERE {' AND '.join(where)} ORDER BY ts_rank(s.tsv, q.q, 1) DESC, p.pk LIMIT :window")
     else:
         match = fts5_expr(terms)
         if body_terms:
             match = f"({match}) AND department : ({fts5_expr(body_terms)})"
         params["q"] = match
         w = ", ".join(str(x) for x in BM25_WEIGHTS)
-        sql = (f"SELECT p.pk, -bm25(position_fts, {w}) AS score FROM position_fts "
+        sql = ("SELECT p.pk, p.position_id, position_fts.title, position_fts.department, "
+               "position_fts.body FROM position_fts "
                "JOIN positions p ON p.pk = position_fts.rowid JOIN acts a ON a.id = p.act_id "
                f"WHERE position_fts MATCH :q AND {' AND '.join(where)} "
-               "ORDER BY score DESC, p.pk LIMIT :limit OFFSET :offset")
-    return [(r[0], float(r[1])) for r in conn.execute(text(sql), params)], terms
+               f"ORDER BY bm25(position_fts, {w}), p.pk LIMIT :window")
+    ranked = sorted(((score((r[2], r[3], r[4]), terms), r[1], r[0]) for r in conn.execute(text(sql), params)),
+                    key=lambda x: (-x[0], x[1]))
+    return [(pk, sc) for sc, _, pk in ranked[offset : offset + limit]], terms
 
 
 def snippet(fields: dict[str, str], terms: list[tuple[str, ...]], lang: str
             ) -> tuple[str, str, list[tuple[int, int]]]:
-    """(field name, snippet text, marked word offsets) for the field matching most query words."""
+    """(field name, snippet text, marked word offsets) for the field matching most query words.
+
+    The title is shown (and marked) anyway, so a matching body field is preferred for the
+    snippet; the title is the snippet only when nothing else matches."""
     wanted = {s for alts in terms for s in alts}
     best: tuple[int, str, str, list] | None = None
-    for name in FIELD_ORDER:
+    for name in (*FIELD_ORDER[1:], FIELD_ORDER[0]):
         value = fields.get(name) or ""
         if not value:
             continue
         toks = [t for t in tokens(value, lang) if wanted.intersection(t.stems)]
         matched = {alts for alts in terms for t in toks if set(alts) & set(t.stems)}
-        if toks and (best is None or len(matched) > best[0]):
+        if toks and (best is None or len(matched) > best[0]) and not (name == "title" and best):
             best = (len(matched), name, value, toks)
     if best is None:
         return "title", fields.get("title", ""), []

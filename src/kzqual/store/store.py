@@ -7,13 +7,14 @@ keep their own tables in the same database (their own Alembic chain, branch labe
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date as _date
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import JSON, func, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -75,12 +76,21 @@ class Store:
         pipeline = pipeline or Pipeline()
         path = Path(path)
         ct = load(path)
+        digest = content_hash(ct)
+        # The key is read from the text, so the same text always has the same key: a known hash
+        # means "unchanged" without parsing again.
+        with self.engine.connect() as conn:
+            known = conn.execute(select(T.acts.c.key, T.acts.c.version, T.acts.c.id)
+                                 .where(T.acts.c.content_hash == digest)).first()
+            if known is not None:
+                n = conn.execute(select(func.count()).select_from(T.positions)
+                                 .where(T.positions.c.act_id == known.id)).scalar_one()
+                return IngestResult(str(path), "unchanged", known.key, known.version, n, 0)
         parsed = pipeline.parse(path, ct)
         act = parsed.act
         if not act.source:
             act = act.model_copy(update={"source": path.name})
         key = act.key
-        digest = content_hash(ct)
         try:
             with self.engine.begin() as conn:
                 if self.dialect == "postgresql":
@@ -90,10 +100,8 @@ class Store:
                     select(T.acts.c.version, T.acts.c.id).where(T.acts.c.key == key,
                                                                 T.acts.c.content_hash == digest)
                 ).first()
-                if known is not None:
-                    n = conn.execute(select(func.count()).select_from(T.positions)
-                                     .where(T.positions.c.act_id == known.id)).scalar_one()
-                    return IngestResult(str(path), "unchanged", key, known.version, n, 0)
+                if known is not None:  # another writer stored it meanwhile
+                    return IngestResult(str(path), "unchanged", key, known.version, 0, 0)
                 last = conn.execute(select(func.max(T.acts.c.version)).where(T.acts.c.key == key)).scalar()
                 version = (last or 0) + 1
                 conn.execute(update(T.acts).where(T.acts.c.key == key).values(is_current=False))
@@ -104,8 +112,7 @@ class Store:
                                  ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                                  warnings=act_warnings),
                 ).scalar_one()
-                self._insert_many(conn, T.raw_lines, [
-                    {"act_id": act_id, "line_no": i, "text": line} for i, line in enumerate(ct.raw_lines, 1)])
+                self._insert_raw_lines(conn, act_id, ct.raw_lines)
                 self._insert_many(conn, T.structure_nodes, rows.structure_rows(parsed.structure, act_id))
                 self._insert_many(conn, T.notes, rows.note_rows(act, act_id))
                 self._insert_many(conn, T.act_events, rows.event_rows(act, act_id))
@@ -121,7 +128,32 @@ class Store:
         status = "added" if version == 1 else "new_version"
         return IngestResult(str(path), status, key, version, n_pos, len(act_warnings) + len(pos_warnings))
 
+    def _insert_raw_lines(self, conn: Connection, act_id: int, lines: list[str]) -> None:
+        """The act's raw lines (tens of thousands): straight to the driver, COPY on PostgreSQL."""
+        rows_ = [(act_id, i, line) for i, line in enumerate(lines, 1)]
+        dbapi = conn.connection.driver_connection
+        if self.dialect == "postgresql":
+            with dbapi.cursor() as cur, cur.copy("COPY raw_lines (act_id, line_no, text) FROM STDIN") as copy:
+                for r in rows_:
+                    copy.write_row(r)
+        else:
+            cur = dbapi.cursor()
+            cur.executemany("INSERT INTO raw_lines (act_id, line_no, text) VALUES (?, ?, ?)", rows_)
+            cur.close()
+
     def _insert_many(self, conn: Connection, table, items: list[dict]) -> None:
+        if not items:
+            return
+        if self.dialect == "postgresql":
+            # COPY: psycopg's executemany sends one statement per row, COPY streams them all
+            cols = list(items[0])
+            json_cols = {c.name for c in table.columns if isinstance(c.type, JSON)}
+            dbapi = conn.connection.driver_connection
+            with dbapi.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as cp:
+                for item in items:
+                    cp.write_row([json.dumps(item[c], ensure_ascii=False) if c in json_cols and item[c] is not None
+                                  else item[c] for c in cols])
+            return
         for i in range(0, len(items), BATCH):
             conn.execute(table.insert(), items[i : i + BATCH])
 
@@ -365,7 +397,8 @@ class Store:
                 position_id=p.id, act_key=p.act_key, act_title=r.title, act_status=status_on(r, d),
                 title=p.title, department=p.department, category=p.category, category_raw=p.category_raw,
                 units=p.units, numbers=list(p.numbers), language=r.language, score=score, snippet=snip,
-                snippet_field=field, marks=marks, lines=(p.lines.start, p.lines.end)))
+                snippet_field=field, marks=marks,
+                title_marks=_search.marks_in(p.title, terms, r.language), lines=(p.lines.start, p.lines.end)))
         return hits
 
     # ------------------------------------------------------------------ misc

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzqual.store.stem import kk, ru
 
@@ -37,6 +38,7 @@ def _fix_lookalikes(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=300_000)
 def stems_of(word: str, lang: str | None) -> tuple[str, ...]:
     """The stems of one word; ``lang`` None means "either": both stemmers' readings."""
     w = _fix_lookalikes(word.lower().replace("ё", "е"))
@@ -60,7 +62,7 @@ def tokens(text: str, lang: str | None) -> list[Token]:
 
 def index_text(text: str, lang: str) -> str:
     """Space-separated stems for a full-text index (every reading of every word)."""
-    return " ".join(s for tok in tokens(text, lang) for s in tok.stems)
+    return " ".join(s for word in WORD.findall(text) for s in stems_of(word, lang))
 
 
 def guess_lang(text: str) -> str | None:
