@@ -18,19 +18,42 @@ from kzqual.positions.headings import (
     is_department_heading,
     parse_heading,
 )
-from kzqual.positions.labels import is_criteria_header
+from kzqual.positions.labels import is_criteria_header, match_label
 from kzqual.positions.rows import split_rows
 from kzqual.text.model import CleanText
 
+
+
+_MAX_HEADING_LINES = 6  # the longest heading block in the reference acts has 5 lines
+
+
+def _shorten_heading(lines, hs: int, h: int) -> int:
+    """Start of a heading within an over-long block: the last line, scanning upwards over at
+    most ``_MAX_HEADING_LINES - 1`` lines, that starts with a capital letter or a number."""
+    start = h - 1
+    for k in range(h - 1, max(hs, h - _MAX_HEADING_LINES) - 1, -1):
+        if lines[k].text[:1].isupper() or lines[k].text[:1].isdigit():
+            start = k
+    return start
 
 
 def _heading_start(lines, h: int, lo: int) -> int:
     """First line of the heading printed above the criteria header at ``h``."""
     e = h - 1
     j = e
-    while j > lo and not lines[j].after_gap and not ends_sentence(lines[j - 1].text):
+    while j > lo and not lines[j].after_gap and not _ends_text(lines, j - 1):
         j -= 1
     return j
+
+
+def _ends_text(lines, k: int) -> bool:
+    """Line ``k`` cannot be part of the heading below it: it ends a sentence, lists items
+    (``;``) or is a criterion label."""
+    t = lines[k].text
+    if ends_sentence(t) or ";" in t:
+        return True
+    nxt = lines[k + 1].text if k + 1 < len(lines) else None
+    return match_label(t, nxt) is not None or match_label(t) is not None
 
 
 def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[str]]:
@@ -47,6 +70,14 @@ def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[str]]:
             # a table header reprinted after a page break, not a new post
             warnings.append(f"criteria header on line {ln.raw_start} without a post heading above it")
             continue
+        if h - hs > _MAX_HEADING_LINES:
+            # no gap or sentence end between the previous post's text and this heading: keep
+            # the heading to its usual size rather than swallow the previous post's text
+            hs = _shorten_heading(lines, hs, h)
+            warnings.append(
+                f"heading above line {ln.raw_start} not separated from the text before it; "
+                f"taken to start on line {lines[hs].raw_start}"
+            )
         anchors.append((hs, h))
         lo = h + 1
 
