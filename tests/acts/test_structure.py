@@ -90,3 +90,18 @@ def test_spans_nest_and_stay_in_the_text(parsed, name):
         assert 1 <= node.lines.start <= node.lines.end <= total
         for child in node.children:
             assert node.lines.start <= child.lines.start <= child.lines.end <= node.lines.end
+
+
+def test_appendix_of_an_appendix(parsed):
+    form = _top(parsed, "mod_674_kk", "appendix")[2]
+    nested = [c for c in form.children if c.kind == "appendix"]
+    assert len(nested) == 1
+    (explanation,) = nested
+    assert explanation.label is None
+    assert explanation.title == "Әкімшілік деректер нысанын толтыру бойынша түсіндірме"
+    assert explanation.lines.start == 576 and explanation.lines.end == form.lines.end
+    assert [p.label for p in explanation.children] == [str(i) for i in range(1, 11)]
+    # no other act has an appendix inside an appendix
+    for name in ("mod_134_ru", "mes_161_kk", "ara_9_kk", "mebp_75_kk"):
+        for app in _top(parsed, name, "appendix"):
+            assert not any(n.kind == "appendix" for n in _walk(app.children))

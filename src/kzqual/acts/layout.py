@@ -133,6 +133,27 @@ def _ru_stamp_end(doc: Doc, i: int) -> int:
     return i + 1
 
 
+_NESTED_LABEL = re.compile(r"^(?:(?P<n>\d+(?:-\d+)*)-)?қосымша$|^Приложение(?:\s+(?P<r>\d+(?:-\d+)*))?$", re.I)
+_DATIVE_END = re.compile(r"(ға|ге|қа|ке|на|не|а|е)\s*$|^к\s", re.I)
+
+
+def find_nested_stamp(doc: Doc, start: int, end: int) -> Stamp | None:
+    """An appendix to an appendix ("… нысанға / қосымша"): a narrow block ending in a dative word,
+    then a bare "қосымша" / "Приложение" line.  Returns the first one in ``start..end``."""
+    for i in range(start + 1, end):
+        m = _NESTED_LABEL.match(doc.texts[i].strip())
+        if not m or not _DATIVE_END.search(doc.texts[i - 1]) or len(doc.texts[i - 1]) > 45:
+            continue
+        first = i - 1
+        while first - 1 > start and i - first < 15 and len(doc.texts[first - 1]) <= 45 \
+                and not _SENTENCE_END.search(doc.texts[first - 1].rstrip('"»')):
+            first -= 1
+        if i - first < 2:
+            continue
+        return Stamp(first, i, i + 1, m.group("n") or m.group("r"), doc.join(first, i))
+    return None
+
+
 def title_after(doc: Doc, j: int, end: int) -> tuple[str | None, int]:
     """The title following a stamp: lines up to the next gap; returns (title, first body line)."""
     if j >= end:

@@ -14,7 +14,14 @@ from pathlib import Path
 from kzqual.acts.doc import Doc
 from kzqual.acts.force import read_entry_into_force
 from kzqual.acts.head import Head, read_head
-from kzqual.acts.layout import find_agreed, find_signature, find_stamps, title_after
+from kzqual.acts.layout import (
+    Stamp,
+    find_agreed,
+    find_nested_stamp,
+    find_signature,
+    find_stamps,
+    title_after,
+)
 from kzqual.acts.model import Act, ActRef, ParsedAct, Span, StructureNode
 from kzqual.acts.notes import find_notes
 from kzqual.acts.refs import parse_act_ref
@@ -75,13 +82,7 @@ def read_act(ct: CleanText) -> ParsedAct:
     entry = read_entry_into_force([n for n in structure if n.kind == "point"])
     for k, stamp in enumerate(stamps):
         end = stamps[k + 1].start if k + 1 < len(stamps) else len(doc)
-        title, body = title_after(doc, stamp.body, end)
-        children = parse_body(doc, body, end, note_lines, warnings)
-        last = max(end - 1, stamp.start)
-        structure.append(
-            StructureNode(kind="appendix", label=stamp.label, title=title, text=stamp.text,
-                          lines=doc.span(stamp.start, last), children=children)
-        )
+        structure.append(_appendix(doc, stamp, end, note_lines, warnings, nested=True))
 
     act_notes = [b.note for b in notes]
     repeal_notes = [n for n in act_notes if n.kind == "repeal"]
@@ -136,6 +137,18 @@ def read_act(ct: CleanText) -> ParsedAct:
     if signature is None:
         _warn(warnings, "no_signature", "no signature found after the order's text")
     return ParsedAct(act=act, structure=structure, warnings=warnings)
+
+
+def _appendix(doc: Doc, stamp: Stamp, end: int, note_lines: set[int], warnings: list[dict],
+              *, nested: bool) -> StructureNode:
+    """An appendix node from its stamp to ``end``; an appendix of the appendix becomes a child."""
+    title, body = title_after(doc, stamp.body, end)
+    inner = find_nested_stamp(doc, body, end) if nested else None
+    children = parse_body(doc, body, inner.start if inner else end, note_lines, warnings)
+    if inner:
+        children.append(_appendix(doc, inner, end, note_lines, warnings, nested=False))
+    return StructureNode(kind="appendix", label=stamp.label, title=title, text=stamp.text,
+                         lines=doc.span(stamp.start, max(end - 1, stamp.start)), children=children)
 
 
 def _check_head(head: Head, source: str, warnings: list[dict]) -> None:
