@@ -51,6 +51,9 @@ def test_full_path_to_certificate(desk, application):
                      ("certify", "training", "certified", "head")]
     assert all(e.recorded_at for e in v.events)
     assert v.events[0].details["after_hours"].startswith("standard, point 7")
+    # Each step records the due dates in force right after it.
+    assert v.events[0].details["deadlines"] == {"stage1_deadline": "2024-03-28"}
+    assert v.events[1].details["deadlines"] == {"stage1_deadline": "2024-03-28", "stage2_deadline": "2024-06-17"}
 
 
 def test_overdue_decision_is_flagged(desk, application):
@@ -160,6 +163,8 @@ def test_complaint_forwarded_decided_and_appealed(desk, application):
     (fwd,) = c.deadlines
     assert fwd.key == "complaint_forward_deadline" and fwd.due == date(2024, 6, 17)  # Wed + 3 wd
     c = desk.forward_complaint(c.complaint.id, at=datetime(2024, 6, 14, 10), actor="o", body="ҚІД")
+    last = desk.case(v.case.id, as_of=date(2024, 6, 14)).events[-1]
+    assert last.kind == "complaint_forward" and last.details["deadlines"]["complaint_decision_deadline"] == "2024-06-21"
     assert [d.key for d in c.deadlines] == ["complaint_forward_deadline", "complaint_decision_deadline"]
     assert c.deadlines[1].due == date(2024, 6, 21)  # Fri 14 June + 5 working days
     assert desk.complaint(c.complaint.id, as_of=date(2024, 6, 24)).overdue

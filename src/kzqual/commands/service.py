@@ -33,7 +33,7 @@ def _common(f):
     f = click.option("--set", "set_pairs", multiple=True, metavar="KEY=VALUE",
                      help="A setting for a question the act leaves open (see docs/services.md), repeatable.")(f)
     f = click.option("--settings", "settings_file", type=click.Path(dir_okay=False), default=None,
-                     help="JSON file of settings.")(f)
+                     envvar="KZQUAL_SERVICE_SETTINGS", help="JSON file of settings (or KZQUAL_SERVICE_SETTINGS).")(f)
     f = click.option("--calendar-overrides", "overrides", type=click.Path(dir_okay=False), default=None,
                      envvar="KZQUAL_CALENDAR_OVERRIDES",
                      help="JSON file of transfers of days off the holidays package lacks.")(f)

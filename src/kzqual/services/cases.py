@@ -193,6 +193,8 @@ class ServiceDesk:
             detail: dict[str, Any] = {"accepted_day": day.isoformat()}
             if day != at.date():
                 detail["after_hours"] = self.standard["after_hours_rule"].where()
+            detail["deadlines"] = self._case_dues(conn, int(cid), at)
+            detail["settings"] = self.settings.as_dict()  # what shaped the dates, for the record
             self._log(conn, int(cid), None, "submitted", None, "submitted", at, actor, detail)
         return self.case(int(cid), as_of=at.date())
 
@@ -310,7 +312,7 @@ class ServiceDesk:
                 case_id=case_id, state="registered", target=target, text=text.strip(),
                 received_at=at)).inserted_primary_key[0]
             self._log(conn, case_id, int(cid), "complaint_registered", None, "registered", at, _actor(actor),
-                      {"target": target})
+                      {"target": target, "deadlines": self._complaint_dues(conn, int(cid), at)})
         return self.complaint(int(cid), as_of=at.date())
 
     def satisfy_complaint(self, complaint_id: int, *, at: datetime, actor: str, note: str = "") -> ComplaintView:
@@ -353,6 +355,7 @@ class ServiceDesk:
             if at < last:
                 raise InputError(f"{at:%Y-%m-%d %H:%M} is before the complaint's last step ({last:%Y-%m-%d %H:%M})")
             conn.execute(update(T.complaints).where(T.complaints.c.id == complaint_id).values(state=new, **values))
+            details = {**details, "deadlines": self._complaint_dues(conn, complaint_id, at)}
             self._log(conn, c.case_id, complaint_id, f"complaint_{action}", c.state, new, at, _actor(actor), details)
         return self.complaint(complaint_id, as_of=at.date())
 
@@ -407,7 +410,20 @@ class ServiceDesk:
         if decided_at is not None:
             values = {**values, "decided_at": decided_at}
         conn.execute(update(T.cases).where(T.cases.c.id == case.id).values(state=new, **values))
+        details = {**details, "deadlines": self._case_dues(conn, case.id, at)}
         self._log(conn, case.id, None, action, case.state, new, at, _actor(actor), details)
+
+    def _case_dues(self, conn: Connection, case_id: int, at: datetime) -> dict[str, str]:
+        """The due dates in force right after a step, recorded in its audit event."""
+        case = self._load_case(conn, case_id)
+        return {d.key: d.due.isoformat() for d in case_deadlines(
+            case, at.date(), cal=self.calendar, standard=self.standard, settings=self.settings)
+            if d.status != "not_applicable"}
+
+    def _complaint_dues(self, conn: Connection, complaint_id: int, at: datetime) -> dict[str, str]:
+        c = _complaint(self._complaint_row(conn, complaint_id))
+        return {d.key: d.due.isoformat() for d in complaint_deadlines(
+            c, at.date(), cal=self.calendar, standard=self.standard, settings=self.settings)}
 
     @staticmethod
     def _log(conn: Connection, case_id: int, complaint_id: int | None, kind: str, from_state: str | None,
