@@ -71,3 +71,16 @@ def test_format_parse_round_trip(day, style, prefix):
     text = prefix + format_date(day.isoformat(), style) + " № 12 бұйрығы"
     assert parse_date(text) == day.isoformat()
     assert [d.iso for d in find_dates(text)] == [day.isoformat()]
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_in_every_form(month):
+    from kzqual.acts.vocab import KK_MONTH_FORMS, RU_MONTH_GENITIVE
+
+    iso = f"2016-{month:02d}-07"
+    for form in KK_MONTH_FORMS[month]:
+        assert parse_date(f"2016 жылғы 7 {form}") == iso
+        assert parse_date(f"2016 жылғы 7-{form}") == iso
+        assert parse_date(f"2016 ж. «07» {form.upper()}") == iso
+    assert parse_date(f"7 {RU_MONTH_GENITIVE[month]} 2016 года") == iso
+    assert parse_date(f"«7» {RU_MONTH_GENITIVE[month].capitalize()} 2016 г.") == iso

@@ -25,7 +25,7 @@ _RU_MONTH = "|".join(f"{s}[а-яё]*" for s in sorted(RU_MONTHS, key=len, revers
 _RU_MONTH += "|ма[йяе]"
 
 _KK = re.compile(
-    rf"(?<!\d)(?P<y>\d{{4}})\s*(?:жылғы|жылы|жыл|ж\.|ж)\s*{_Q}\s*(?P<d>\d{{1,2}})\s*{_Q}\s*"
+    rf"(?<!\d)(?P<y>\d{{4}})\s*(?:жылғы|жылы|жыл|ж\.|ж)\s*{_Q}\s*(?P<d>\d{{1,2}})\s*{_Q}\s*-?\s*"
     rf"(?P<m>{_KK_MONTH})[{LETTER}]*",
     re.IGNORECASE,
 )
