@@ -74,3 +74,42 @@ def screenshots(artifacts_dir) -> Path:
     d = artifacts_dir / "screenshots"
     d.mkdir(parents=True, exist_ok=True)
     return d
+
+
+@pytest.fixture(scope="session")
+def web_url(tmp_path_factory):
+    """A live server over a registry with the five bundled acts and a few public-service cases."""
+    from datetime import date, datetime
+
+    from kzqual.api import Settings, create_app
+    from kzqual.api.server import ServerThread
+    from kzqual.bundled import act_paths
+    from kzqual.services.cases import ServiceDesk
+    from kzqual.services.iin import make_iin
+    from kzqual.store import open_store
+
+    db = str(tmp_path_factory.mktemp("web") / "kzqual.db")
+    with open_store(db) as store:
+        assert not store.ingest_paths(act_paths()).failed
+        desk = ServiceDesk(store.engine)
+        g = desk.add_group(number="3", profile="жүргізуші", planned_creation=date(2024, 4, 1),
+                           period_start=date(2024, 4, 15), period_end=date(2024, 6, 28))
+        for serial, at in ((1, datetime(2024, 3, 20, 18, 30)), (2, datetime(2024, 6, 10, 10)),
+                           (3, datetime(2024, 7, 1, 10))):
+            app = {"iin": make_iin(date(2004, 5, 17), "m", serial), "surname": "Сейітов", "name": "Ерлан",
+                   "patronymic": "Болатұлы", "address": "Астана қ.", "phone": "+7 701 123 45 67",
+                   "addressee": "Астана қаласы бойынша қорғаныс істері департаментінің",
+                   "branch": "Әскери-техникалық мектептің Астана филиалы", "documents": ["медкарта"],
+                   "consent": True, "signed_with": "eds"}
+            desk.apply(app, at=at, actor="portal")
+        desk.accept(1, group_id=g.id, at=datetime(2024, 3, 27, 11), actor="officer A")
+        desk.refuse(2, grounds=[1], reason="деректер нақты емес", at=datetime(2024, 6, 11, 10), actor="officer A")
+        desk.complain(2, target="decision", text="Шешіммен келіспеймін", at=datetime(2024, 6, 12, 15),
+                      actor="applicant")
+    srv = ServerThread(create_app(Settings(db=db, token=WEB_TOKEN)))
+    url = srv.start()
+    yield url
+    srv.stop()
+
+
+WEB_TOKEN = "web-token-42"

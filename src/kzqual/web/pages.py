@@ -11,6 +11,8 @@ PAGES: tuple[tuple[str, str | None, str], ...] = (
     ("home", "/", "web.nav.search"),
     ("acts", "/acts", "web.nav.acts"),
     ("positions", None, ""),
+    ("eligibility", "/eligibility", "web.nav.eligibility"),
+    ("services", "/services", "web.nav.services"),
 )
 
 

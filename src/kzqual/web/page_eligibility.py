@@ -1,0 +1,97 @@
+"""The eligibility page: a profile from a form or an uploaded JSON file; the verdict per criterion
+for one post, and the posts the person qualifies for, with near misses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from kzqual.api import eligibility
+from kzqual.api.deps import get_store
+from kzqual.errors import InputError
+from kzqual.web.render import render
+
+router = APIRouter()
+LEVELS = ("general_secondary", "technical_vocational", "post_secondary", "higher", "postgraduate")
+WORK_ROWS = 3
+MAX_UPLOAD = 256 * 1024
+
+
+def _d(value: Any) -> str | None:
+    value = str(value or "").strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InputError(f"not a date (YYYY-MM-DD): {value[:40]!r}", source="form") from None
+
+
+def profile_from_form(form: Any) -> dict:
+    """The profile the form describes (the same JSON format an upload uses)."""
+    education = []
+    level = str(form.get("edu_level", "")).strip()
+    if level:
+        if level not in LEVELS:
+            raise InputError(f"unknown education level {level[:40]!r}", source="form")
+        education.append({"level": level, "field": str(form.get("edu_field", "")).strip() or None,
+                          "completed": _d(form.get("edu_completed"))})
+    work = []
+    for i in range(WORK_ROWS):
+        start = _d(form.get(f"w{i}_start"))
+        employer = str(form.get(f"w{i}_employer", "")).strip()
+        if not start and not employer:
+            continue
+        if not start:
+            raise InputError(f"work row {i + 1}: give the start date", source="form")
+        work.append({
+            "employer": employer or "—", "start": start, "end": _d(form.get(f"w{i}_end")),
+            "post": str(form.get(f"w{i}_post", "")).strip(),
+            "state_body": bool(form.get(f"w{i}_state")), "state_service": bool(form.get(f"w{i}_state")),
+            "leadership": bool(form.get(f"w{i}_lead")),
+            "field": str(form.get(f"w{i}_field", "")).strip() or None,
+        })
+    return {"education": education, "work": work}
+
+
+@router.get("/eligibility")
+def form_page(request: Request):
+    return render(request, "eligibility.html", levels=LEVELS, rows=range(WORK_ROWS), form={},
+                  position_id=request.query_params.get("position", "")[:200], result=None, active="/eligibility")
+
+
+@router.post("/eligibility")
+async def run(request: Request):
+    form = await request.form()
+    upload = form.get("profile_file")
+    pasted = str(form.get("profile_json", "")).strip()
+    if upload is not None and hasattr(upload, "read") and getattr(upload, "filename", ""):
+        raw = await upload.read(MAX_UPLOAD + 1)
+        if len(raw) > MAX_UPLOAD:
+            raise InputError(f"profile file larger than {MAX_UPLOAD // 1024} KiB", source=upload.filename)
+        try:
+            profile = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"malformed JSON: {exc}", source=upload.filename) from None
+    elif pasted:
+        try:
+            profile = json.loads(pasted)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"malformed JSON: {exc}", source="profile") from None
+    else:
+        profile = profile_from_form(form)
+    as_of = dt.date.fromisoformat(_d(form.get("as_of")) or dt.date.today().isoformat())
+    position_id = str(form.get("position_id", "")).strip()[:200]
+    store = get_store(request)
+    check = None
+    if position_id:
+        check = eligibility.check(store, profile, position_id, as_of=as_of, policy_values=None)
+    matched = eligibility.match(request.app, store, profile, as_of=as_of, in_force_on=None, near_years=2.0,
+                                limit=20, policy_values=None)
+    return render(request, "eligibility.html", levels=LEVELS, rows=range(WORK_ROWS), form=dict(form),
+                  position_id=position_id, result={"check": check, "match": matched,
+                                                   "profile": json.dumps(profile, ensure_ascii=False, indent=1)},
+                  active="/eligibility")

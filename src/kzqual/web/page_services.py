@@ -1,0 +1,92 @@
+"""Public-service pages: cases with deadlines and overdue flags, a case with its events, a complaint
+with its handling (steps need the operator's token), and the Н6-ӘТМ report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from fastapi.security import HTTPAuthorizationCredentials
+
+from kzqual.api.auth import check_token
+from kzqual.api.service_desk import get_desk, moment
+from kzqual.errors import InputError
+from kzqual.web.page_home import _date, _int
+from kzqual.web.render import render
+
+router = APIRouter()
+PAGE = 50
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    d = _date(value)
+    return dt.date.fromisoformat(d) if d else None
+
+
+@router.get("/services")
+def cases(request: Request):
+    qp = request.query_params
+    state = (qp.get("state") or "").strip()[:40] or None
+    overdue = qp.get("overdue") in ("1", "on", "true")
+    as_of = _as_of(qp.get("as_of"))
+    offset = _int(qp.get("offset"), 0, 0, 10_000_000)
+    views = get_desk(request.app).cases(state=state, as_of=as_of, overdue_only=overdue)
+    items = [v.as_dict() for v in views[offset : offset + PAGE]]
+    page = {"items": items, "total": len(views), "limit": PAGE, "offset": offset}
+    year = (as_of or dt.date.today()).year
+    return render(request, "services.html", page=page, state=state or "", overdue=overdue,
+                  as_of=as_of.isoformat() if as_of else "", states=STATES, year=year, active="/services")
+
+
+STATES = ("submitted", "accepted", "refused", "training", "certified", "withdrawn")
+
+
+@router.get("/services/cases/{case_id}")
+def case(request: Request, case_id: int):
+    as_of = _as_of(request.query_params.get("as_of"))
+    view = get_desk(request.app).case(case_id, as_of=as_of).as_dict()
+    return render(request, "case.html", c=view, active="/services")
+
+
+@router.get("/services/complaints/{complaint_id}")
+def complaint(request: Request, complaint_id: int):
+    view = get_desk(request.app).complaint(complaint_id).as_dict()
+    return render(request, "complaint.html", k=view, done=request.query_params.get("done"), active="/services")
+
+
+@router.post("/services/complaints/{complaint_id}")
+async def complaint_step(request: Request, complaint_id: int):
+    """Handle a complaint from the page: the operator types the token (the form is the API's twin)."""
+    form = await request.form()
+    check_token(request.app.state.settings.token,
+                HTTPAuthorizationCredentials(scheme="Bearer", credentials=str(form.get("token", ""))))
+    desk = get_desk(request.app)
+    action = str(form.get("action", ""))
+    actor = str(form.get("actor", "")).strip()
+    at = moment(None)
+    if action == "satisfy":
+        desk.satisfy_complaint(complaint_id, at=at, actor=actor, note=str(form.get("note", "")))
+    elif action == "forward":
+        desk.forward_complaint(complaint_id, at=at, actor=actor, body=str(form.get("body", "")))
+    elif action in ("decide", "decide_appeal"):
+        outcome = str(form.get("outcome", ""))
+        if action == "decide":
+            desk.decide_complaint(complaint_id, outcome=outcome, at=at, actor=actor, note=str(form.get("note", "")))
+        else:
+            desk.decide_appeal(complaint_id, outcome=outcome, at=at, actor=actor)
+    elif action == "appeal":
+        desk.appeal_complaint(complaint_id, at=at, actor=actor)
+    else:
+        raise InputError(f"unknown action {action[:40]!r}", source="complaint")
+    return RedirectResponse(f"/services/complaints/{complaint_id}?done={action}", status_code=303)
+
+
+@router.get("/services/report")
+def report(request: Request):
+    qp = request.query_params
+    today = dt.date.today()
+    year = _int(qp.get("year"), today.year, 2000, 2100)
+    half = _int(qp.get("half"), 1 if today.month <= 6 else 2, 1, 2)
+    rep = get_desk(request.app).report_n6(year=year, half=half).as_dict()
+    return render(request, "report.html", r=rep, year=year, half=half, active="/services")
