@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from .factories import act, kk_posts, post, ru_posts
 
 from kzqual.errors import InputError, NotFoundError
 from kzqual.store import open_store
 from kzqual.store.ingest import Extracted, Pipeline
 
 
-def test_ingest_keeps_everything_with_provenance(store, make_act):
-    path = make_act("mes.txt", act("9344", repealed_on="2015-11-16"), kk_posts("reg-9344"))
+def test_ingest_keeps_everything_with_provenance(store, make_act, build):
+    path = make_act("mes.txt", build.act("9344", repealed_on="2015-11-16"), build.kk_posts("reg-9344"))
     res = store.ingest_file(path, pipeline=make_act.layers.pipeline)
     assert (res.status, res.act_key, res.version, res.positions) == ("added", "reg-9344", 1, 4)
     assert res.warnings == 1
@@ -36,8 +35,8 @@ def test_ingest_keeps_everything_with_provenance(store, make_act):
     assert stored.summary.entry_rule.startswith("алғашқы ресми")
 
 
-def test_same_text_twice_changes_nothing(store, make_act):
-    path = make_act("mes.txt", act("9344"), kk_posts("reg-9344"))
+def test_same_text_twice_changes_nothing(store, make_act, build):
+    path = make_act("mes.txt", build.act("9344"), build.kk_posts("reg-9344"))
     store.ingest_file(path, pipeline=make_act.layers.pipeline)
     before = store.counts()
     again = store.ingest_file(path, pipeline=make_act.layers.pipeline)
@@ -45,11 +44,11 @@ def test_same_text_twice_changes_nothing(store, make_act):
     assert store.counts() == before
 
 
-def test_changed_text_is_a_new_version_and_the_old_one_stays(store, make_act):
-    p1 = make_act("v1.txt", act("9344"), kk_posts("reg-9344"))
+def test_changed_text_is_a_new_version_and_the_old_one_stays(store, make_act, build):
+    p1 = make_act("v1.txt", build.act("9344"), build.kk_posts("reg-9344"))
     store.ingest_file(p1, pipeline=make_act.layers.pipeline)
-    changed = kk_posts("reg-9344")[:3] + [post("reg-9344", "9", "Жетекші сарапшы", category="C-4")]
-    p2 = make_act("v2.txt", act("9344"), changed, text=p1.read_text() + "\nӨзгеріс")
+    changed = build.kk_posts("reg-9344")[:3] + [build.post("reg-9344", "9", "Жетекші сарапшы", category="C-4")]
+    p2 = make_act("v2.txt", build.act("9344"), changed, text=p1.read_text() + "\nӨзгеріс")
     res = store.ingest_file(p2, pipeline=make_act.layers.pipeline)
     assert (res.status, res.version) == ("new_version", 2)
     assert [a.version for a in store.act_versions("reg-9344")] == [1, 2]
@@ -64,12 +63,12 @@ def test_changed_text_is_a_new_version_and_the_old_one_stays(store, make_act):
     assert store.ingest_file(p1, pipeline=make_act.layers.pipeline).status == "unchanged"
 
 
-def test_as_of_dates(store, make_act):
+def test_as_of_dates(store, make_act, build):
     layers = make_act.layers
-    store.ingest_file(make_act("a.txt", act("9344", date="2014-04-09", repealed_on="2015-11-16"),
-                               kk_posts("reg-9344")), pipeline=layers.pipeline)
-    store.ingest_file(make_act("b.txt", act("15125", lang="ru", date="2017-03-31"),
-                               ru_posts("reg-15125")), pipeline=layers.pipeline)
+    store.ingest_file(make_act("a.txt", build.act("9344", date="2014-04-09", repealed_on="2015-11-16"),
+                               build.kk_posts("reg-9344")), pipeline=layers.pipeline)
+    store.ingest_file(make_act("b.txt", build.act("15125", lang="ru", date="2017-03-31"),
+                               build.ru_posts("reg-15125")), pipeline=layers.pipeline)
     status = {a.key: a.status for a in store.list_acts(as_of="2015-01-01")}
     assert status == {"reg-9344": "in_force", "reg-15125": "not_yet_in_force"}
     status = {a.key: a.status for a in store.list_acts(as_of="2020-01-01")}
@@ -87,15 +86,15 @@ def test_as_of_dates(store, make_act):
         store.list_acts(as_of="31.12.2015")
 
 
-def test_failed_ingest_leaves_the_store_as_it_was(store, make_act):
-    good = make_act("good.txt", act("9344"), kk_posts("reg-9344"))
+def test_failed_ingest_leaves_the_store_as_it_was(store, make_act, build):
+    good = make_act("good.txt", build.act("9344"), build.kk_posts("reg-9344"))
     store.ingest_file(good, pipeline=make_act.layers.pipeline)
     before = store.counts()
-    broken = make_act("broken.txt", act("9211"), kk_posts("reg-9211"))
+    broken = make_act("broken.txt", build.act("9211"), build.kk_posts("reg-9211"))
 
     def extract_then_fail(ct, parsed):
         def gen():
-            yield from kk_posts(parsed.act.key)[:3]
+            yield from build.kk_posts(parsed.act.key)[:3]
             raise ValueError("extractor broke on post 4")
         return Extracted(gen())
 
@@ -109,8 +108,8 @@ def test_failed_ingest_leaves_the_store_as_it_was(store, make_act):
     assert store.counts() == before
 
 
-def test_unreadable_file_is_skipped_others_land(store, make_act, tmp_path):
-    good = make_act("good.txt", act("9344"), kk_posts("reg-9344"))
+def test_unreadable_file_is_skipped_others_land(store, make_act, tmp_path, build):
+    good = make_act("good.txt", build.act("9344"), build.kk_posts("reg-9344"))
     empty = tmp_path / "acts" / "empty.txt"
     empty.write_bytes(b"")
     summary = store.ingest_paths([tmp_path / "acts"], pipeline=make_act.layers.pipeline)
@@ -129,9 +128,9 @@ def test_unknown_ids_raise_not_found(store):
         store.raw_lines("reg-1", 1, 2)
 
 
-def test_reopen_keeps_data_and_migrations_are_idempotent(store_url, make_act):
+def test_reopen_keeps_data_and_migrations_are_idempotent(store_url, make_act, build):
     with open_store(store_url) as s:
-        s.ingest_file(make_act("a.txt", act("9344"), kk_posts("reg-9344")), pipeline=make_act.layers.pipeline)
+        s.ingest_file(make_act("a.txt", build.act("9344"), build.kk_posts("reg-9344")), pipeline=make_act.layers.pipeline)
     with open_store(store_url) as s:
         assert s.count_positions() == 4
         with s.engine.connect() as conn:
@@ -142,11 +141,11 @@ def test_reopen_keeps_data_and_migrations_are_idempotent(store_url, make_act):
 
 # -------------------------------------------------------------------- search
 @pytest.fixture
-def loaded(store, make_act):
+def loaded(store, make_act, build):
     layers = make_act.layers
-    store.ingest_file(make_act("kk.txt", act("9344"), kk_posts("reg-9344")), pipeline=layers.pipeline)
-    store.ingest_file(make_act("ru.txt", act("15125", lang="ru", date="2017-03-31", title="Приказ"),
-                               ru_posts("reg-15125")), pipeline=layers.pipeline)
+    store.ingest_file(make_act("kk.txt", build.act("9344"), build.kk_posts("reg-9344")), pipeline=layers.pipeline)
+    store.ingest_file(make_act("ru.txt", build.act("15125", lang="ru", date="2017-03-31", title="Приказ"),
+                               build.ru_posts("reg-15125")), pipeline=layers.pipeline)
     return store
 
 

@@ -36,6 +36,22 @@ from kzqual.store.records import (
 from kzqual.store.search import SearchHit, in_force_sql
 
 BATCH = 2000
+
+
+def _db_errors(method):
+    """A damaged database file or a dropped server is the user's input problem, not a crash:
+    report it as InputError naming the database."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except DBAPIError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise InputError(f"database error: {reason}", source=self.url) from None
+
+    return wrapper
 ProgressFn = Callable[[int, int, Path, IngestResult], None]
 
 
@@ -249,6 +265,7 @@ class Store:
                 source=r.source, content_hash=r.content_hash, ingested_at=r.ingested_at))
         return out
 
+    @_db_errors
     def list_acts(self, as_of: str | _date | None = None, status: str | None = None,
                   limit: int | None = None, offset: int = 0) -> list[ActSummary]:
         """Current versions of the acts, with their status on ``as_of`` (else as the text says)."""
@@ -264,6 +281,7 @@ class Store:
             summaries = [s for s in summaries if s.status == status]
         return summaries[offset : offset + limit if limit is not None else None]
 
+    @_db_errors
     def get_act(self, key: str, version: int | None = None) -> StoredAct:
         with self.engine.connect() as conn:
             r = self._act_row(conn, key, version)
@@ -276,18 +294,21 @@ class Store:
 
         return StoredAct(summary, Act.model_validate(r.data), events, list(r.warnings or []))
 
+    @_db_errors
     def act_versions(self, key: str) -> list[ActSummary]:
         with self.engine.connect() as conn:
             r = self._act_row(conn, key, None)
             act_rows = conn.execute(select(T.acts).where(T.acts.c.key == r.key).order_by(T.acts.c.version)).all()
             return self._summaries(conn, act_rows, None)
 
+    @_db_errors
     def act_structure(self, key: str, version: int | None = None) -> list[StructureNode]:
         with self.engine.connect() as conn:
             r = self._act_row(conn, key, version)
             nodes = conn.execute(select(T.structure_nodes).where(T.structure_nodes.c.act_id == r.id)).mappings().all()
         return rows.build_tree([dict(n) for n in nodes])
 
+    @_db_errors
     def raw_lines(self, act_key: str, start: int, end: int, version: int | None = None) -> list[tuple[int, str]]:
         """Raw lines ``start..end`` (1-based, inclusive) of an act version, as (number, text)."""
         if start < 1 or end < start:
@@ -312,11 +333,13 @@ class Store:
             raise NotFoundError(f"no position {position_id!r} in the registry", source=self.url)
         return row
 
+    @_db_errors
     def get_position(self, position_id: str) -> Position:
         """The post from the newest version of its act that has it."""
         with self.engine.connect() as conn:
             return Position.model_validate(self._position_row(conn, position_id).data)
 
+    @_db_errors
     def position_record(self, position_id: str) -> PositionRecord:
         """The post, its act, and every requirement with the raw lines it was read from."""
         with self.engine.connect() as conn:
@@ -361,6 +384,7 @@ class Store:
             for (data,) in conn.execution_options(yield_per=500).execute(q):
                 yield Position.model_validate(data)
 
+    @_db_errors
     def count_positions(self, in_force_on: str | _date | None = None, *, act_key: str | None = None,
                         category: str | None = None, lang: str | None = None) -> int:
         q = self._position_filter(select(func.count()).select_from(T.positions), in_force_on=in_force_on,
@@ -369,6 +393,7 @@ class Store:
             return conn.execute(q).scalar_one()
 
     # ------------------------------------------------------------------ search
+    @_db_errors
     def search(self, query: str, lang: str | None = None, body: str | None = None,
                category: str | None = None, in_force_on: str | _date | None = None,
                limit: int = 20, offset: int = 0) -> list[SearchHit]:
@@ -402,6 +427,7 @@ class Store:
         return hits
 
     # ------------------------------------------------------------------ misc
+    @_db_errors
     def counts(self) -> dict[str, int]:
         """Rows per registry table (tests and diagnostics)."""
         names = ["acts", "act_events", "notes", "structure_nodes", "raw_lines", "positions",
