@@ -63,12 +63,16 @@ def body_of(office: str | None, language: str) -> str | None:
     words = office.split()
     if language == "kk":
         last = words[-1].lower()
+        if last in {"үкіметі", "министрлігі", "агенттігі", "комитеті", "әкімдігі", "мәслихаты"}:
+            return office  # the issuer is itself a body
         if last == "министрі":
             return " ".join([*words[:-1], words[-1][:-1] + "лігі"])
         if last in {"төрағасы", "басшысы", "төрағасының"} and len(words) > 1:
             return " ".join(words[:-1])
         return None
     head = words[0]
+    if head in {"Правительство", "Министерство", "Агентство", "Комитет", "Акимат", "Маслихат"}:
+        return office  # the issuer is itself a body
     if head in _RU_BODY:
         return " ".join([_RU_BODY[head], *words[1:]])
     if head in {"Председатель", "Руководитель"} and len(words) > 1:

@@ -67,7 +67,8 @@ def _ru_issuer(text: str, type_match: re.Match[str] | None) -> str | None:
     m = _RU_UNTIL.search(rest)
     cand = rest[: m.start()] if m else rest
     cand = cand.strip(" -–—,.;:")
-    if not cand or not cand[:1].isupper() or len(cand.split()) > 14:
+    # "Закон Республики Казахстан": the words after the type name the state, not an office.
+    if not cand or not cand[:1].isupper() or len(cand.split()) > 14 or cand.startswith("Республик"):
         return None
     return nominative(cand, "ru")
 

@@ -154,7 +154,10 @@ KK_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 
 # Words that end the preamble (the enacting formula), compared with spaces removed because the
 # export letter-spaces them.
-ENACTING = ("БҰЙЫРАМЫН", "ПРИКАЗЫВАЮ", "ҚАУЛЫЕТЕДІ", "ПОСТАНОВЛЯЕТ", "ПОСТАНОВЛЯЮ", "ҚАУЛЫЕТЕМІН")
+ENACTING = (
+    "БҰЙЫРАМЫН", "БҰЙЫРАМЫЗ", "ПРИКАЗЫВАЮ", "ПРИКАЗЫВАЕМ", "ҚАУЛЫЕТЕДІ", "ҚАУЛЫЕТЕМІН", "ҚАУЛЫЕТЕМІЗ",
+    "ПОСТАНОВЛЯЕТ", "ПОСТАНОВЛЯЮ", "ПОСТАНОВЛЯЕМ", "ШЕШІМҚАБЫЛДАДЫ", "РЕШИЛ",
+)
 
 # Markers of an approval block (КЕЛІСІЛДІ / СОГЛАСОВАНО), compared with spaces removed.
 AGREED = ("КЕЛІСІЛДІ", "КЕЛІСІЛГЕН", "СОГЛАСОВАНО", "СОГЛАСОВАН")
