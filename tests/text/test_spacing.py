@@ -83,3 +83,7 @@ def test_offsets_point_at_raw_characters():
     assert len(pos) == len(text)
     for ch, p in zip(text, pos):
         assert ch == " " or raw[p] == ch
+
+
+def test_url_followed_by_a_sentence():
+    assert unspace_line("сайты www.egov.kz. Portal") == "сайты www.egov.kz. Portal"

@@ -34,7 +34,8 @@ _TOKEN = re.compile(r"\S+")
 _PUNCT = set(".,:;!?()«»\"'-–_/№")
 # One-letter words of Russian and Kazakh: a pair of them (``и в``) is ordinary text.
 _ONE_LETTER_WORDS = set("аивкосуяеәАИВКОСУЯЕӘ")
-_URL = re.compile(r"\bwww\.(?: ?[a-z0-9-]+\.)* ?[a-z]{2,}\b", re.IGNORECASE)
+# Lowercase only after "www.": a capitalised word after "kz. " starts a sentence.
+_URL = re.compile(r"\b[Ww]{3}\.(?: ?[a-z0-9-]+\.)* ?[a-z]{2,}\b")
 
 
 def _is_unit(tok: str) -> bool:
