@@ -84,3 +84,13 @@ def test_codes():
     assert canonical_category("санаты") is None
     assert expand_numbers("№№ 4-3-1, 4-3-2") == ["4-3-1", "4-3-2"]
     assert expand_numbers("33-1- 2") == ["33-1-2"]
+
+
+def test_extract_stays_a_function_after_the_submodule_is_imported():
+    import importlib
+
+    import kzqual.positions as positions
+
+    module = importlib.import_module("kzqual.positions.extract")  # as the store does
+    assert callable(module.extract)
+    assert positions.extract is module.extract and positions.extract_file is module.extract_file

@@ -14,11 +14,9 @@ experience alternatives...) are filled by :mod:`kzqual.positions.requirements`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from kzqual.acts.model import Act
 from kzqual.positions.model import Position
-from kzqual.text.model import CleanText
 
 
 @dataclass(slots=True)
@@ -31,16 +29,15 @@ class Extraction:
     act: Act | None = None
 
 
-def extract(ct: CleanText, act: Act) -> Extraction:
-    from kzqual.positions.extract import extract as _extract
+# The pipeline lives in the submodule ``kzqual.positions.extract``.  Importing a submodule binds
+# its name on the package, which would replace the function ``extract`` with the module the
+# first time anyone imported ``kzqual.positions.extract``.  Load it now, during package init,
+# and bind the names to the functions afterwards: later imports find the module in sys.modules
+# and leave the package's attributes alone, so both spellings work for good:
+# ``kzqual.positions.extract(ct, act)`` and ``importlib.import_module("kzqual.positions.extract")``.
+from kzqual.positions import extract as _pipeline  # noqa: E402
 
-    return _extract(ct, act)
-
-
-def extract_file(path: str | Path) -> Extraction:
-    from kzqual.positions.extract import extract_file as _extract_file
-
-    return _extract_file(path)
-
+extract = _pipeline.extract
+extract_file = _pipeline.extract_file
 
 __all__ = ["Extraction", "Position", "extract", "extract_file"]
