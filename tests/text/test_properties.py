@@ -105,3 +105,15 @@ def test_clean_mutated_seed_excerpts(act_path):
         _check(clean(text))
 
     run()
+
+
+@SETTINGS
+@given(st.lists(st.text(alphabet=ALPHABET, max_size=40), max_size=8), st.sets(st.text(alphabet="абвгдеіңқ", min_size=1, max_size=6), max_size=20))
+def test_join_text_only_moves_spaces_and_hyphens(parts, vocab):
+    from kzqual.text import join_text
+
+    squash = lambda s: "".join(c for c in s if not c.isspace())  # noqa: E731
+    joined = join_text(parts)
+    assert squash(joined) == squash("".join(parts))
+    with_vocab = join_text(parts, vocabulary=vocab)
+    assert squash(with_vocab).replace("-", "") == squash("".join(parts)).replace("-", "")
