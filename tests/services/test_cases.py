@@ -207,3 +207,14 @@ def test_as_dict_is_json_ready(desk, application):
     v = desk.apply(application(), at=datetime(2024, 6, 10, 10), actor="portal")
     data = json.loads(json.dumps(desk.case(v.case.id, as_of=date(2024, 6, 10)).as_dict()))
     assert data["state"] == "submitted" and data["deadlines"][0]["due"] == "2024-06-12"
+
+
+def test_aware_times_are_converted_to_kazakhstan_time(desk, application):
+    from datetime import timezone
+
+    # 12:30 UTC on 10 June 2024 is 17:30 in Astana (UTC+5): still within working hours.
+    v = desk.apply(application(), at=datetime(2024, 6, 10, 12, 30, tzinfo=timezone.utc), actor="portal")
+    assert v.case.submitted_at == datetime(2024, 6, 10, 17, 30) and v.case.accepted_day == date(2024, 6, 10)
+    # 13:30 UTC is 18:30 local: after hours -> next working day.
+    v = desk.apply(application(2), at=datetime(2024, 6, 10, 13, 30, tzinfo=timezone.utc), actor="portal")
+    assert v.case.accepted_day == date(2024, 6, 11)

@@ -222,6 +222,13 @@ def parse_moment(value: str, *, what: str = "date") -> datetime:
     return moment
 
 
+def kz_local(moment: datetime) -> datetime:
+    """``moment`` as naive Kazakhstan wall-clock time (aware datetimes are converted)."""
+    if not isinstance(moment, datetime):
+        raise InputError(f"expected a date and time, got {moment!r}")
+    return moment.astimezone(KZ_TZ).replace(tzinfo=None) if moment.tzinfo is not None else moment
+
+
 def kz_now() -> datetime:
     """Now, as Kazakhstan wall-clock time (naive)."""
     return datetime.now(KZ_TZ).replace(tzinfo=None, second=0, microsecond=0)

@@ -28,7 +28,7 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from kzqual.errors import InputError, NotFoundError
 from kzqual.services import tables as T
-from kzqual.services.calendar import WorkCalendar, kz_now
+from kzqual.services.calendar import WorkCalendar, kz_local, kz_now
 from kzqual.services.checks import (check_fee_paid, check_paid_window, check_refusal_grounds, fee_due)
 from kzqual.services.deadlines import Deadline, case_deadlines, complaint_deadlines, is_overdue
 from kzqual.services.model import (COMPLAINT_TARGETS, Application, Case, Complaint, Event, TrainingGroup,
@@ -183,6 +183,7 @@ class ServiceDesk:
 
     # -- cases -------------------------------------------------------------------------------------
     def apply(self, application: Application | dict[str, Any], *, at: datetime, actor: str) -> CaseView:
+        at = kz_local(at)
         app = application if isinstance(application, Application) else application_from_dict(application)
         actor = _actor(actor)
         day = self.calendar.acceptance_day(at)
@@ -199,6 +200,7 @@ class ServiceDesk:
         return self.case(int(cid), as_of=at.date())
 
     def accept(self, case_id: int, *, group_id: int, at: datetime, actor: str) -> CaseView:
+        at = kz_local(at)
         with self.engine.begin() as conn:
             case = self._case_for_move(conn, case_id, "accept", at)
             group = _group(self._group_row(conn, group_id))
@@ -216,6 +218,7 @@ class ServiceDesk:
         return self.case(case_id, as_of=at.date())
 
     def refuse(self, case_id: int, *, grounds: list[int], reason: str, at: datetime, actor: str) -> CaseView:
+        at = kz_local(at)
         grounds_t = check_refusal_grounds(grounds, self.standard)
         if not reason or not reason.strip():
             raise InputError("a refusal must be reasoned (standard, point 5: 'дәлелді жауап'): give --reason")
@@ -229,6 +232,7 @@ class ServiceDesk:
         return self.case(case_id, as_of=at.date())
 
     def record_payment(self, case_id: int, *, amount: int, at: datetime, actor: str) -> CaseView:
+        at = kz_local(at)
         if amount <= 0:
             raise InputError("a payment must be a positive amount of tenge")
         with self.engine.begin() as conn:
@@ -246,6 +250,7 @@ class ServiceDesk:
         return self.case(case_id, as_of=at.date())
 
     def start_training(self, case_id: int, *, at: datetime, actor: str) -> CaseView:
+        at = kz_local(at)
         with self.engine.begin() as conn:
             case = self._case_for_move(conn, case_id, "start_training", at)
             if case.classes_start and at.date() < case.classes_start:
@@ -256,6 +261,7 @@ class ServiceDesk:
         return self.case(case_id, as_of=at.date())
 
     def certify(self, case_id: int, *, number: str, at: datetime, actor: str) -> CaseView:
+        at = kz_local(at)
         if not number or not number.strip():
             raise InputError("a certificate needs a number")
         with self.engine.begin() as conn:
@@ -265,6 +271,7 @@ class ServiceDesk:
         return self.case(case_id, as_of=at.date())
 
     def withdraw(self, case_id: int, *, at: datetime, actor: str, reason: str = "") -> CaseView:
+        at = kz_local(at)
         with self.engine.begin() as conn:
             case = self._case_for_move(conn, case_id, "withdraw", at)
             self._move(conn, case, "withdraw", at, actor, {"withdrawn_at": at}, {"reason": reason})
@@ -298,6 +305,7 @@ class ServiceDesk:
 
     # -- complaints (point 65) -----------------------------------------------------------------------
     def complain(self, case_id: int, *, target: str, text: str, at: datetime, actor: str) -> ComplaintView:
+        at = kz_local(at)
         if target not in COMPLAINT_TARGETS:
             raise InputError(f"a complaint is against a {', '.join(COMPLAINT_TARGETS)}, not {target!r}")
         if not text or not text.strip():
@@ -316,9 +324,11 @@ class ServiceDesk:
         return self.complaint(int(cid), as_of=at.date())
 
     def satisfy_complaint(self, complaint_id: int, *, at: datetime, actor: str, note: str = "") -> ComplaintView:
+        at = kz_local(at)
         return self._complaint_move(complaint_id, "satisfy", at, actor, {"satisfied_at": at}, {"note": note})
 
     def forward_complaint(self, complaint_id: int, *, at: datetime, actor: str, body: str) -> ComplaintView:
+        at = kz_local(at)
         if not body or not body.strip():
             raise InputError("name the body that reviews the complaint (--to)")
         return self._complaint_move(complaint_id, "forward", at, actor,
@@ -326,16 +336,19 @@ class ServiceDesk:
 
     def decide_complaint(self, complaint_id: int, *, outcome: str, at: datetime, actor: str,
                          note: str = "") -> ComplaintView:
+        at = kz_local(at)
         if outcome not in ("upheld", "rejected"):
             raise InputError("a complaint decision is upheld or rejected")
         return self._complaint_move(complaint_id, "decide", at, actor, {"decided_at": at, "outcome": outcome},
                                     {"outcome": outcome, "note": note})
 
     def appeal_complaint(self, complaint_id: int, *, at: datetime, actor: str) -> ComplaintView:
+        at = kz_local(at)
         return self._complaint_move(complaint_id, "appeal", at, actor, {"appealed_at": at},
                                     {"to": self.standard["complaint_quality_body_deadline"].text("kk")})
 
     def decide_appeal(self, complaint_id: int, *, outcome: str, at: datetime, actor: str) -> ComplaintView:
+        at = kz_local(at)
         if outcome not in ("upheld", "rejected"):
             raise InputError("an appeal decision is upheld or rejected")
         return self._complaint_move(complaint_id, "decide_appeal", at, actor,
