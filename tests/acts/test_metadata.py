@@ -153,3 +153,8 @@ def test_provenance_spans_point_at_the_text(parsed, act_path, name):
         assert 1 <= span.start <= span.end <= len(raw)
     e = act.entry_into_force
     assert e.rule.split()[0] in raw[e.lines.start - 1]
+
+
+def test_title_joined_across_an_opening_quote(parsed):
+    # The export breaks '"Б" корпусы' after the opening quote.
+    assert '"Б" корпусы' in parsed("mebp_75_kk").act.title

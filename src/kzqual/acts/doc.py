@@ -61,6 +61,8 @@ def _join(parts: list[str]) -> str:
             continue
         if out.endswith("-") and not out.endswith(" -") and p[:1].islower():
             out = out + p  # a word hyphenated across lines: "административно-" + "территориальной"
+        elif out.endswith("«") or (out.endswith('"') and out.count('"') % 2 == 1):
+            out = out + p  # a line ending in an opening quote: '"' + 'Б" корпусы'
         else:
             out = f"{out} {p}" if out else p
     return " ".join(out.split())
