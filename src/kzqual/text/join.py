@@ -13,7 +13,7 @@ Where a paragraph ends is a judgement on weak signals, so the rules are conserva
   starts a paragraph; one starting in lowercase continues the sentence;
 * a line starting in lowercase or with punctuation (``, оның``, ``» заңдарын``), or whose raw
   line starts with a space (the hyperlink displacement leaves one), continues the paragraph,
-  even across a page break;
+  even across a page break; so does a line when both it and the previous one show displacement;
 * otherwise, a capitalised line continues the paragraph unless a blank run separates them or the
   previous line is a short label (``Білімі``, ``Функционалдық міндеттері``).
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from kzqual.text.displaced import has_displacement
 from kzqual.text.model import CleanLine, CleanText
 
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)](?:\s|$)|[а-яәіңғүұқөһa-z]\)\s|[-–—•]\s)")
@@ -144,6 +145,8 @@ def _continues(prev: CleanLine, line: CleanLine, raw_lines: list[str]) -> bool:
         return False
     if leading_space:
         return True  # a displaced hyperlink left the line starting with a space
+    if has_displacement(before) and has_displacement(text):
+        return True  # inside a displaced block capitals and page breaks say nothing
     if line.after_gap:
         return False
     return not _is_label(before)
