@@ -204,3 +204,14 @@ def test_table_title_category_contradiction(extracted):
     # raw 3684-3700: a "Бас сарапшысы" printed with С-5 (the act's other chief experts are С-4)
     assert p.category == "C-5"
     assert any("C-4" in w for w in p.warnings)
+
+
+def test_raw_criteria_kept_with_spans(extracted):
+    x = extracted("mod_134_ru")
+    crit = x.criteria["15125-g1-p1"]
+    assert set(crit) == {"duties", "knowledge", "qualification"}
+    text, span = crit["duties"]
+    # raw 51-91: the duties point's items (label on raw 50); raw 92-94 is a "Сноска." note
+    assert text.startswith("участвует в проведении") and (span.start, span.end) == (51, 91)
+    assert "Сноска" not in text
+    assert crit["knowledge"][1].start == 96

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kzqual.acts.model import Act
+from kzqual.acts.model import Act, Span
 from kzqual.positions.model import Position
 
 
@@ -27,6 +27,9 @@ class Extraction:
     positions: list[Position] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     act: Act | None = None
+    # position id -> criterion -> (clean text, raw line span): every criterion as segmented,
+    # including those the record keeps only as a list (duties, knowledge, qualification)
+    criteria: dict[str, dict[str, tuple[str, Span]]] = field(default_factory=dict)
 
 
 # The pipeline lives in the submodule ``kzqual.positions.extract``.  Importing a submodule binds

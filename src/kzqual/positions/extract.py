@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from kzqual.acts.model import Act
+from kzqual.acts.model import Act, Span
 from kzqual.positions import Extraction
 from kzqual.positions.build import RawPost, RepairIndex, build_position, known_titles
 from kzqual.positions.layout import detect_layout
@@ -50,11 +50,14 @@ def extract(ct: CleanText, act: Act) -> Extraction:
     titles = known_titles(raws, lang, result.warnings)
     for raw in raws:
         try:
-            result.positions.append(
-                build_position(
-                    raw, reg=reg, act_key=act.key, lang=lang, ct=ct, repairs=index, titles=titles
-                )
+            pos = build_position(
+                raw, reg=reg, act_key=act.key, lang=lang, ct=ct, repairs=index, titles=titles
             )
+            result.positions.append(pos)
+            result.criteria[pos.id] = {
+                name: (piece.text, Span(start=piece.start, end=piece.end))
+                for name, piece in raw.criteria.items()
+            }
         except Exception as exc:
             result.warnings.append(
                 f"post on lines {raw.start}-{raw.end} could not be built: {type(exc).__name__}: {exc}"
