@@ -56,6 +56,14 @@ def seniority(pos: Position) -> float:
     return float(m.group(1)) if m else 99.0
 
 
+def _seniority(rules: RuleSet) -> np.ndarray:
+    cached = getattr(rules, "_seniority", None)
+    if cached is None or len(cached) != len(rules.positions):
+        cached = np.fromiter((seniority(p) for p in rules.positions), np.float64, len(rules.positions))
+        rules._seniority = cached  # computed once per rule set: ranking must not loop over posts
+    return cached
+
+
 @dataclass
 class MatchItem:
     position: Position
@@ -121,8 +129,7 @@ class MatchResult:
 def match(rules: RuleSet, m: Metrics, *, near_years: float = 2.0, limit: int | None = 50,
           explain_items: bool = True) -> MatchResult:
     st, gap = statuses(rules, m)
-    order_sen = np.fromiter((seniority(p) for p in rules.positions), np.float64, len(rules.positions)) \
-        if rules.positions else np.empty(0)
+    order_sen = _seniority(rules)
     res = MatchResult(counts={"met": int((st == T.MET).sum()), "undetermined": int((st == T.UNDETERMINED).sum()),
                               "not_met": int((st == T.NOT_MET).sum())})
     idx = np.arange(len(st))

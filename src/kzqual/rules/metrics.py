@@ -68,6 +68,15 @@ class EduFact:
     academy_state_order: bool
 
 
+_PREDS: dict[str, Callable[[Period], bool]] = {
+    "work": lambda p: True,
+    "state_service": lambda p: p.state_service,
+    "state_body": lambda p: p.state_body or p.state_service,
+    "leadership": lambda p: p.leadership,
+    "leadership_state": lambda p: p.leadership and (p.state_body or p.state_service),
+}
+
+
 @dataclass
 class Metrics:
     """What the rules look at, computed once per profile and date."""
@@ -91,15 +100,12 @@ class Metrics:
 
     def days(self, metric: str, key: str | None = None) -> int:
         """Days of ``metric``: work, state_service, state_body, leadership, leadership_state, field."""
-        preds: dict[str, Callable[[Period], bool]] = {
-            "work": lambda p: True,
-            "state_service": lambda p: p.state_service,
-            "state_body": lambda p: p.state_body or p.state_service,
-            "leadership": lambda p: p.leadership,
-            "leadership_state": lambda p: p.leadership and (p.state_body or p.state_service),
-            "field": lambda p: p.field is not None and p.field == key,
-        }
-        return self._days((metric, key), preds[metric])
+        hit = self._cache.get((metric, key))
+        if hit is not None:
+            return hit
+        if metric == "field":
+            return self._days((metric, key), lambda p: p.field is not None and p.field == key)
+        return self._days((metric, key), _PREDS[metric])
 
     def grade_days(self, grade: str, or_higher: bool = False) -> int:
         """Years in ``grade`` ("any_ladder" = any rung of the ladder), optionally or a higher one."""

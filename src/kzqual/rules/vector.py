@@ -113,6 +113,29 @@ def columns(metrics: Sequence[Metrics], specs: Sequence[Spec]) -> dict[Spec, np.
 
 
 # ---------------------------------------------------------------- column predicates
+def _edu_table(logic: T.Education, policy: Policy) -> np.ndarray:
+    """Status for every pair (hit mask, open mask) of education-level bitmasks: a 32x32 table.
+
+    ``hit``: levels held in an accepted specialty; ``open``: levels held where the field cannot be
+    decided.  The best entry wins (any-of over entries), as in the per-pair evaluation.
+    """
+    ls = [level_status(rank, logic.ranks, policy) for rank in range(5)]
+    table = np.full(1024, T.NOT_MET, np.int8)
+    for hit in range(32):
+        for und in range(32):
+            best = T.NOT_MET
+            for rank in range(5):
+                if hit >> rank & 1:
+                    best = max(best, ls[rank])
+                elif und >> rank & 1:
+                    best = max(best, min(ls[rank], T.UNDETERMINED))
+            table[hit << 5 | und] = best
+    return table
+
+
+_TABLES: dict[tuple, np.ndarray] = {}
+
+
 def _edu(logic: T.Education, cols: dict[Spec, np.ndarray], policy: Policy, n: int) -> np.ndarray:
     all_ = cols[("edu_all",)]
     if logic.relevant:
@@ -126,15 +149,11 @@ def _edu(logic: T.Education, cols: dict[Spec, np.ndarray], policy: Policy, n: in
         for k in logic.targets:
             hit |= cols[("edu", k)]
         und = all_ if logic.open_targets else cols[("edu_unk",)]
-    out = np.full(n, T.NOT_MET, np.int8)
-    for rank in range(5):
-        bit = np.uint8(1 << rank)
-        ls = level_status(rank, logic.ranks, policy)
-        if ls == T.NOT_MET:
-            continue
-        v = np.where(hit & bit, np.int8(ls), np.where(und & bit, np.int8(min(ls, 0)), np.int8(T.NOT_MET)))
-        np.maximum(out, v, out=out)
-    return out
+    key = (logic.ranks, policy.education_above_counts)
+    table = _TABLES.get(key)
+    if table is None:
+        table = _TABLES[key] = _edu_table(logic, policy)
+    return table[(hit.astype(np.uint16) << 5) | und]
 
 
 def _tri(cond: np.ndarray, yes: int, no: int) -> np.ndarray:
@@ -182,9 +201,9 @@ def eval_signature(sig: tuple, cols: dict[Spec, np.ndarray], policy: Policy, n: 
 
 
 def evaluate(rules: RuleSet, cols: dict[Spec, np.ndarray], n: int) -> np.ndarray:
-    """Statuses, shape (profiles, posts), int8."""
+    """Statuses, shape (profiles, posts), int8 (a transposed view of a posts-major array)."""
     memo: dict = {}
-    per_sig = np.empty((n, len(rules.signatures)), np.int8)
+    per_sig = np.empty((len(rules.signatures), n), np.int8)  # one contiguous row per distinct tree
     for j, sig in enumerate(rules.signatures):
-        per_sig[:, j] = eval_signature(sig, cols, rules.policy, n, memo)
-    return per_sig[:, rules.sig_ids]
+        per_sig[j] = eval_signature(sig, cols, rules.policy, n, memo)
+    return per_sig[rules.sig_ids].T
