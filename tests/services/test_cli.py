@@ -151,3 +151,20 @@ def test_bad_application_files(run, db, tmp_path):
     assert code == 2 and "application" in err
     code, _, err = run("service", "apply", str(tmp_path / "missing.json"), "--db", db)
     assert code == 2
+
+
+def test_calendar_command(run, tmp_path):
+    code, out, _ = run("service", "calendar", "--from", "2024-05-01", "--to", "2024-05-12", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["working_days"] == 5
+    by_day = {d["date"]: d for d in data["days"]}
+    assert by_day["2024-05-04"]["working"] is True and by_day["2024-05-08"]["working"] is False
+    ov = tmp_path / "ov.json"
+    ov.write_text(json.dumps({"days_off": [{"date": "2024-05-10", "note": "test transfer"}]}), encoding="utf-8")
+    code, out, _ = run("service", "calendar", "--from", "2024-05-01", "--to", "2024-05-12", "--json",
+                       "--calendar-overrides", str(ov))
+    data = json.loads(out)
+    assert data["working_days"] == 4
+    assert {d["date"]: d["source"] for d in data["days"]}["2024-05-10"] == "override"
+    code, _, err = run("service", "calendar", "--from", "2024-05-12", "--to", "2024-05-01")
+    assert code == 2

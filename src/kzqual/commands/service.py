@@ -272,6 +272,34 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
         ctx.close()
 
 
+@service.command()
+@click.option("--from", "from_", required=True, metavar="DATE", help="First day.")
+@click.option("--to", "to", required=True, metavar="DATE", help="Last day (at most 3 years after --from).")
+@click.option("--all", "show_all", is_flag=True, help="List working days too.")
+@_common
+def calendar(from_, to, show_all, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """The working-day calendar: the days off (and transferred working days) between two dates,
+    with where each comes from (weekend, holidays package, override file)."""
+    ctx = _ctx(lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    start, end = _day(from_, "--from"), _day(to, "--to")
+    if end < start or (end - start).days > 3 * 366:
+        raise InputError("--to must be after --from and within 3 years of it")
+    from kzqual.services.calendar import iter_days
+
+    days = [ctx.calendar.info(d) for d in iter_days(start, end)]
+    # Working days worth showing: those that are working despite being a Saturday or Sunday.
+    shown = [d for d in days if show_all or not d.working or d.day.weekday() >= 5]
+    if as_json:
+        _dump({"from": start.isoformat(), "to": end.isoformat(),
+               "working_days": sum(d.working for d in days),
+               "days": [{"date": d.day.isoformat(), "working": d.working, "reason": d.reason, "source": d.source}
+                        for d in shown]})
+        return
+    for d in shown:
+        click.echo(f"{d.day.isoformat()} {d.day:%a} {'working' if d.working else 'off'}\t{d.reason} ({d.source})")
+    click.echo(f"{sum(d.working for d in days)} working days in {start}..{end}")
+
+
 @service.group()
 def group() -> None:
     """Training platoons (оқу взводы): the rows of Н6-ӘТМ and the classes cases are admitted to."""
