@@ -79,10 +79,9 @@ def _paragraph_posts(
         k += 1
     title = join_lines(title_parts)
     # editorial notes are not requirements: cut them out of the body
-    body = [ln for ln in lines[k:end]]
     kept: list[CleanLine] = []
     in_note = False
-    for ln in body:
+    for ln in lines[k:end]:
         if _NOTE.match(ln.text):
             in_note = True
             continue

@@ -94,7 +94,7 @@ _FIRST = {
 }
 
 
-def _strip_label(line: str, label_key: str) -> str | None:
+def strip_label(line: str, label_key: str) -> str | None:
     """Return the text after a label printed at the start of ``line`` (spaces inside ignored)."""
     i = 0
     matched = 0
@@ -135,7 +135,7 @@ def match_label(
     for name, _variant, vkey in variants:
         if vkey[0] != first_letter:
             continue
-        rest = _strip_label(body, vkey)
+        rest = strip_label(body, vkey)
         if rest is not None:
             return LabelHit(name, 1, rest)
     fuzzy = _fuzzy(body, variants)
@@ -149,7 +149,7 @@ def match_label(
         joined = body + " " + next_line.strip()
         for name, _variant, vkey in variants:
             if len(first) < len(vkey) and vkey.startswith(first):
-                rest = _strip_label(joined, vkey)
+                rest = strip_label(joined, vkey)
                 if rest is not None:
                     return LabelHit(name, 2, rest)
         fuzzy = _fuzzy(joined, variants)
@@ -167,12 +167,13 @@ def _fuzzy(text: str, variants: list[tuple[str, str, str]]) -> str | None:
     if len(k) < 10 or len(k) > 40:
         return None
     for name, _variant, vkey in variants:
-        if (k[:3] == vkey[:3] or k[-5:] == vkey[-5:]) and len(vkey) >= 10 and abs(len(vkey) - len(k)) <= 2 and _distance(k, vkey, 2) <= 2:
+        near = k[:3] == vkey[:3] or k[-5:] == vkey[-5:]
+        if near and len(vkey) >= 10 and abs(len(vkey) - len(k)) <= 2 and edit_distance(k, vkey, 2) <= 2:
             return name
     return None
 
 
-def _distance(a: str, b: str, limit: int) -> int:
+def edit_distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, giving up (returning limit + 1) once it exceeds ``limit``."""
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):

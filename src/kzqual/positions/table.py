@@ -29,12 +29,12 @@ from kzqual.positions.headings import (
 from kzqual.positions.labels import (
     TABLE_MARKER,
     TABLE_MARKER_WORDS,
-    _distance,
-    _strip_label,
+    edit_distance,
     is_criteria_header,
     is_unit_header,
     key,
     match_label,
+    strip_label,
 )
 from kzqual.positions.rows import split_rows
 from kzqual.text.model import CleanText
@@ -55,7 +55,7 @@ def _is_marker_part(text: str) -> bool:
     if k in TABLE_MARKER_WORDS or (len(k) >= 9 and TABLE_MARKER.startswith(k)):
         return True
     return len(k) >= 8 and any(
-        abs(len(k) - len(w)) <= 1 and _distance(k, w, 1) <= 1 for w in TABLE_MARKER_WORDS
+        abs(len(k) - len(w)) <= 1 and edit_distance(k, w, 1) <= 1 for w in TABLE_MARKER_WORDS
     )
 
 
@@ -110,7 +110,7 @@ def extract_table(ct: CleanText) -> tuple[list[RawPost], list[str]]:
             text = ln.text
             if _is_marker_part(text):
                 continue
-            stripped = _strip_label(text, TABLE_MARKER) if key(text).startswith(TABLE_MARKER) else None
+            stripped = strip_label(text, TABLE_MARKER) if key(text).startswith(TABLE_MARKER) else None
             if stripped is not None:
                 text = stripped
             elif key(text).startswith("лауазымға"):
@@ -120,7 +120,7 @@ def extract_table(ct: CleanText) -> tuple[list[RawPost], list[str]]:
         cut = start  # end (exclusive) of the previous post's body
         post_start = start
         blocks = gap_blocks(lines, region_lo, start)
-        for bi, (b0, b1) in enumerate(blocks):
+        for b0, b1 in blocks:
             num = next((appendix_number(x.text) for x in lines[b0:b1] if appendix_number(x.text)), None)
             if num is not None:
                 appendix, department = num, None
