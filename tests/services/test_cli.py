@@ -168,3 +168,11 @@ def test_calendar_command(run, tmp_path):
     assert {d["date"]: d["source"] for d in data["days"]}["2024-05-10"] == "override"
     code, _, err = run("service", "calendar", "--from", "2024-05-12", "--to", "2024-05-01")
     assert code == 2
+
+
+def test_missing_options_do_not_create_a_database(run, tmp_path):
+    db = tmp_path / "never.db"
+    code, _, err = run("service", "decide", "1", "accept", "--db", str(db))
+    assert code == 2 and "--group" in err and not db.exists()
+    code, _, err = run("service", "complaint", "1", "decide", "--db", str(db))
+    assert code == 2 and "--outcome" in err and not db.exists()

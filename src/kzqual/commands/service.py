@@ -413,17 +413,18 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
     start-training, certify (certificate) or withdraw."""
     ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
     moment, who = _moment(at), _actor(actor)
+    # Check the options before the database is opened (or created).
+    if action == "accept" and group_id is None:
+        raise InputError("accept needs --group (the platoon whose classes the notice names)")
+    if action == "pay" and amount is None:
+        raise InputError("pay needs --amount")
     try:
         desk = ctx.desk()
         if action == "accept":
-            if group_id is None:
-                raise InputError("accept needs --group (the platoon whose classes the notice names)")
             view = desk.accept(case_id, group_id=group_id, at=moment, actor=who)
         elif action == "refuse":
             view = desk.refuse(case_id, grounds=list(grounds), reason=reason or "", at=moment, actor=who)
         elif action == "pay":
-            if amount is None:
-                raise InputError("pay needs --amount")
             view = desk.record_payment(case_id, amount=amount, at=moment, actor=who)
         elif action == "start-training":
             view = desk.start_training(case_id, at=moment, actor=who)
@@ -483,6 +484,8 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
     appeal (to the authorised body for quality of public services), decide-appeal."""
     ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
     moment, who = _moment(at), _actor(actor)
+    if action in ("decide", "decide-appeal") and outcome is None:
+        raise InputError(f"{action} needs --outcome upheld|rejected")
     try:
         desk = ctx.desk()
         if action == "satisfy":
@@ -490,8 +493,6 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
         elif action == "forward":
             cv = desk.forward_complaint(complaint_id, at=moment, actor=who, body=body or "")
         elif action in ("decide", "decide-appeal"):
-            if outcome is None:
-                raise InputError(f"{action} needs --outcome upheld|rejected")
             if action == "decide":
                 cv = desk.decide_complaint(complaint_id, outcome=outcome, at=moment, actor=who, note=note)
             else:
