@@ -159,6 +159,7 @@ def test_calendar_command(run, tmp_path):
     assert code == 0 and data["working_days"] == 5
     by_day = {d["date"]: d for d in data["days"]}
     assert by_day["2024-05-04"]["working"] is True and by_day["2024-05-08"]["working"] is False
+    assert by_day["2024-05-09"]["name"] == "Жеңіс күні"  # Kazakh names by default
     ov = tmp_path / "ov.json"
     ov.write_text(json.dumps({"days_off": [{"date": "2024-05-10", "note": "test transfer"}]}), encoding="utf-8")
     code, out, _ = run("service", "calendar", "--from", "2024-05-01", "--to", "2024-05-12", "--json",

@@ -289,14 +289,19 @@ def calendar(from_, to, show_all, as_json, lang, set_pairs, settings_file, overr
     days = [ctx.calendar.info(d) for d in iter_days(start, end)]
     # Working days worth showing: those that are working despite being a Saturday or Sunday.
     shown = [d for d in days if show_all or not d.working or d.day.weekday() >= 5]
+    from kzqual.services.calendar import holiday_name
+
+    def reason(d) -> str:
+        return (holiday_name(d.day, lang) if d.source == "holidays" and not d.working else None) or d.reason
+
     if as_json:
         _dump({"from": start.isoformat(), "to": end.isoformat(),
                "working_days": sum(d.working for d in days),
-               "days": [{"date": d.day.isoformat(), "working": d.working, "reason": d.reason, "source": d.source}
-                        for d in shown]})
+               "days": [{"date": d.day.isoformat(), "working": d.working, "reason": d.reason,
+                         "name": reason(d), "source": d.source} for d in shown]})
         return
     for d in shown:
-        click.echo(f"{d.day.isoformat()} {d.day:%a} {'working' if d.working else 'off'}\t{d.reason} ({d.source})")
+        click.echo(f"{d.day.isoformat()} {d.day:%a} {'working' if d.working else 'off'}\t{reason(d)} ({d.source})")
     click.echo(f"{sum(d.working for d in days)} working days in {start}..{end}")
 
 

@@ -109,6 +109,19 @@ def _kz_year(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("KZ", years=year)
 
 
+@lru_cache(maxsize=64)
+def _kz_year_named(year: int, language: str) -> holidays.HolidayBase:
+    return holidays.country_holidays("KZ", years=year, language=language)
+
+
+def holiday_name(day: date, lang: str) -> str | None:
+    """The public holiday's name in Kazakh (``kk``) or English; the ``holidays`` package has no
+    Russian names, so ``ru`` gets the Kazakh one (the official name)."""
+    language = "en_US" if lang == "en" else "kk"
+    name = _kz_year_named(day.year, language).get(day)
+    return str(name) if name else None
+
+
 class WorkCalendar:
     """Kazakhstan's working days: Monday-Friday, minus holidays, plus/minus transfers."""
 
