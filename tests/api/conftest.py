@@ -6,8 +6,12 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import httpx
 import pytest
+
 from pg import pg_server  # noqa: F401  (shared PostgreSQL fixture, tests/pg.py)
 
 from kzqual.api import Settings, create_app
@@ -15,7 +19,10 @@ from kzqual.api.server import ServerThread
 from kzqual.bundled import act_paths
 from kzqual.store import open_store
 
-TOKEN = "test-token-7f3a"
+# Test modules import helpers by module name; conftest modules cannot be imported reliably
+# (several share the name "conftest"), so they live in api_token.py / api_helpers.py beside this file.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from api_token import TOKEN  # noqa: E402
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])

@@ -11,7 +11,7 @@ from schemathesis.checks import not_a_server_error
 from kzqual.api import Settings
 from kzqual.store import open_store
 
-from conftest import TOKEN
+from api_token import TOKEN
 
 
 @pytest.fixture()

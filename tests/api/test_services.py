@@ -11,8 +11,8 @@ import pytest
 from kzqual.api import Settings
 from kzqual.services.iin import make_iin
 
-from conftest import TOKEN
-from test_plumbing import assert_error
+from api_token import TOKEN
+from api_helpers import assert_error
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 

@@ -7,8 +7,8 @@ import httpx
 from kzqual.api import Settings
 from kzqual.store import open_store
 
-from conftest import TOKEN
-from test_plumbing import assert_error
+from api_token import TOKEN
+from api_helpers import assert_error
 
 
 def _acts(url: str) -> int:
