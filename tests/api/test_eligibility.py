@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from test_plumbing import assert_error
+from api_helpers import assert_error
 
 LAWYER = {
     "id": "p1",

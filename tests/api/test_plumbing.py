@@ -13,15 +13,7 @@ from kzqual.api.auth import check_token
 from kzqual.api.errors import ApiError
 from kzqual.web.lang import from_accept_language, negotiate
 
-
-def assert_error(response, status: int, code: str) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"}
-    assert body["error"]["code"] == code
-    assert isinstance(body["error"]["message"], str) and body["error"]["message"]
-    return body
+from api_helpers import assert_error
 
 
 def test_health(bare_server):

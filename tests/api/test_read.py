@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from test_plumbing import assert_error
+from api_helpers import assert_error
 
 
 def test_acts_list_paginates(live):
@@ -125,3 +125,20 @@ def test_body_filter_without_words_is_400(live):
 def test_reads_need_no_token(live):
     r = httpx.get(str(live.base_url) + "/api/v1/acts", headers={"Authorization": "Bearer wrong"})
     assert r.status_code == 200
+
+
+@pytest.mark.parametrize("params", [{"q": "маман"}, {"q": "маман", "category": "С-О-5"},
+                                    {"q": "бөлім", "in_force_on": "2014-06-01"},
+                                    {"q": "маман", "body": "құқықтық"}, {"q": "руководитель", "lang": "ru"}])
+def test_search_total_matches_the_pages(live, params):
+    """The total (a COUNT over the same match) equals what paging through the whole list yields."""
+    seen: list[str] = []
+    url, query = "/api/v1/positions", {**params, "limit": 100}
+    total = None
+    while url:
+        page = live.get(url, params=query).json()
+        total = page["total"] if total is None else total
+        assert page["total"] == total
+        seen += [h["id"] for h in page["items"]]
+        url, query = page["next"], None
+    assert len(seen) == len(set(seen)) == total

@@ -165,15 +165,51 @@ def _position_as_hit(store: Any, p: Any) -> dict:
 
 def search_total(store: Any, *, q: str, lang: str | None, body: str | None, category: str | None,
                  in_force_on: str | None) -> int:
-    """How many posts match (the store's search returns one page; the count reuses its query)."""
-    from kzqual.store import search as _search
+    """How many posts match: the store's search returns one ranked page, so the count is a
+    COUNT(*) over the same match and filters (no ranking, no rows to Python).
+
+    Mirrors ``kzqual.store.search.find``'s conditions through its own helpers; a test pages
+    through whole result lists to check the two agree.
+    """
+    from sqlalchemy import text
+
+    from kzqual.store import search as S
     from kzqual.store.store import check_date
 
+    terms = S.query_terms(q, lang)
+    if not terms:
+        return 0
     d = check_date(in_force_on or None, "in_force_on")
+    where = ["a.is_current = :cur"]
+    params: dict[str, Any] = {"cur": True}
+    if lang:
+        where.append("p.language = :lang")
+        params["lang"] = lang
+    if category:
+        where.append("(p.category = :cat OR p.category_raw = :cat_raw)")
+        params["cat"] = S.canonical_category(category)
+        params["cat_raw"] = category.strip()
+    if d:
+        where.append(S.in_force_sql())
+        params["d"] = d
+    body_terms = S.query_terms(body, None) if body else []
+    if store.dialect == "postgresql":
+        params["q"] = S.tsquery_expr(terms)
+        if body_terms:
+            where.append("s.dept_tsv @@ to_tsquery('simple', :bq)")
+            params["bq"] = S.tsquery_expr(body_terms)
+        sql = ("SELECT count(*) FROM position_search s JOIN positions p ON p.pk = s.position_pk "
+               "JOIN acts a ON a.id = p.act_id "
+               f"WHERE s.tsv @@ to_tsquery('simple', :q) AND {' AND '.join(where)}")
+    else:
+        match = S.fts5_expr(terms)
+        if body_terms:
+            match = f"({match}) AND department : ({S.fts5_expr(body_terms)})"
+        params["q"] = match
+        sql = ("SELECT count(*) FROM position_fts JOIN positions p ON p.pk = position_fts.rowid "
+               f"JOIN acts a ON a.id = p.act_id WHERE position_fts MATCH :q AND {' AND '.join(where)}")
     with store.engine.connect() as conn:
-        found, _ = _search.find(conn, store.dialect, q, lang=lang, body=body or None, category=category or None,
-                                in_force_on=d, limit=10_000_000, offset=0)
-    return len(found)
+        return int(conn.execute(text(sql), params).scalar_one())
 
 
 def get_position(store: Any, position_id: str) -> dict:
