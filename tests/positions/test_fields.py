@@ -215,3 +215,13 @@ def test_raw_criteria_kept_with_spans(extracted):
     assert text.startswith("участвует в проведении") and (span.start, span.end) == (51, 91)
     assert "Сноска" not in text
     assert crit["knowledge"][1].start == 96
+
+
+def test_duties_printed_without_label(extracted):
+    p = by_id(extracted("mes_161_kk"))["9344-a1-55"]
+    # raw 2859-2867 experience list ending "3) ғылыми дәрежесінің болуы."; after a page gap raw
+    # 2871-2880 the duties, whose "Функционалдық міндеттері" label the act omits
+    assert p.experience.text.endswith("3) ғылыми дәрежесінің болуы.")
+    assert p.experience.lines.end == 2867
+    assert p.duties[0].startswith("Министрлік аумақтық органдарының барлық санаттағы")
+    assert any("printed without its label" in w for w in p.warnings)

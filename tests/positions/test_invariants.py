@@ -70,8 +70,7 @@ def test_every_post_has_education_and_duties(extracted, name):
     missing = [
         p.id for p in extracted(name).positions if not p.education.text or not p.duties
     ]
-    # 9344-a1-55: the act prints its duties without the "Функционалдық міндеттері" label
-    assert missing in ([], ["9344-a1-55"]), missing
+    assert missing == [], missing
 
 
 @pytest.mark.parametrize("name", ACTS)

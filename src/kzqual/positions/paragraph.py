@@ -152,7 +152,7 @@ def _document_end(lines, h: int) -> int:
 
 def _finish(post: RawPost, lines, h: int, end: int) -> None:
     body = lines[h + 1 : end]
-    rows = split_rows(body)
+    rows = split_rows(body, last="duties")
     post.criteria = rows.pieces
     post.warnings.extend(rows.warnings)
     if body:

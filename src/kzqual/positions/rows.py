@@ -61,8 +61,15 @@ Item = tuple[CleanLine, str]
 RawRow = tuple[str, list[Item], int]  # (criterion, items in reading order, label line)
 
 
-def split_rows(lines: Sequence[CleanLine], *, table: str = "criteria") -> Rows:
-    """Split ``lines`` at row labels."""
+def split_rows(
+    lines: Sequence[CleanLine], *, table: str = "criteria", last: str | None = None
+) -> Rows:
+    """Split ``lines`` at row labels.
+
+    ``last``: the criterion the layout prints last (``duties``).  When its label is missing and
+    the last row ends with a separate, complete-looking block (a page gap after a finished
+    sentence, then a capitalised paragraph), that block is taken as the unlabelled last row,
+    with a warning."""
     rows = Rows()
     marks: list[tuple[int, str, int, str]] = []  # (line index, name, lines used, rest)
     i = 0
@@ -98,6 +105,8 @@ def split_rows(lines: Sequence[CleanLine], *, table: str = "criteria") -> Rows:
             f"{stray[-1].raw_end}, label on line {label_line}); moved to '{name}'"
         )
     _move_text_printed_before_label(raw, rows.warnings)
+    if last is not None and all(r[0] != last for r in raw):
+        _split_unlabelled_last(raw, last, rows.warnings)
     for n, (name, items, label_line) in enumerate(raw):
         piece = piece_of(items)
         if piece is None:
@@ -176,3 +185,25 @@ def _move_text_printed_before_label(
             f"text of '{name}' printed before its label (lines {tail[0][0].raw_start}-"
             f"{tail[-1][0].raw_end}, label on line {label_line}); moved to '{name}'"
         )
+
+
+def _split_unlabelled_last(raw: list[RawRow], last: str, warnings: list[str]) -> None:
+    name, items, label_line = raw[-1]
+    cut = None
+    for k in range(len(items) - 1, 0, -1):
+        if items[k][0].after_gap:
+            cut = k
+            break
+    if cut is None:
+        return
+    head = join_lines([t for _, t in items[:cut]])
+    tail = items[cut:]
+    first = tail[0][1].lstrip()
+    if not head or not _finished(head) or not first[:1].isupper():
+        return
+    raw[-1] = (name, items[:cut], label_line)
+    raw.append((last, [(tail[0][0], "")] + tail, tail[0][0].raw_start))
+    warnings.append(
+        f"'{last}' printed without its label (lines {tail[0][0].raw_start}-{tail[-1][0].raw_end}, "
+        f"after the '{name}' row); taken as '{last}'"
+    )

@@ -202,7 +202,7 @@ def extract_table(ct: CleanText) -> tuple[list[RawPost], list[str]]:
 
 def _finish(post: RawPost, lines, c: int, end: int) -> None:
     body = lines[c + 1 : end]
-    rows = split_rows(body)
+    rows = split_rows(body, last="duties")
     post.criteria = rows.pieces
     post.warnings.extend(rows.warnings)
     if body:
