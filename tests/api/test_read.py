@@ -118,8 +118,18 @@ def test_bad_query_is_422(live, params):
     assert_error(live.get("/api/v1/positions", params=params), 422, "validation_error")
 
 
-def test_body_filter_without_words_is_400(live):
-    assert_error(live.get("/api/v1/positions", params={"body": "бөлім"}), 400, "bad_input")
+def test_body_filter_without_words_lists_the_body_posts(live):
+    r = live.get("/api/v1/positions", params={"body": "Төтенше жағдайлар министрлігі", "limit": 100}).json()
+    assert r["total"] == 152 and {h["act_key"] for h in r["items"]} == {"reg-9344"}
+    assert live.get("/api/v1/positions", params={"body": "no such ministry"}).json()["total"] == 0
+    assert_error(live.get("/api/v1/positions", params={"body": "x", "act": "reg-9344"}), 400, "bad_input")
+
+
+def test_listing_pages_across_acts(live):
+    everything = live.get("/api/v1/positions", params={"limit": 1}).json()["total"]
+    assert everything == 43 + 509 + 152 + 14  # the posts of the bundled acts
+    tail = live.get("/api/v1/positions", params={"limit": 100, "offset": everything - 30}).json()
+    assert len(tail["items"]) == 30 and tail["next"] is None
 
 
 def test_reads_need_no_token(live):

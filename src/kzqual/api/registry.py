@@ -136,14 +136,41 @@ def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, 
                             in_force_on=in_force_on or None, limit=limit, offset=offset)
         total = search_total(store, q=q, lang=lang, body=body, category=category, in_force_on=in_force_on)
         return [position_hit(h) for h in hits], total
+    if act and body:
+        raise InputError("give either an act or a body, not both", source="body")
+    # Without words, list posts in document order: of one act, of the acts a body issued, or all.
+    keys: list[str | None] = [act or None]
     if body:
-        raise InputError("the body filter needs words to search for", source="body")
-    total = store.count_positions(in_force_on or None, act_key=act or None, category=category or None, lang=lang)
-    items = []
-    for p in store.iter_positions(in_force_on or None, act_key=act or None, category=category or None,
-                                  lang=lang, limit=limit, offset=offset):
-        items.append(_position_as_hit(store, p))
-    return items, total
+        keys = acts_of_body(store, body)
+        if not keys:
+            return [], 0
+    kw = {"category": category or None, "lang": lang}
+    counts = [store.count_positions(in_force_on or None, act_key=k, **kw) for k in keys]
+    items: list[dict] = []
+    skip = offset
+    for key, n in zip(keys, counts, strict=True):
+        if skip >= n:
+            skip -= n
+            continue
+        want = limit - len(items)
+        for p in store.iter_positions(in_force_on or None, act_key=key, limit=want, offset=skip, **kw):
+            items.append(_position_as_hit(store, p))
+        skip = 0
+        if len(items) >= limit:
+            break
+    return items, sum(counts)
+
+
+def acts_of_body(store: Any, body: str) -> list[str]:
+    """Keys of the acts whose issuing body (or office) names ``body`` (case-insensitive)."""
+    want = " ".join(body.lower().split())
+    keys = []
+    for s in store.list_acts():
+        act = store.get_act(s.key).act
+        names = " | ".join(x for x in (act.issuer_body, act.issuer) if x).lower()
+        if want and want in " ".join(names.split()):
+            keys.append(s.key)
+    return keys
 
 
 @lru_cache(maxsize=64)
