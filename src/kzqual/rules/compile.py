@@ -70,6 +70,7 @@ class Compiler:
     def __init__(self, taxonomy: Taxonomy, references: References | None = None) -> None:
         self.taxonomy = taxonomy
         self.references = references or References()
+        self._memo: dict[tuple, tuple[T.Tree, ...]] = {}
 
     # ------------------------------------------------------------ education
     def _target(self, name: str, *, specialty: bool) -> tuple[str, bool]:
@@ -212,6 +213,16 @@ class Compiler:
 
     # ------------------------------------------------------------ post
     def compile(self, pos: Position) -> T.Node:
+        # Posts repeated across versions/acts share requirements word for word: compile them once.
+        key = (pos.act_key, pos.category, pos.category_raw, pos.department, pos.title,
+               pos.education.model_dump_json(), pos.experience.model_dump_json(),
+               tuple(g.model_dump_json() for g in pos.grades))
+        kids = self._memo.get(key)
+        if kids is None:
+            kids = self._memo[key] = self._children(pos)
+        return T.Node("all", kids, pos.id, _lines(pos.lines))
+
+    def _children(self, pos: Position) -> tuple[T.Tree, ...]:
         kids: list[T.Tree] = []
         if pos.grades:
             kids.append(T.Node("any", tuple(self._rung(pos, g) for g in pos.grades), "grades"))
@@ -222,4 +233,4 @@ class Compiler:
         if not kids:
             kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.none"), "education", "", pos.act_key,
                                _lines(pos.lines)))
-        return T.Node("all", tuple(kids), pos.id, _lines(pos.lines))
+        return tuple(kids)

@@ -67,9 +67,13 @@ class RuleSet:
     def build(cls, positions: Sequence[Position], compiler: Compiler, policy: Policy = DEFAULT) -> RuleSet:
         trees = [compiler.compile(p) for p in positions]
         index: dict[tuple, int] = {}
+        by_children: dict[int, int] = {}  # id(children tuple) -> signature index (memoised compiles)
         ids = np.empty(len(trees), dtype=np.int32)
         for i, tr in enumerate(trees):
-            ids[i] = index.setdefault(T.signature(tr), len(index))
+            j = by_children.get(id(tr.children))
+            if j is None:
+                j = by_children[id(tr.children)] = index.setdefault(T.signature(tr), len(index))
+            ids[i] = j
         sigs = list(index)
         specs: dict[Spec, None] = {}
         for s in sigs:
