@@ -1,0 +1,50 @@
+"""check / match read posts from a real SQLite registry, and resolve references through it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kzqual.bundled import acts_dir
+from kzqual.store import open_store
+
+PERSON = {"education": [{"level": "higher", "field": "құқықтану"}],
+          "work": [{"employer": "M", "state_service": True, "state_body": True, "start": "2010-01-01"}]}
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory):
+    db = tmp_path_factory.mktemp("reg") / "kzqual.db"
+    with open_store(str(db)) as store:
+        store.ingest_file(acts_dir() / "kk-ara-2014-9.txt")
+    return db
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "kzqual.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_check_from_registry(registry, tmp_path):
+    p = tmp_path / "p.json"
+    p.write_text(json.dumps(PERSON, ensure_ascii=False), encoding="utf-8")
+    r = run("check", str(p), "9211-2-2-1", "--db", str(registry), "--json", "--as-of", "2024-01-01")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    # l.60-63: by reference to reg. 5084, not in the registry -> undetermined with the citation
+    assert out["status"] == "undetermined"
+    ref = [c for c in out["verdict"]["children"] if c["criterion"] == "reference"][0]
+    assert ref["lines"] == [60, 63] and "5084" in ref["reason"]["en"]
+    r = run("check", str(p), "nope-1", "--db", str(registry))
+    assert r.returncode == 2 and "nope-1" in r.stderr
+
+
+def test_match_from_registry(registry, tmp_path):
+    p = tmp_path / "p.json"
+    p.write_text(json.dumps(PERSON, ensure_ascii=False), encoding="utf-8")
+    r = run("match", str(p), "--db", str(registry), "--json", "--limit", "3")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert sum(out["counts"].values()) == 43 and out["counts"]["met"] == 0  # every post refers to reg. 5084
