@@ -59,8 +59,8 @@ def find_stamps(doc: Doc, start: int) -> list[Stamp]:
     i = start
     while i < n:
         text = doc.texts[i]
-        if len(text) > 120:
-            i += 1
+        if len(text) > 120 or ("№" not in text and text[:1] not in "ПпУу"):
+            i += 1  # every stamp anchor holds "№" or starts with Приложение / Утверждены
             continue
         label = None
         if (a := _KK_ANCHOR.search(text)) and not _POINT.match(text) and _is_stamp_anchor(doc, i, a):
@@ -141,7 +141,10 @@ def find_nested_stamp(doc: Doc, start: int, end: int) -> Stamp | None:
     """An appendix to an appendix ("… нысанға / қосымша"): a narrow block ending in a dative word,
     then a bare "қосымша" / "Приложение" line.  Returns the first one in ``start..end``."""
     for i in range(start + 1, end):
-        m = _NESTED_LABEL.match(doc.texts[i].strip())
+        text = doc.texts[i]
+        if "қосымша" not in text and "Приложение" not in text:
+            continue
+        m = _NESTED_LABEL.match(text.strip())
         if not m or not _DATIVE_END.search(doc.texts[i - 1]) or len(doc.texts[i - 1]) > 45:
             continue
         first = i - 1
