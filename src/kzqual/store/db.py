@@ -7,6 +7,7 @@ file.  Anything else, a corrupt SQLite file or an unreachable server is an :clas
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -58,6 +59,11 @@ def mask(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
 
+def _json(value) -> str:
+    # Kazakh and Russian text as it is: \u escapes would make every JSON column ~5x larger
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -74,10 +80,11 @@ def make_engine(url: str) -> Engine:
         raise InputError(f"bad database URL: {exc}", source=mask(url)) from None
     try:
         if sa_url.get_backend_name() == "sqlite":
-            engine = create_engine(sa_url)
+            engine = create_engine(sa_url, json_serializer=_json)
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
-            engine = create_engine(sa_url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+            engine = create_engine(sa_url, pool_pre_ping=True, json_serializer=_json,
+                                   connect_args={"connect_timeout": 10})
         with engine.connect() as conn:
             # reading the schema page catches a damaged file here, not in the middle of a query
             conn.execute(text("SELECT count(*) FROM sqlite_master" if sa_url.get_backend_name() == "sqlite" else "SELECT 1"))

@@ -173,21 +173,26 @@ def requirement_rows(p: Position, pk: int) -> Iterator[dict]:
         yield row("knowledge", i, k, None)
 
 
-def search_fields(p: Position) -> dict[str, str]:
+def search_fields(p: Position | dict) -> dict[str, str]:
     """The original text of each searchable field (titles, departments, duties, education,
-    competence); the index holds their stems, snippets are cut from these."""
-    dept = " ".join(x for x in (p.department, p.division) if x)
+    competence); the index holds their stems, snippets are cut from these.  Takes the model or
+    its stored JSON (search reads the JSON: no need to build the model for a snippet)."""
+    d = p if isinstance(p, dict) else p.model_dump()
+    dept = " ".join(x for x in (d.get("department"), d.get("division")) if x)
+    competence = (d.get("competence") or {}).get("text") or ""
     return {
-        "title": p.title,
+        "title": d["title"],
         "department": dept,
-        "duties": "\n".join(p.duties),
-        "education": p.education.text,
-        "competence": "\n".join(x for x in (p.competence.text, *p.knowledge) if x),
+        "duties": "\n".join(d.get("duties") or []),
+        "education": (d.get("education") or {}).get("text") or "",
+        "competence": "\n".join(x for x in (competence, *(d.get("knowledge") or [])) if x),
     }
 
 
 def index_row(p: Position, language: str, issuer_body: str | None = None) -> dict[str, str]:
-    f = search_fields(p)
+    dept = " ".join(x for x in (p.department, p.division) if x)
+    f = {"title": p.title, "department": dept, "duties": "\n".join(p.duties), "education": p.education.text,
+         "competence": "\n".join(x for x in (p.competence.text, *p.knowledge) if x)}
     if issuer_body:
         f["department"] = f"{f['department']}\n{issuer_body}"
     body = "\n".join(f[k] for k in ("duties", "education", "competence") if f[k])

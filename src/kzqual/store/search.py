@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from kzqual.store.stem import guess_lang, stems_of, tokens
+from kzqual.store.stem import WORD, guess_lang, stems_of, tokens
 
 # FTS5 bm25 column weights and the PostgreSQL setweight letters they correspond to.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
@@ -73,10 +73,25 @@ def mark(text_: str, marks: list[tuple[int, int]], open_: str = "[", close: str 
     return "".join(out)
 
 
+def _matches(value: str, wanted: set[str], lang: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, stems) of the words of ``value`` whose stems are wanted."""
+    low = value.lower()
+    # a stem is a prefix of its word, give or take a voiced last consonant (талап/талабы):
+    # skip the word-by-word pass when no wanted prefix occurs in the text at all
+    if not any(w[: max(2, len(w) - 1)] in low for w in wanted):
+        return []
+    out = []
+    for m in WORD.finditer(value):
+        st = stems_of(m.group(), lang)
+        if wanted.intersection(st):
+            out.append((m.start(), m.end(), st))
+    return out
+
+
 def marks_in(value: str, terms: list[tuple[str, ...]], lang: str) -> list[tuple[int, int]]:
     """Offsets of the words of ``value`` that match a query term (by stem)."""
     wanted = {s for alts in terms for s in alts}
-    return [(t.start, t.end) for t in tokens(value, lang) if wanted.intersection(t.stems)]
+    return [(a, b) for a, b, _ in _matches(value, wanted, lang)]
 
 
 def canonical_category(cat: str) -> str:
@@ -136,24 +151,36 @@ def write_index(conn: Connection, dialect: str, rows: list[tuple[int, dict[str, 
 
 
 def score(fields: tuple[str, str, str], terms: list[tuple[str, ...]]) -> float:
-    """Rank of one post for the query, from its stemmed title, department and body."""
+    """Rank of one post for the query, from its stemmed title, department and body (strings of
+    space-separated stems; counting is done with str.count, in C, since this runs per candidate)."""
     total = 0.0
     for text_, weight, avg in zip(fields, FIELD_WEIGHTS, FIELD_AVG_LEN):
-        toks = text_.split()
-        if not toks:
+        if not text_:
             continue
-        norm = K1 * (1 - B + B * len(toks) / avg)
+        padded = f" {text_} "
+        norm = K1 * (1 - B + B * (text_.count(" ") + 1) / avg)
         for alts in terms:
-            tf = sum(1 for tok in toks if tok in alts)
+            tf = sum(padded.count(f" {s} ") for s in alts)
             if tf:
                 total += weight * tf * (K1 + 1) / (tf + norm)
     return total
 
 
+def _tsquery_title(terms: list[tuple[str, ...]]) -> str:
+    """The tsquery restricted to title lexemes (weight A)."""
+    return " & ".join("(" + " | ".join(f"'{s}':A" for s in alts) + ")" for alts in terms)
+
+
 def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
          category: str | None, in_force_on: str | None, limit: int, offset: int
          ) -> tuple[list[tuple[int, float]], list[tuple[str, ...]]]:
-    """(position pk, score) best first, and the query terms used."""
+    """(position pk, score) best first, and the query terms used.
+
+    Candidates come in two tiers, each read in key order and cut at the window (so a query
+    costs the same whether a word is in 10 posts or in 100,000): posts with every query word in
+    the title, then posts with the words anywhere.  :func:`score` orders them.  When a tier
+    holds more posts than the window, the candidates are the first ones by key, not
+    necessarily the best ones -- the price of constant-time search on very common words."""
     window = max(CANDIDATES, 2 * (offset + limit))
     terms = query_terms(query, lang)
     if not terms:
@@ -173,27 +200,32 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
         where.append(in_force_sql())
         params["d"] = in_force_on
     if dialect == "postgresql":
-        params["q"] = tsquery_expr(terms)
         if body_terms:
             where.append("s.dept_tsv @@ to_tsquery('simple', :bq)")
             params["bq"] = tsquery_expr(body_terms)
-        # normalisation 1 (divide by 1 + log length) brings ts_rank close to bm25
         sql = ("SELECT p.pk, p.position_id, s.title, s.department, s.body "
-               "FROM to_tsquery('simple', :q) AS q(q) JOIN position_search s ON s.tsv @@ q.q "
-               "JOIN positions p ON p.pk = s.position_pk JOIN acts a ON a.id = p.act_id "
-               f"WHERE {' AND '.join(where)} ORDER BY ts_rank(s.tsv, q.q, 1) DESC, p.pk LIMIT :window")
+               "FROM position_search s JOIN positions p ON p.pk = s.position_pk "
+               "JOIN acts a ON a.id = p.act_id "
+               f"WHERE s.tsv @@ to_tsquery('simple', :q) AND {' AND '.join(where)} "
+               "ORDER BY p.pk LIMIT :window")
+        tiers = [_tsquery_title(terms), tsquery_expr(terms)]
     else:
-        match = fts5_expr(terms)
-        if body_terms:
-            match = f"({match}) AND department : ({fts5_expr(body_terms)})"
-        params["q"] = match
-        w = ", ".join(str(x) for x in BM25_WEIGHTS)
-        sql = ("SELECT p.pk, p.position_id, position_fts.title, position_fts.department, "
-               "position_fts.body FROM position_fts "
-               "JOIN positions p ON p.pk = position_fts.rowid JOIN acts a ON a.id = p.act_id "
-               f"WHERE position_fts MATCH :q AND {' AND '.join(where)} "
-               f"ORDER BY bm25(position_fts, {w}), p.pk LIMIT :window")
-    ranked = sorted(((score((r[2], r[3], r[4]), terms), r[1], r[0]) for r in conn.execute(text(sql), params)),
+        extra = f" AND department : ({fts5_expr(body_terms)})" if body_terms else ""
+        sql = ("SELECT p.pk, p.position_id, f.title, f.department, f.body FROM position_fts f "
+               "JOIN positions p ON p.pk = f.rowid JOIN acts a ON a.id = p.act_id "
+               f"WHERE f.position_fts MATCH :q AND {' AND '.join(where)} "
+               "ORDER BY f.rowid LIMIT :window")
+        sql = sql.replace("f.position_fts MATCH", "position_fts MATCH")
+        tiers = [f"title : ({fts5_expr(terms)}){extra}", f"({fts5_expr(terms)}){extra}"]
+    seen: dict[int, tuple] = {}
+    for q in tiers:
+        params["q"] = q
+        params["window"] = window + len(seen)
+        for r in conn.execute(text(sql), params):
+            seen.setdefault(r[0], r)
+        if len(seen) >= window:
+            break
+    ranked = sorted(((score((r[2], r[3], r[4]), terms), r[1], r[0]) for r in seen.values()),
                     key=lambda x: (-x[0], x[1]))
     return [(pk, sc) for sc, _, pk in ranked[offset : offset + limit]], terms
 
@@ -208,30 +240,33 @@ def snippet(fields: dict[str, str], terms: list[tuple[str, ...]], lang: str
     best: tuple[int, str, str, list] | None = None
     for name in (*FIELD_ORDER[1:], FIELD_ORDER[0]):
         value = fields.get(name) or ""
-        if not value:
+        if not value or (name == "title" and best):
             continue
-        toks = [t for t in tokens(value, lang) if wanted.intersection(t.stems)]
-        matched = {alts for alts in terms for t in toks if set(alts) & set(t.stems)}
-        if toks and (best is None or len(matched) > best[0]) and not (name == "title" and best):
-            best = (len(matched), name, value, toks)
+        toks = _matches(value, wanted, lang)
+        if not toks:
+            continue
+        matched = sum(1 for alts in terms if any(set(alts) & set(st) for _, _, st in toks))
+        if best is None or matched > best[0]:
+            best = (matched, name, value, toks)
+        if matched == len(terms):
+            break  # every word shown: no need to read the longer fields
     if best is None:
         return "title", fields.get("title", ""), []
     _, name, value, toks = best
     value_flat = value.replace("\n", " ")
     start = 0
     end = len(value_flat)
+    first_start, first_end = toks[0][0], toks[0][1]
     if end > SNIPPET_CHARS:
-        first = toks[0].start
-        start = max(0, first - SNIPPET_CHARS // 3)
+        start = max(0, first_start - SNIPPET_CHARS // 3)
         if start > 0:
             start = value_flat.rfind(" ", 0, start) + 1
         end = min(len(value_flat), start + SNIPPET_CHARS)
         if end < len(value_flat):
             cut = value_flat.rfind(" ", start, end)
-            end = cut if cut > toks[0].end else end
+            end = cut if cut > first_end else end
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(value_flat) else ""
     text_ = prefix + value_flat[start:end] + suffix
-    marks = [(t.start - start + len(prefix), t.end - start + len(prefix))
-             for t in toks if t.start >= start and t.end <= end]
+    marks = [(a - start + len(prefix), b - start + len(prefix)) for a, b, _ in toks if a >= start and b <= end]
     return name, text_, marks

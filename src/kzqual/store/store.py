@@ -402,10 +402,10 @@ class Store:
             raise InputError(f"unknown language {lang!r} (kk or ru)", source="--lang")
         if limit < 1 or offset < 0:
             raise InputError("limit must be >= 1 and offset >= 0", source="search")
-        d = check_date(in_force_on, "--in-force-on")
+        d_ = check_date(in_force_on, "--in-force-on")
         with self.engine.connect() as conn:
             found, terms = _search.find(conn, self.dialect, query, lang=lang, body=body, category=category,
-                                        in_force_on=d, limit=limit, offset=offset)
+                                        in_force_on=d_, limit=limit, offset=offset)
             if not found:
                 return []
             pks = [pk for pk, _ in found]
@@ -416,14 +416,16 @@ class Store:
         hits = []
         for pk, score in found:
             r = prow[pk]
-            p = Position.model_validate(r.data)
-            field, snip, marks = _search.snippet(rows.search_fields(p), terms, r.language)
+            d = r.data  # the stored JSON: building the Position model per hit costs more than the search
+            field, snip, marks = _search.snippet(rows.search_fields(d), terms, r.language)
+            lines = d.get("lines") or {}
             hits.append(SearchHit(
-                position_id=p.id, act_key=p.act_key, act_title=r.title, act_status=status_on(r, d),
-                title=p.title, department=p.department, category=p.category, category_raw=p.category_raw,
-                units=p.units, numbers=list(p.numbers), language=r.language, score=score, snippet=snip,
-                snippet_field=field, marks=marks,
-                title_marks=_search.marks_in(p.title, terms, r.language), lines=(p.lines.start, p.lines.end)))
+                position_id=d["id"], act_key=d["act_key"], act_title=r.title, act_status=status_on(r, d_),
+                title=d["title"], department=d.get("department"), category=d.get("category"),
+                category_raw=d.get("category_raw"), units=d.get("units"), numbers=list(d.get("numbers") or []),
+                language=r.language, score=score, snippet=snip, snippet_field=field, marks=marks,
+                title_marks=_search.marks_in(d["title"], terms, r.language),
+                lines=(lines.get("start", 0), lines.get("end", 0))))
         return hits
 
     # ------------------------------------------------------------------ misc
