@@ -152,3 +152,17 @@ def test_search_total_matches_the_pages(live, params):
         seen += [h["id"] for h in page["items"]]
         url, query = page["next"], None
     assert len(seen) == len(set(seen)) == total
+
+
+def test_search_total_is_capped_and_says_so(registry, serve_app, monkeypatch):
+    """Above the cap the total stops counting and the page says total_exact=false."""
+    import httpx
+
+    from kzqual.api import Settings, registry as reg
+
+    monkeypatch.setattr(reg, "COUNT_CAP", 10)
+    url = serve_app(Settings(db=registry))
+    page = httpx.get(f"{url}/api/v1/positions", params={"q": "маман", "limit": 5}).json()
+    assert page["total"] == 10 and page["total_exact"] is False and page["next"]
+    few = httpx.get(f"{url}/api/v1/positions", params={"q": "руководитель", "limit": 5}).json()
+    assert few["total_exact"] is True and few["total"] <= 10

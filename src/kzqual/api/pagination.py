@@ -30,6 +30,7 @@ class Page(BaseModel, Generic[T]):
     limit: int
     offset: int
     next: str | None = None  # URL of the next page, or null on the last one
+    total_exact: bool = True  # false: there are more than ``total`` items (search counts stop there)
 
 
 def next_link(request: Request, params: PageParams, total: int) -> str | None:
@@ -39,11 +40,13 @@ def next_link(request: Request, params: PageParams, total: int) -> str | None:
     return str(request.url.include_query_params(offset=nxt, limit=params.limit))
 
 
-def make_page(request: Request, params: PageParams, items: list, total: int) -> dict:
-    return {
+def make_page(request: Request, params: PageParams, items: list, total: int, total_exact: bool = True) -> dict:
+    page = {
         "items": items,
         "total": total,
         "limit": params.limit,
         "offset": params.offset,
         "next": next_link(request, params, total),
+        "total_exact": total_exact,
     }
+    return page

@@ -14,6 +14,9 @@ from kzqual.api.app import API_PREFIX
 from kzqual.errors import InputError
 
 MAX_TEXT_LINES = 2000  # one request returns at most this many raw lines
+# Search totals are counted exactly up to this many matches; beyond it the page says
+# total_exact=false.  Counting 80,000 matches of a common word costs more than ranking a page.
+COUNT_CAP = 10_000
 
 
 def plain(value: Any) -> Any:
@@ -126,8 +129,9 @@ def position_hit(hit: Any) -> dict:
 
 
 def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, category: str | None,
-                     in_force_on: str | None, act: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
-    """(hits for the page, total).  Without words, the posts in document order (filters apply)."""
+                     in_force_on: str | None, act: str | None, limit: int, offset: int) -> tuple[list[dict], int, bool]:
+    """(hits for the page, total, whether the total is exact).  Without words, the posts in
+    document order (filters apply); totals are exact there."""
     q = (q or "").strip()
     if q:
         if act:
@@ -135,7 +139,8 @@ def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, 
         hits = store.search(q, lang=lang, body=body or None, category=category or None,
                             in_force_on=in_force_on or None, limit=limit, offset=offset)
         total = search_total(store, q=q, lang=lang, body=body, category=category, in_force_on=in_force_on)
-        return [position_hit(h) for h in hits], total
+        exact = total <= COUNT_CAP
+        return [position_hit(h) for h in hits], total if exact else COUNT_CAP, exact
     if act and body:
         raise InputError("give either an act or a body, not both", source="body")
     # Without words, list posts in document order: of one act, of the acts a body issued, or all.
@@ -143,8 +148,9 @@ def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, 
     if body:
         keys = acts_of_body(store, body)
         if not keys:
-            return [], 0
+            return [], 0, True
     kw = {"category": category or None, "lang": lang}
+    acts = {s.key: s for s in store.list_acts(as_of=in_force_on or None)}
     counts = [store.count_positions(in_force_on or None, act_key=k, **kw) for k in keys]
     items: list[dict] = []
     skip = offset
@@ -154,11 +160,11 @@ def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, 
             continue
         want = limit - len(items)
         for p in store.iter_positions(in_force_on or None, act_key=key, limit=want, offset=skip, **kw):
-            items.append(_position_as_hit(store, p))
+            items.append(_position_as_hit(acts, p))
         skip = 0
         if len(items) >= limit:
             break
-    return items, sum(counts)
+    return items, sum(counts), True
 
 
 def acts_of_body(store: Any, body: str) -> list[str]:
@@ -173,14 +179,9 @@ def acts_of_body(store: Any, body: str) -> list[str]:
     return keys
 
 
-@lru_cache(maxsize=64)
-def _act_brief(store: Any, key: str) -> tuple[str, str, str]:
-    s = store.get_act(key).summary
-    return s.title, s.status, s.language
-
-
-def _position_as_hit(store: Any, p: Any) -> dict:
-    title, status, language = _act_brief(store, p.act_key)
+def _position_as_hit(acts: dict[str, Any], p: Any) -> dict:
+    a = acts.get(p.act_key)
+    title, status, language = (a.title, a.status, a.language) if a else (p.act_key, "in_force", None)
     return {
         "id": p.id, "act_key": p.act_key, "act_title": title, "act_status": status, "title": p.title,
         "department": p.department, "category": p.category, "category_raw": p.category_raw,
@@ -191,12 +192,13 @@ def _position_as_hit(store: Any, p: Any) -> dict:
 
 
 def search_total(store: Any, *, q: str, lang: str | None, body: str | None, category: str | None,
-                 in_force_on: str | None) -> int:
+                 in_force_on: str | None, cap: int = COUNT_CAP) -> int:
     """How many posts match: the store's search returns one ranked page, so the count is a
     COUNT(*) over the same match and filters (no ranking, no rows to Python).
 
     Mirrors ``kzqual.store.search.find``'s conditions through its own helpers; a test pages
-    through whole result lists to check the two agree.
+    through whole result lists to check the two agree.  Counts at most ``cap + 1`` rows, so a
+    result above ``cap`` means "more than cap".
     """
     from sqlalchemy import text
 
@@ -225,7 +227,7 @@ def search_total(store: Any, *, q: str, lang: str | None, body: str | None, cate
         if body_terms:
             where.append("s.dept_tsv @@ to_tsquery('simple', :bq)")
             params["bq"] = S.tsquery_expr(body_terms)
-        sql = ("SELECT count(*) FROM position_search s JOIN positions p ON p.pk = s.position_pk "
+        sql = ("SELECT 1 FROM position_search s JOIN positions p ON p.pk = s.position_pk "
                "JOIN acts a ON a.id = p.act_id "
                f"WHERE s.tsv @@ to_tsquery('simple', :q) AND {' AND '.join(where)}")
     else:
@@ -233,10 +235,11 @@ def search_total(store: Any, *, q: str, lang: str | None, body: str | None, cate
         if body_terms:
             match = f"({match}) AND department : ({S.fts5_expr(body_terms)})"
         params["q"] = match
-        sql = ("SELECT count(*) FROM position_fts JOIN positions p ON p.pk = position_fts.rowid "
+        sql = ("SELECT 1 FROM position_fts JOIN positions p ON p.pk = position_fts.rowid "
                f"JOIN acts a ON a.id = p.act_id WHERE position_fts MATCH :q AND {' AND '.join(where)}")
+    params["cap"] = cap + 1
     with store.engine.connect() as conn:
-        return int(conn.execute(text(sql), params).scalar_one())
+        return int(conn.execute(text(f"SELECT count(*) FROM ({sql} LIMIT :cap) AS matched"), params).scalar_one())
 
 
 def get_position(store: Any, position_id: str) -> dict:

@@ -33,15 +33,16 @@ def marked(snippet: str | None, marks: list) -> Markup | None:
     return Markup("".join(out))
 
 
-@lru_cache(maxsize=4)
 def _bodies(store: Any) -> list[str]:
-    # The bodies that issued the loaded acts, as printed, for the filter's choices.
-    names = set()
-    for s in store.list_acts():
-        act = store.get_act(s.key).act
-        if act.issuer_body:
-            names.add(act.issuer_body)
-    return sorted(names)
+    """The bodies that issued the loaded acts, as printed, for the filter's choices."""
+    return _bodies_of(store, tuple((s.key, s.content_hash) for s in store.list_acts()))
+
+
+@lru_cache(maxsize=8)
+def _bodies_of(store: Any, version: tuple) -> list[str]:
+    # Keyed by the registry's content: a new act (or version) refreshes the list.
+    names = {store.get_act(key).act.issuer_body for key, _ in version}
+    return sorted(n for n in names if n)
 
 
 def _int(value: str | None, default: int, lo: int, hi: int) -> int:
@@ -73,11 +74,11 @@ def home(request: Request):
     store = get_store(request)
     page = {"items": [], "total": 0, "limit": PAGE, "offset": offset}
     if searched:
-        items, total = registry.search_positions(
+        items, total, exact = registry.search_positions(
             store, q=q, lang=None, body=body or None, category=category or None, in_force_on=in_force_on,
             act=act or None, limit=PAGE, offset=offset)
         for item in items:
             item["snippet_html"] = marked(item.get("snippet"), item.get("marks"))
-        page.update(items=items, total=total)
+        page.update(items=items, total=total, total_exact=exact)
     return render(request, "home.html", q=q, body=body, category=category, in_force_on=in_force_on or "",
                   act=act, bodies=_bodies(store), searched=searched, page=page, active="/")

@@ -27,12 +27,12 @@ def search_positions(
     page: PageParams = Depends(page_params),
     store: Any = Depends(get_store),
 ):
-    items, total = registry.search_positions(
+    items, total, exact = registry.search_positions(
         store, q=q, lang=lang, body=body, category=category,
         in_force_on=in_force_on.isoformat() if in_force_on else None, act=act,
         limit=page.limit, offset=page.offset,
     )
-    return make_page(request, page, items, total)
+    return make_page(request, page, items, total, exact)
 
 
 @router.get("/positions/{position_id}", response_model=PositionDetail,
