@@ -29,8 +29,26 @@ from kzqual.store import open_store  # noqa: E402
 from kzqual.store.ingest import Pipeline, load  # noqa: E402
 from kzqual.store.stem import WORD  # noqa: E402
 
-KK_SUFFIXES = ["", "ы", "ға", "лар", "ның", "да", "сы"]
 RU_SUFFIXES = ["", "а", "у", "ом", "ов"]
+
+
+def kk_inflect(word: str, rng: random.Random) -> str:
+    """The stem of a word from the posts with a case or plural ending obeying vowel harmony
+    and the voicing of the last sound (the forms a user types)."""
+    from kzqual.store.stem import kk
+
+    stem = kk.stem(word)
+    back = (kk._last_vowel(stem) or "а") in kk.BACK
+    last = stem[-1]
+    if last in kk.VOWELS:
+        options = ["лар", "ға", "ның", "да"] if back else ["лер", "ге", "нің", "де"]
+    elif last in kk.VOICELESS:
+        options = ["тар", "қа", "тың", "та"] if back else ["тер", "ке", "тің", "те"]
+    elif last in "лрйу":
+        options = ["лар", "ға", "дың", "да"] if back else ["лер", "ге", "дің", "де"]
+    else:
+        options = ["дар", "ға", "дың", "да"] if back else ["дер", "ге", "дің", "де"]
+    return stem + rng.choice(["", *options])
 
 
 def synthetic(seed_posts: list[Position], n: int, rng: random.Random, prefix: str = "syn"):
@@ -55,15 +73,18 @@ def synthetic(seed_posts: list[Position], n: int, rng: random.Random, prefix: st
 def make_queries(posts: list[Position], lang: str, n: int, rng: random.Random) -> list[str]:
     words = sorted({w.lower() for p in posts for w in WORD.findall(p.title + " " + " ".join(p.duties[:2]))
                     if len(w) >= 5 and not w.isdigit()})
-    suffixes = KK_SUFFIXES if lang == "kk" else RU_SUFFIXES
     queries = []
     for i in range(n):
-        if i % 4 == 3:
+        if i % 4 == 3:  # two words of one title, as printed
             p = rng.choice(posts)
             ws = [w for w in WORD.findall(p.title) if len(w) >= 4]
             queries.append(" ".join(ws[:2]) if ws else rng.choice(words))
+        elif lang == "kk":
+            queries.append(kk_inflect(rng.choice(words), rng))
         else:
-            queries.append(rng.choice(words) + rng.choice(suffixes))
+            from kzqual.store.stem import ru
+
+            queries.append(ru.stem(rng.choice(words)) + rng.choice(RU_SUFFIXES))
     return queries
 
 

@@ -190,3 +190,11 @@ def test_filters(loaded):
     assert loaded.search("...") == []
     with pytest.raises(InputError):
         loaded.search("x", lang="en")
+
+
+def test_search_count_agrees_with_paging(loaded):
+    for query, kw in [("сарапшы", {}), ("инспектор", {}), ("білім", {"body": "министрлігі"}),
+                      ("инспектор", {"lang": "ru"}), ("жоқсөз", {})]:
+        every = loaded.search(query, limit=1000, **kw)
+        assert loaded.search_count(query, **kw) == len(every)
+    assert loaded.search_count("білім", cap=2) == 3  # "more than 2"

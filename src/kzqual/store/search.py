@@ -21,7 +21,7 @@ from kzqual.store.stem import WORD, guess_lang, stems_of, tokens
 
 # FTS5 bm25 column weights and the PostgreSQL setweight letters they correspond to.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
-CANDIDATES = 200  # re-ranked per query (more when the page asked for lies further down)
+CANDIDATES = 100  # re-ranked per query (more when the page asked for lies further down)
 # Shared score: BM25-style saturation per field; typical field lengths in stems stand in for the
 # corpus averages so that a score depends on the post alone, not on what else is loaded.
 FIELD_WEIGHTS = (10.0, 4.0, 1.0)
@@ -171,6 +171,42 @@ def _tsquery_title(terms: list[tuple[str, ...]]) -> str:
     return " & ".join("(" + " | ".join(f"'{s}':A" for s in alts) + ")" for alts in terms)
 
 
+def _filters(lang, category, in_force_on, body_terms, dialect) -> tuple[list[str], dict]:
+    where = ["a.is_current = :cur"]
+    params: dict = {"cur": True}
+    if lang:
+        where.append("p.language = :lang")
+        params["lang"] = lang
+    if category:
+        where.append("(p.category = :cat OR p.category_raw = :cat_raw)")
+        params["cat"] = canonical_category(category)
+        params["cat_raw"] = category.strip()
+    if in_force_on:
+        where.append(in_force_sql())
+        params["d"] = in_force_on
+    if body_terms and dialect == "postgresql":
+        where.append("s.dept_tsv @@ to_tsquery('simple', :bq)")
+        params["bq"] = tsquery_expr(body_terms)
+    return where, params
+
+
+def _match_sql(dialect: str, columns: str, where: list[str]) -> str:
+    if dialect == "postgresql":
+        return (f"SELECT {columns} FROM position_search s JOIN positions p ON p.pk = s.position_pk "
+                "JOIN acts a ON a.id = p.act_id "
+                f"WHERE s.tsv @@ to_tsquery('simple', :q) AND {' AND '.join(where)}")
+    return (f"SELECT {columns} FROM position_fts f JOIN positions p ON p.pk = f.rowid "
+            f"JOIN acts a ON a.id = p.act_id WHERE position_fts MATCH :q AND {' AND '.join(where)}")
+
+
+def _tiers(dialect: str, terms, body_terms) -> list[str]:
+    """Match expressions: every word in the title, then every word anywhere."""
+    if dialect == "postgresql":
+        return [_tsquery_title(terms), tsquery_expr(terms)]
+    extra = f" AND department : ({fts5_expr(body_terms)})" if body_terms else ""
+    return [f"title : ({fts5_expr(terms)}){extra}", f"({fts5_expr(terms)}){extra}"]
+
+
 def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
          category: str | None, in_force_on: str | None, limit: int, offset: int
          ) -> tuple[list[tuple[int, float]], list[tuple[str, ...]]]:
@@ -186,39 +222,13 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
     if not terms:
         return [], terms
     body_terms = query_terms(body, None) if body else []
-    params: dict = {"window": window}
-    where = ["a.is_current = :cur"]
-    params["cur"] = True
-    if lang:
-        where.append("p.language = :lang")
-        params["lang"] = lang
-    if category:
-        where.append("(p.category = :cat OR p.category_raw = :cat_raw)")
-        params["cat"] = canonical_category(category)
-        params["cat_raw"] = category.strip()
-    if in_force_on:
-        where.append(in_force_sql())
-        params["d"] = in_force_on
-    if dialect == "postgresql":
-        if body_terms:
-            where.append("s.dept_tsv @@ to_tsquery('simple', :bq)")
-            params["bq"] = tsquery_expr(body_terms)
-        sql = ("SELECT p.pk, p.position_id, s.title, s.department, s.body "
-               "FROM position_search s JOIN positions p ON p.pk = s.position_pk "
-               "JOIN acts a ON a.id = p.act_id "
-               f"WHERE s.tsv @@ to_tsquery('simple', :q) AND {' AND '.join(where)} "
-               "ORDER BY p.pk LIMIT :window")
-        tiers = [_tsquery_title(terms), tsquery_expr(terms)]
-    else:
-        extra = f" AND department : ({fts5_expr(body_terms)})" if body_terms else ""
-        sql = ("SELECT p.pk, p.position_id, f.title, f.department, f.body FROM position_fts f "
-               "JOIN positions p ON p.pk = f.rowid JOIN acts a ON a.id = p.act_id "
-               f"WHERE f.position_fts MATCH :q AND {' AND '.join(where)} "
-               "ORDER BY f.rowid LIMIT :window")
-        sql = sql.replace("f.position_fts MATCH", "position_fts MATCH")
-        tiers = [f"title : ({fts5_expr(terms)}){extra}", f"({fts5_expr(terms)}){extra}"]
+    where, params = _filters(lang, category, in_force_on, body_terms, dialect)
+    cols = "p.pk, p.position_id, " + ("s.title, s.department, s.body" if dialect == "postgresql"
+                                      else "f.title, f.department, f.body")
+    key = "p.pk" if dialect == "postgresql" else "f.rowid"  # the same order: rowid is pk
+    sql = _match_sql(dialect, cols, where) + f" ORDER BY {key} LIMIT :window"
     seen: dict[int, tuple] = {}
-    for q in tiers:
+    for q in _tiers(dialect, terms, body_terms):
         params["q"] = q
         params["window"] = window + len(seen)
         for r in conn.execute(text(sql), params):
@@ -228,6 +238,22 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
     ranked = sorted(((score((r[2], r[3], r[4]), terms), r[1], r[0]) for r in seen.values()),
                     key=lambda x: (-x[0], x[1]))
     return [(pk, sc) for sc, _, pk in ranked[offset : offset + limit]], terms
+
+
+def count(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
+          category: str | None, in_force_on: str | None, cap: int | None = None) -> int:
+    """How many posts :func:`find` can return for these arguments (at most ``cap + 1``)."""
+    terms = query_terms(query, lang)
+    if not terms:
+        return 0
+    body_terms = query_terms(body, None) if body else []
+    where, params = _filters(lang, category, in_force_on, body_terms, dialect)
+    params["q"] = _tiers(dialect, terms, body_terms)[-1]
+    sql = _match_sql(dialect, "1", where)
+    if cap is not None:
+        sql += " LIMIT :cap"
+        params["cap"] = cap + 1
+    return int(conn.execute(text(f"SELECT count(*) FROM ({sql}) AS matched"), params).scalar_one())
 
 
 def snippet(fields: dict[str, str], terms: list[tuple[str, ...]], lang: str

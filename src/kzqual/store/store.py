@@ -428,6 +428,18 @@ class Store:
                 lines=(lines.get("start", 0), lines.get("end", 0))))
         return hits
 
+    @_db_errors
+    def search_count(self, query: str, lang: str | None = None, body: str | None = None,
+                     category: str | None = None, in_force_on: str | _date | None = None,
+                     cap: int | None = None) -> int:
+        """How many posts :meth:`search` would page through (counted up to ``cap + 1``)."""
+        if lang not in (None, "kk", "ru"):
+            raise InputError(f"unknown language {lang!r} (kk or ru)", source="--lang")
+        d = check_date(in_force_on, "--in-force-on")
+        with self.engine.connect() as conn:
+            return _search.count(conn, self.dialect, query, lang=lang, body=body, category=category,
+                                 in_force_on=d, cap=cap)
+
     # ------------------------------------------------------------------ misc
     @_db_errors
     def counts(self) -> dict[str, int]:
