@@ -46,6 +46,14 @@ MES = [
     (101, "9344-a1-1", profile([ECON], [job("2022-07-01", "2023-12-31", **SS)]), Policy(), "not_met"),
     # l.105 alternative 3: two years in state bodies
     (105, "9344-a1-1", profile([ECON], [job("2021-06-01", "2023-12-31", **SS)]), Policy(), "met"),
+    # l.105 "мемлекеттік органдарда басшылық немесе өзге лауазымдарда": work in state bodies suffices,
+    # whether or not it was state service
+    (105, "9344-a1-1", profile([ECON], [job("2021-06-01", "2023-12-31", state_body=True)]), Policy(), "met"),
+    # l.108 "оның ішінде басшылық лауазымдарда екі жылдан": leadership anywhere (no state-body limit)
+    (108, "9344-a1-1", profile([ECON], [job("2016-01-01", "2019-12-31", leadership=True, field="Хатшылық")]),
+     Policy(field_tags_count="yes"), "met"),
+    (108, "9344-a1-1", profile([ECON], [job("2016-01-01", "2019-12-31", field="Хатшылық")]),
+     Policy(field_tags_count="yes"), "not_met"),
     # l.102-104: one year of state service after a foreign priority programme
     (102, "9344-a1-1", profile([{"level": "higher", "field": "экономика", "foreign_priority_programme": True}],
                                [job("2022-06-01", "2023-12-31", **SS)]), Policy(), "met"),
@@ -60,13 +68,13 @@ MES = [
     # l.115 "ғылыми дәрежесінің болуы"
     (115, "9344-a1-1", profile([ECON], degree="кандидат экономических наук"), Policy(), "met"),
     # l.107-109: 4 years in the post's field incl. 2 in leadership: field not shown -> undetermined
-    (107, "9344-a1-1", profile([ECON], [job("2016-01-01", "2019-12-31", leadership=True, state_body=True)]),
+    (107, "9344-a1-1", profile([ECON], [job("2016-01-01", "2019-12-31", leadership=True)]),
      Policy(), "undetermined"),
     # l.107-109: with tags trusted, the tagged field decides
-    (107, "9344-a1-1", profile([ECON], [job("2016-01-01", "2019-12-31", leadership=True, state_body=True,
-                                            field="Хатшылық")]), Policy(field_tags_count="yes"), "met"),
-    (107, "9344-a1-1", profile([ECON], [job("2016-01-01", "2019-12-31", leadership=True, state_body=True,
-                                            field="Бухгалтерия")]), Policy(field_tags_count="yes"), "not_met"),
+    (107, "9344-a1-1", profile([ECON], [job("2016-01-01", "2019-12-31", leadership=True, field="Хатшылық")]),
+     Policy(field_tags_count="yes"), "met"),
+    (107, "9344-a1-1", profile([ECON], [job("2016-01-01", "2019-12-31", leadership=True, field="Бухгалтерия")]),
+     Policy(field_tags_count="yes"), "not_met"),
     # l.107: total work under 4 years cannot hold 4 years in the field: not_met without any policy
     (107, "9344-a1-1", profile([ECON], [job("2021-01-01", "2021-12-31")]), Policy(), "not_met"),
     # l.72: "Жоғары" — technical and vocational education is below it
@@ -95,20 +103,19 @@ def test_mes_161(posts, line, pid, prof, policy, expected):
 
 
 def test_mes_161_policy_is_named_in_the_verdict(posts):
-    prof = profile([ECON], [job("2016-01-01", "2019-12-31", leadership=True, state_body=True)])
-    lf = leaf_at(verdict(posts("mes_161_kk")["9344-a1-1"], prof), 107, "experience")
+    prof = profile([ECON], [job("2016-01-01", "2019-12-31", leadership=True)])
     lf = [x for x in leaves(verdict(posts("mes_161_kk")["9344-a1-1"], prof)) if x.policy][0]
     assert lf.policy == "field_tags_count=undetermined" and lf.status_name == "undetermined"
     assert set(lf.reason) == {"kk", "ru", "en"}
 
 
 def test_mes_161_near_miss_says_how_many_years(posts):
-    # l.101: 2 years of state service where alternative 1 asks 3 and alternative 3 asks 2 -> met by 3;
-    # with 1.5 years the cheapest path is half a year away
+    # l.101/105: 1.5 years of state service where alternative 3 asks 2 years in state bodies:
+    # the cheapest path is half a year away
     v = verdict(posts("mes_161_kk")["9344-a1-1"], profile([ECON], [job("2022-07-01", "2023-12-31", **SS)]))
     missing = v.missing()
     assert len(missing) == 1 and 0.4 < missing[0].shortfall < 0.6
-    assert "State service" in missing[0].reason["en"]
+    assert "Work in state bodies: 1.5 years, at least 2 required" == missing[0].reason["en"]
 
 
 # ------------------------------------------------------------------ 004: table layout, by reference

@@ -27,7 +27,28 @@ _POSTGRAD_WORDS = re.compile(r"послевуз|жоғары оқу орнына
 _POSTSEC_WORDS = re.compile(r"послесредн|орта білімнен кейінгі", re.I)
 _NO_EXPERIENCE = re.compile(r"без предъявления требований к стажу|талап қойылмай|өтіліне талап", re.I)
 
+_STATE_BODY = re.compile(r"мемлекеттік орган|государственн\w* орган", re.I)
+_STATE_SERVICE = re.compile(r"мемлекеттік қызмет|государственн\w* служб", re.I)
+
+
+def refine_kind(kind: str, text: str) -> str:
+    """The metric the words support, where the extracted kind is broader or narrower than the text.
+
+    "мемлекеттік органдарда басшылық немесе өзге лауазымдарда жұмыс өтілі" is work in state bodies
+    (any post there), not necessarily state service; "оның ішінде басшылық лауазымдарда" names
+    leadership posts without limiting them to state bodies.  Reading the narrower metric would
+    turn a person the text admits into ``not_met``.
+    """
+    if kind == "state_service" and _STATE_BODY.search(text) and not _STATE_SERVICE.search(text):
+        return "state_body"
+    if kind == "leadership_state" and not _STATE_BODY.search(text):
+        return "leadership"
+    return kind
+
+
 SIMPLE_KINDS = {
+    "state_body": "state_body",
+    "leadership": "leadership",
     "state_service": "state_service",
     "leadership_state": "leadership_state",
     "any_work": "work",
@@ -127,6 +148,7 @@ class Compiler:
         open_ = T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.experience"), criterion, text, act_key, lines)
         if min_years is None:
             return open_
+        kind = refine_kind(kind, text)
         if kind in SIMPLE_KINDS:
             return T.Leaf(T.Years(SIMPLE_KINDS[kind], float(min_years)), criterion, text, act_key, lines)
         if kind == "field_of_post":
