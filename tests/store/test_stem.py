@@ -104,3 +104,31 @@ def test_unknown_language_uses_both_stemmers_and_lookalikes_are_fixed():
     assert stems_of("бiлiмi", "kk") == stems_of("білімі", "kk")  # Latin i inside a Kazakh word
     assert guess_lang("бас сарапшы қызметі") == "kk"
     assert guess_lang("инспектор") is None
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+KK_ALPHABET = "абвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюяә"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=KK_ALPHABET, min_size=1, max_size=20))
+def test_stemming_any_word_is_safe(word):
+    readings = kk.stems(word)
+    assert readings and all(readings)
+    word = kk.normalise(word)  # lower case, ё -> е
+    for r in readings:
+        assert len(r) <= len(word)
+        # what is left is the word's beginning, but for a voiced final consonant put back
+        assert word.startswith(r[:-1])
+        assert len(r) >= min(len(word), kk.MIN_STEM)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet=KK_ALPHABET + "ABC123", min_size=1, max_size=10), min_size=1, max_size=8),
+       st.sampled_from([" ", ", ", "\n", " — "]))
+def test_tokens_point_at_the_original_words(words, sep):
+    text = sep.join(words)
+    for tok in tokens(text, "kk"):
+        assert text[tok.start : tok.end] == tok.text
