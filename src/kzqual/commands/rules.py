@@ -60,7 +60,7 @@ def _print_verdict(v, lang: str, depth: int = 0) -> None:
     if v.act and v.lines:
         where = f"  [{v.act} {t('common.lines', lang).lower()} {v.lines[0]}-{v.lines[1]}]"
     pol = f"  ({t('rules.cli.policy', lang)}: {v.policy})" if v.policy else ""
-    label = "" if v.criterion == v.label else f"{v.label}: "
+    label = f"{v.title[lang]}: " if v.title else ""
     click.echo(f"{'  ' * depth}{mark} {label}{v.reason[lang]}{where}{pol}")
     for c in v.children:
         _print_verdict(c, lang, depth + 1)

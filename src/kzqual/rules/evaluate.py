@@ -170,7 +170,7 @@ class Verdict:
     """One node of an explained verdict (JSON-ready via :meth:`as_dict`)."""
 
     criterion: str
-    label: str
+    label: str  # machine label: "alternative 2", "rung higher_qualification/first", a post id
     status: int
     reason: dict[str, str]
     act: str | None = None
@@ -180,6 +180,7 @@ class Verdict:
     shortfall: float | None = None
     gap: float = 0.0  # years still missing on the cheapest path (inf: not reachable by years alone)
     children: list[Verdict] = field(default_factory=list)
+    title: dict[str, str] = field(default_factory=dict)  # the label for people, per language
 
     @property
     def status_name(self) -> str:
@@ -188,6 +189,8 @@ class Verdict:
     def as_dict(self) -> dict:
         d = {"criterion": self.criterion, "label": self.label, "status": self.status_name,
              "reason": self.reason}
+        if self.title:
+            d["title"] = self.title
         if self.act:
             d["act"] = self.act
         if self.lines:
@@ -217,7 +220,8 @@ def explain(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT) -> Verdict:
         o = eval_leaf(tree, m, policy)
         gap = 0.0 if o.status != T.NOT_MET else (o.shortfall if o.shortfall is not None else math.inf)
         return Verdict(tree.criterion, tree.criterion, o.status, reason_texts(o.reason, o.params), tree.act_key,
-                       tree.lines, tree.text, o.policy, o.shortfall, gap)
+                       tree.lines, tree.text, o.policy, o.shortfall, gap, [],
+                       reason_texts(f"rules.label.{_LEAF_TITLE.get(tree.criterion, tree.criterion)}", {}))
     kids = [explain(c, m, policy) for c in tree.children]
     if tree.op == "all":
         st = T.kleene_all(k.status for k in kids)
@@ -227,4 +231,22 @@ def explain(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT) -> Verdict:
         gap = min((k.gap for k in kids), default=math.inf)
     key = f"rules.node.{tree.op}.{T.STATUS_NAME[st]}"
     return Verdict(tree.op, tree.label, st, reason_texts(key, dict(tree.meta)), None, tree.lines, "", None, None,
-                   gap, kids)
+                   gap, kids, node_title(tree.label))
+
+
+_LEAF_TITLE = {"reference": "experience"}
+
+
+def node_title(label: str) -> dict[str, str]:
+    """A node's machine label ("alternative 2", "rung middle_qualification/first") for people."""
+    if label.startswith("alternative "):
+        return reason_texts("rules.label.alternative", {"n": label.split()[-1]})
+    if label.startswith("rung "):
+        level, _, grade = label.removeprefix("rung ").partition("/")
+        return {lang: t("rules.label.rung", lang, level=t(f"rules.qlevel.{level}", lang),
+                        grade=t(f"rules.grade.{grade}", lang)) for lang in LANGS}
+    if label.startswith("by reference: "):
+        return reason_texts("rules.label.reference", {"act": label.removeprefix("by reference: ")})
+    if label in ("experience", "grades"):
+        return reason_texts(f"rules.label.{label}", {})
+    return reason_texts("rules.label.post", {"id": label})
