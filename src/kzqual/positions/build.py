@@ -173,8 +173,25 @@ def build_position(
         Repairs(kind=r.kind, raw=r.raw, fixed=r.fixed, line=r.line)
         for r in (repairs or RepairIndex(ct.repairs)).between(raw.start, raw.end)
     ]
-    pos.warnings = warnings
+    pos.warnings = warnings + sub_model_warnings(pos)
     return pos
+
+
+def sub_model_warnings(pos: Position) -> list[str]:
+    """The parsers' warnings, prefixed with their criterion, for ``Position.warnings``.
+
+    A reader of the post sees every warning in one place; the sub-models keep their own lists
+    too (the rules layer reads them per criterion).  A grade's warnings name its rung, since a
+    ladder has several."""
+    out: list[str] = []
+    for name, model in (("education", pos.education), ("experience", pos.experience)):
+        out.extend(f"{name}: {w}" for w in model.warnings)
+    for g in pos.grades:
+        rung = f"grades ({g.level}, {g.grade}{', ' + g.post if g.post else ''})"
+        out.extend(f"{rung}: {w}" for w in g.warnings)
+    out.extend(f"competence: {w}" for w in pos.competence.warnings)
+    # identical rungs can repeat one warning; a reader needs it once
+    return list(dict.fromkeys(out))
 
 
 class RepairIndex:
