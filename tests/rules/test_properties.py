@@ -94,3 +94,27 @@ def test_results_do_not_depend_on_the_order_of_entries(prof, rnd):
     rnd.shuffle(edu)
     shuffled = prof.model_copy(update={"work": work, "education": edu})
     assert all_statuses(prof) == all_statuses(shuffled)
+
+
+@lru_cache(maxsize=1)
+def ruleset():
+    from kzqual.rules.vector import RuleSet
+
+    tax = tx.bundled()
+    posts = [p for name in ("ru-mod-2017-134.txt", "kk-mes-2014-161.txt", "kk-ara-2014-9.txt")
+             for p in extract_file(acts_dir() / name).positions]
+    return tax, RuleSet.build(posts, Compiler(tax))
+
+
+@SETTINGS
+@given(st.lists(profiles, min_size=1, max_size=5))
+def test_vectorised_equals_per_pair_for_any_profiles(people):
+    import numpy as np
+
+    from kzqual.rules.vector import columns, evaluate
+
+    tax, rules = ruleset()
+    ms = [compute_metrics(p, AS_OF, tax.resolve) for p in people]
+    vec = evaluate(rules, columns(ms, rules.specs), len(ms))
+    assert vec.tolist() == [[status(t, m) for t in rules.trees] for m in ms]
+    assert np.all(np.isin(vec, (-1, 0, 1)))

@@ -63,11 +63,11 @@ def citation(ref: ActRef) -> str:
     """How a referenced act is cited in a verdict: as the text names it, plus its parsed parts."""
     parts = []
     if ref.number:
-        parts.append(f"No. {ref.number}")
+        parts.append(f"№ {ref.number}")
     if ref.date:
         parts.append(ref.date)
     if ref.registration_number:
-        parts.append(f"reg. {ref.registration_number}")
+        parts.append(f"reg. № {ref.registration_number}")
     head = ", ".join(parts)
     words = " ".join(ref.text.split())
     return f"{head}: «{words}»" if head and words else head or words
