@@ -87,6 +87,18 @@ def test_screen_skips_bad_lines_and_writes(tmp_path, suffix):
     assert set(df["line"].to_list()) == {1, 5}
     assert set(df["status"].to_list()) <= {"met", "not_met", "undetermined"}
     assert df.filter(pl.col("profile_id") == "a").height == df.filter(pl.col("profile_id") == "b").height > 0
+    # the vectorised verdicts are the ones `check` gives, post by post
+    from datetime import date
+
+    from kzqual.positions import extract_file
+    from kzqual.rules import check
+    from kzqual.rules.profile import parse_profile
+
+    posts = {p.id: p for p in extract_file(ACT).positions}
+    person = parse_profile(json.dumps(GOOD))
+    rows = df.filter(pl.col("profile_id") == "a").iter_rows(named=True)
+    for row in rows:
+        assert check(person, posts[row["position_id"]], as_of=date(2024, 1, 1)).status_name == row["status"]
 
 
 def test_screen_bad_out_suffix(tmp_path):
