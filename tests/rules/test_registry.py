@@ -48,3 +48,15 @@ def test_match_from_registry(registry, tmp_path):
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert sum(out["counts"].values()) == 43 and out["counts"]["met"] == 0  # every post refers to reg. 5084
+
+
+def test_screen_from_registry_with_search_words(registry, tmp_path):
+    import polars as pl
+
+    src = tmp_path / "people.jsonl"
+    src.write_text(json.dumps(PERSON, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    r = run("screen", str(src), "--db", str(registry), "--positions", "кеңесшісі", "--out", str(out), "--all")
+    assert r.returncode == 0, r.stderr
+    ids = set(pl.read_csv(out)["position_id"].to_list())
+    assert "9211-2-2-1" in ids and len(ids) < 43  # "Төрағаның кеңесшісі" and a few more, not every post

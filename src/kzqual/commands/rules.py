@@ -145,10 +145,16 @@ def match(profile, in_force_on, as_of, near, limit, lang, as_json, db, acts, tax
     click.echo(f"met {c['met']}, undetermined {c['undetermined']}, not met {c['not_met']}")
 
 
-def _select(posts, query: str | None):
+def _select(posts, query: str | None, store=None, in_force_on: str | None = None):
+    """Posts chosen by ``--positions``: filters ``act=…,category=…,id=…``, else words — the
+    registry's Kazakh/Russian full-text search (any inflection) or, for act files, a title substring."""
     if not query:
         return posts
     q = query.strip()
+    if store is not None and "=" not in q:
+        n = store.search_count(q, in_force_on=in_force_on)
+        ids = {h.position_id for h in store.search(q, in_force_on=in_force_on, limit=max(n, 1))}
+        return [p for p in posts if p.id in ids]
     if "=" in q:
         filters = dict(part.split("=", 1) for part in q.split(",") if "=" in part)
         unknown = set(filters) - {"act", "category", "id"}
@@ -169,7 +175,8 @@ def _select(posts, query: str | None):
 @click.command()
 @click.argument("profiles", type=click.Path(dir_okay=False))
 @click.option("--positions", "query", metavar="QUERY",
-              help="posts to screen against: words of the title, an id prefix, or act=…,category=…,id=…")
+              help="posts to screen against: search words (registry) / title words or id prefix (--act), "
+                   "or act=…,category=…,id=…")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="FILE.csv or FILE.parquet")
 @click.option("--as-of", "as_of", metavar="DATE")
 @click.option("--in-force-on", "in_force_on", metavar="DATE")
@@ -191,7 +198,7 @@ def screen(profiles, query, out, as_of, in_force_on, include_all, chunk, db, act
     posts, store, refs = _load_posts(acts, db)
     if posts is None:
         posts = list(store.iter_positions(in_force_on=in_force_on))
-    posts = _select(posts, query)
+    posts = _select(posts, query, store, in_force_on)
     if not posts:
         raise InputError("no posts selected", source="--positions")
     rules = RuleSet.build(posts, Compiler(tax, refs), policy)
