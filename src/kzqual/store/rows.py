@@ -148,8 +148,11 @@ def position_row(p: Position, act_id: int, ord_: int, language: str) -> dict:
     }
 
 
-def requirement_rows(p: Position, pk: int) -> Iterator[dict]:
-    """One row per requirement, with the columns a query filters on, and its source lines."""
+def requirement_rows(p: Position, pk: int, dumped: dict | None = None) -> Iterator[dict]:
+    """One row per requirement, with the columns a query filters on, and its source lines.
+    ``dumped`` is ``p.model_dump(mode="json")`` when the caller has it (dumping is the costly part)."""
+    d = dumped if dumped is not None else p.model_dump(mode="json")
+
     def row(kind: str, ord_: int, text: str, lines, *, level=None, years=None, data=None) -> dict:
         s, e = _span(lines)
         return {"position_pk": pk, "kind": kind, "ord": ord_, "text": text, "education_level": level,
@@ -157,18 +160,18 @@ def requirement_rows(p: Position, pk: int) -> Iterator[dict]:
 
     if p.education.text or p.education.levels:
         yield row("education", 0, p.education.text, p.education.lines, level=p.education.level,
-                  data=p.education.model_dump(mode="json"))
+                  data=d["education"])
     if p.experience.text or p.experience.alternatives or not p.experience.required:
         yield row("experience", 0, p.experience.text, p.experience.lines, years=min_years(p),
-                  data=p.experience.model_dump(mode="json"))
+                  data=d["experience"])
     if p.competence.text:
         yield row("competence", 0, p.competence.text, p.competence.lines,
-                  data=p.competence.model_dump(mode="json"))
+                  data=d["competence"])
     for i, g in enumerate(p.grades):
         yield row("grade", i, g.text, g.lines, level=g.education_level, years=g.min_years,
-                  data=g.model_dump(mode="json"))
-    for i, d in enumerate(p.duties):
-        yield row("duty", i, d, None)
+                  data=d["grades"][i])
+    for i, duty in enumerate(p.duties):
+        yield row("duty", i, duty, None)
     for i, k in enumerate(p.knowledge):
         yield row("knowledge", i, k, None)
 

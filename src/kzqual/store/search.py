@@ -12,12 +12,14 @@ comparing stems.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from kzqual.store.stem import WORD, guess_lang, stems_of, tokens
+from kzqual.store.stem import guess_lang, stems_of, tokens
 
 # FTS5 bm25 column weights and the PostgreSQL setweight letters they correspond to.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
@@ -73,15 +75,18 @@ def mark(text_: str, marks: list[tuple[int, int]], open_: str = "[", close: str 
     return "".join(out)
 
 
+@lru_cache(maxsize=4096)
+def _candidate_words(wanted: frozenset[str]) -> re.Pattern:
+    """Words that begin like a wanted stem (give or take a voiced last consonant: талап/талабы);
+    the regex engine finds them, stems_of confirms them."""
+    prefixes = sorted({w[: max(2, len(w) - 1)] for w in wanted}, key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.IGNORECASE)
+
+
 def _matches(value: str, wanted: set[str], lang: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, stems) of the words of ``value`` whose stems are wanted."""
-    low = value.lower()
-    # a stem is a prefix of its word, give or take a voiced last consonant (талап/талабы):
-    # skip the word-by-word pass when no wanted prefix occurs in the text at all
-    if not any(w[: max(2, len(w) - 1)] in low for w in wanted):
-        return []
     out = []
-    for m in WORD.finditer(value):
+    for m in _candidate_words(frozenset(wanted)).finditer(value):
         st = stems_of(m.group(), lang)
         if wanted.intersection(st):
             out.append((m.start(), m.end(), st))

@@ -199,7 +199,7 @@ class Store:
             row["pk"] = pk
             pos_rows.append(row)
             num_rows += [{"position_pk": pk, "ord": i, "number": n} for i, n in enumerate(p.numbers)]
-            req_rows += list(rows.requirement_rows(p, pk))
+            req_rows += list(rows.requirement_rows(p, pk, row["data"]))
             idx_rows.append((pk, rows.index_row(p, language, issuer_body)))
             count += 1
             if len(pos_rows) >= BATCH:
