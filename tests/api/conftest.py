@@ -22,6 +22,7 @@ from kzqual.store import open_store
 # Test modules import helpers by module name; conftest modules cannot be imported reliably
 # (several share the name "conftest"), so they live in api_token.py / api_helpers.py beside this file.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from api_helpers import bundled_registry  # noqa: E402
 from api_token import TOKEN  # noqa: E402
 
 
@@ -29,10 +30,9 @@ from api_token import TOKEN  # noqa: E402
 def registry(request, tmp_path_factory) -> str:
     """URL/path of a registry holding the five bundled acts."""
     if request.param == "sqlite":
-        url = str(tmp_path_factory.mktemp("registry") / "kzqual.db")
-    else:
-        server = request.getfixturevalue("pg_server")
-        url = server.url(server.create_db())
+        return bundled_registry(tmp_path_factory.mktemp("registry") / "kzqual.db")
+    server = request.getfixturevalue("pg_server")
+    url = server.url(server.create_db())
     with open_store(url) as store:
         summary = store.ingest_paths(act_paths())
     assert not summary.failed, [r.error for r in summary.failed]

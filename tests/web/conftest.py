@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -83,14 +84,15 @@ def web_url(tmp_path_factory):
 
     from kzqual.api import Settings, create_app
     from kzqual.api.server import ServerThread
-    from kzqual.bundled import act_paths
     from kzqual.services.cases import ServiceDesk
     from kzqual.services.iin import make_iin
     from kzqual.store import open_store
 
-    db = str(tmp_path_factory.mktemp("web") / "kzqual.db")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "api"))
+    from api_helpers import bundled_registry
+
+    db = bundled_registry(tmp_path_factory.mktemp("web") / "kzqual.db")
     with open_store(db) as store:
-        assert not store.ingest_paths(act_paths()).failed
         desk = ServiceDesk(store.engine)
         g = desk.add_group(number="3", profile="жүргізуші", planned_creation=date(2024, 4, 1),
                            period_start=date(2024, 4, 15), period_end=date(2024, 6, 28))
