@@ -223,6 +223,10 @@ MOD = [
      Policy(), "met", "higher_qualification/none"),
     (320, "15125-g2-p1", profile([("higher",)], [job("2022-01-01", "2023-12-31", grade="инспектор первой категории")]),
      Policy(higher_grade_counts="yes"), "met", "higher_qualification/first"),
+    # l.318-319: 3 years as "главный инспектор" (a grade the engine cannot read) might be the first
+    # category: the highest rung is left open, not refused
+    (318, "15125-g2-p1", profile([("higher",)], [job("2020-01-01", "2022-12-31", grade="главный инспектор")]),
+     Policy(), "met", "higher_qualification/none"),
     # l.322-323 "второй категории: … без категории не менее 1 года"
     (322, "15125-g2-p1", profile([("higher",)], [job("2022-06-01", "2023-12-31", grade="инспектор без категории")]),
      Policy(), "met", "higher_qualification/second"),
@@ -230,15 +234,18 @@ MOD = [
     (334, "15125-g2-p1", profile([("technical_vocational",)],
                                  [job("2022-06-01", "2023-12-31", grade="инспектор без категории")]),
      Policy(), "met", "middle_qualification/second"),
-    # l.317-337: no rung accepts general secondary education
-    (317, "15125-g2-p1", profile([("general_secondary",)], [job("2000-01-01")]), Policy(), "not_met", None),
-    # l.810-817 archivist: every rung asks "по соответствующей специальности" or a "специальная
-    # подготовка" the profile cannot show -> undetermined, not met
-    (810, "15125-g2-p7", profile([("general_secondary",)]), Policy(), "undetermined", None),
-    (810, "15125-g2-p7", profile([]), Policy(), "not_met", None),
-    # l.886-893 librarian: technical and vocational with 3 years of any work (higher-qualification rung)
-    (886, "15125-g2-p8", profile([("technical_vocational",)], [job("2019-01-01", "2023-12-31")]), Policy(), "met",
-     "higher_qualification/none"),
+    # l.318-337: no rung accepts general secondary education
+    (318, "15125-g2-p1", profile([("general_secondary",)], [job("2000-01-01")]), Policy(), "not_met", None),
+    # l.815-817 archivist: "среднее (полное) общее образование и специальная подготовка" (and the
+    # post's "по соответствующей специальности") cannot be shown by the profile -> undetermined
+    (815, "15125-g2-p7", profile([("general_secondary",)]), Policy(), "undetermined", None),
+    (811, "15125-g2-p7", profile([]), Policy(), "not_met", None),
+    # l.888-889 librarian: "… и стаж библиотечной работы не менее 3 лет" is library work, not any
+    # work: 5 years of work are undetermined (field not shown), 2 years are too few
+    (888, "15125-g2-p8", profile([("technical_vocational",)], [job("2019-01-01", "2023-12-31")]), Policy(),
+     "undetermined", None),
+    (888, "15125-g2-p8", profile([("technical_vocational",)], [job("2022-01-01", "2023-12-31")]), Policy(),
+     "undetermined", None),
 ]
 
 
@@ -249,6 +256,16 @@ def test_mod_134(posts, line, pid, prof, policy, expected, best):
     leaf_at(v, line)
     if best is not None:
         assert rung(v) == best
+
+
+def test_mod_134_unread_grade_is_undetermined_not_refused(posts):
+    # l.318-319: the highest rung with 3 years under an unreadable grade is undetermined
+    v = verdict(posts("mod_134_ru")["15125-g2-p1"],
+                profile([("higher",)], [job("2020-01-01", "2022-12-31", grade="главный инспектор")]))
+    grades = [c for c in v.children if c.label == "grades"][0]
+    top = [r for r in grades.children if r.label == "rung higher_qualification/highest"][0]
+    assert top.status_name == "undetermined"
+    assert "could not be read" in top.children[1].reason["en"]
 
 
 def test_mod_134_as_of_date_counts(posts):

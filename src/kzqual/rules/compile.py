@@ -43,8 +43,17 @@ def refine_kind(kind: str, text: str) -> str:
         return "state_body"
     if kind == "leadership_state" and not _STATE_BODY.search(text):
         return "leadership"
+    if kind == "any_work" and _QUALIFIED_WORK.search(text):
+        return "field_of_post"  # "стаж библиотечной работы", "по специальности": not any work
     return kind
 
+
+_RUNG_FIELD = re.compile(r"соответствующ\w* специальност|тиісті мамандық|\((?!или\b|немесе\b)[^()]+\)\s*образовани", re.I)
+_SPECIAL_TRAINING = re.compile(r"специальн\w* подготовк|арнайы даярлық", re.I)
+_QUALIFIED_WORK = re.compile(
+    r"стаж\w*\s+(?!работы)\w+(?:ой|ей|ого)\s+работы|по специальности|в данной области|саласында|мамандығы бойынша",
+    re.I,
+)
 
 SIMPLE_KINDS = {
     "state_body": "state_body",
@@ -126,12 +135,13 @@ class Compiler:
             open_ |= not known
         return (frozenset(keys) if keys else None), open_
 
-    def _edu_leaf(self, edu: EduReq, levels: list[str], text: str, lines, act_key: str) -> T.Leaf:
+    def _edu_leaf(self, edu: EduReq, levels: list[str], text: str, lines, act_key: str,
+                  relevant_words: bool = False) -> T.Leaf:
         if not levels:
             return T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.education"), "education", text, act_key, lines)
         targets, open_ = self._targets(edu)
         # "по соответствующей специальности": a field is required but not named
-        relevant = targets is None and bool(getattr(edu, "matching_post_field", False))
+        relevant = targets is None and (relevant_words or bool(getattr(edu, "matching_post_field", False)))
         logic = T.Education(frozenset(LEVEL_RANK[lv] for lv in levels), targets, relevant, open_)
         return T.Leaf(logic, "education", text, act_key, lines)
 
@@ -218,7 +228,14 @@ class Compiler:
                 levels.append("postgraduate")
             if g.education_level == "technical_vocational" and _POSTSEC_WORDS.search(g.education or g.text):
                 levels.append("post_secondary")
-        kids: list[T.Tree] = [self._edu_leaf(pos.education, levels, g.education or g.text, lines, pos.act_key)]
+        words = g.education or g.text
+        # A rung naming its own specialty ("(библиотечное) образование", "по соответствующей
+        # специальности") asks for a field the profile's level alone cannot show.
+        kids: list[T.Tree] = [self._edu_leaf(pos.education, levels, words, lines, pos.act_key,
+                                             bool(_RUNG_FIELD.search(words)))]
+        if _SPECIAL_TRAINING.search(g.text):
+            kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.qualifier"), "qualifier", g.text, pos.act_key,
+                               lines))
         if g.min_years:
             if g.in_grade:
                 kids.append(self._years_leaf("lower_grade", g.min_years, g.in_grade, None, pos, g.text, lines,

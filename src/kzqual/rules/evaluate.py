@@ -97,13 +97,19 @@ def eval_years(logic: T.Years, m: Metrics, policy: Policy) -> Outcome:
         have = m.grade_years(logic.key)
         if m.grade_days(logic.key) >= need_days:
             return Outcome(T.MET, "rules.grade.met", {"grade": what, "have": have, "need": need})
-        if logic.key != "any_ladder":
-            higher = m.grade_years(logic.key, or_higher=True)
-            if m.grade_days(logic.key, or_higher=True) >= need_days:
-                st = POLICY_STATUS[policy.higher_grade_counts]
-                return Outcome(st, "rules.grade.higher", {"grade": what, "have": higher, "need": need},
-                               f"higher_grade_counts={policy.higher_grade_counts}",
-                               None if st != T.NOT_MET else need - have)
+        options: list[Outcome] = []
+        if logic.key != "any_ladder" and m.grade_days(logic.key, or_higher=True) >= need_days:
+            st = POLICY_STATUS[policy.higher_grade_counts]
+            options.append(Outcome(st, "rules.grade.higher",
+                                   {"grade": what, "have": m.grade_years(logic.key, True), "need": need},
+                                   f"higher_grade_counts={policy.higher_grade_counts}",
+                                   None if st != T.NOT_MET else need - have))
+        if m.grade_days(logic.key, or_higher="unread") >= need_days:
+            # a grade written in words the engine cannot read might be this one
+            options.append(Outcome(T.UNDETERMINED, "rules.grade.unread", {"grade": what, "need": need}))
+        best = max(options, key=lambda o: o.status, default=None)
+        if best is not None and best.status != T.NOT_MET:
+            return best
         return Outcome(T.NOT_MET, "rules.grade.short", {"grade": what, "have": have, "need": need}, None,
                        need - have)
     have = m.years(logic.metric)

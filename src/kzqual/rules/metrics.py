@@ -58,6 +58,7 @@ class Period:
     leadership: bool
     field: str | None  # name_key of the tagged field
     grade: str | None  # canonical grade / category
+    grade_unread: bool = False  # a grade was written but is not one the engine can read
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,15 +108,19 @@ class Metrics:
             return self._days((metric, key), lambda p: p.field is not None and p.field == key)
         return self._days((metric, key), _PREDS[metric])
 
-    def grade_days(self, grade: str, or_higher: bool = False) -> int:
-        """Years in ``grade`` ("any_ladder" = any rung of the ladder), optionally or a higher one."""
+    def grade_days(self, grade: str, or_higher: bool | str = False) -> int:
+        """Days in ``grade`` ("any_ladder" = any rung of the ladder); ``or_higher=True`` adds
+        periods in a higher grade, ``or_higher="unread"`` adds periods whose grade could not be read."""
         if grade == "any_ladder":
+            if or_higher == "unread":
+                return self._days(("grade", grade, "unread"),
+                                  lambda p: p.grade_unread or (p.grade is not None and G.is_ladder(p.grade)))
             return self._days(("grade", grade, False), lambda p: p.grade is not None and G.is_ladder(p.grade))
 
         def pred(p: Period) -> bool:
             if p.grade is None:
-                return False
-            return p.grade == grade or (or_higher and G.is_higher(p.grade, grade))
+                return or_higher == "unread" and p.grade_unread
+            return p.grade == grade or (or_higher is True and G.is_higher(p.grade, grade))
 
         return self._days(("grade", grade, or_higher), pred)
 
@@ -138,9 +143,10 @@ def compute_metrics(profile: Profile, as_of: date, resolve_specialty: Callable[[
         e = min(e, cut)
         if e <= s:
             continue
+        grade = G.canonical_grade(w.grade)
         periods.append(
             Period(s, e, w.state_body, w.state_service, w.leadership,
-                   name_key(w.field) if w.field else None, G.canonical_grade(w.grade))
+                   name_key(w.field) if w.field else None, grade, bool(w.grade and w.grade.strip()) and grade is None)
         )
     edu = []
     for entry in profile.education:

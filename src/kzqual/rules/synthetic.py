@@ -17,7 +17,7 @@ from kzqual.rules.taxonomy import Taxonomy
 
 LEVELS = ("general_secondary", "technical_vocational", "post_secondary", "higher", "postgraduate")
 GRADES = ("инспектор без категории", "инспектор второй категории", "инспектор первой категории",
-          "инспектор высшей категории", "С-5", "С-4", "С-3", "C-O-4", None)
+          "инспектор высшей категории", "С-5", "С-4", "С-3", "C-O-4", "главный специалист", None)
 
 
 def _names(tax: Taxonomy) -> list[str]:
@@ -73,7 +73,7 @@ def metric_columns(specs: Sequence[tuple], n: int, seed: int = 0) -> dict[tuple,
         elif kind == "edu":
             cols[sp] = all_ & np.where(rng.random(n) < 0.1, np.uint8(31), np.uint8(0))
     for sp in specs:
-        if sp[0] == "grade" and sp[2]:
+        if sp[0] == "grade" and sp[2]:  # or-higher / or-unread unions contain the exact grade's days
             base = cols.get(("grade", sp[1], False), np.zeros(n, np.int32))
-            cols[sp] = base + rng.integers(0, 365 * 3, n, dtype=np.int32)
+            cols[sp] = base + rng.integers(0, 365 * 3, n, dtype=np.int32) * (rng.random(n) < 0.3)
     return cols

@@ -42,7 +42,7 @@ def specs_for(logic: T.Logic, policy: Policy) -> list[Spec]:
         if logic.metric == "field":
             return [("days", "field", logic.key)] if policy.field_tags_count == "yes" else [("days", "work", None)]
         if logic.metric == "grade":
-            out = [("grade", logic.key, False)]
+            out = [("grade", logic.key, False), ("grade", logic.key, "unread")]
             if logic.key != "any_ladder":
                 out.append(("grade", logic.key, True))
             return out
@@ -175,10 +175,12 @@ def eval_logic(logic: T.Logic, cols: dict[Spec, np.ndarray], policy: Policy, n: 
             return _tri(cols[("days", "work", None)] >= need, T.UNDETERMINED, T.NOT_MET)
         if logic.metric == "grade":
             exact = cols[("grade", logic.key, False)] >= need
-            if logic.key == "any_ladder":
-                return _tri(exact, T.MET, T.NOT_MET)
-            higher = cols[("grade", logic.key, True)] >= need
-            return np.where(exact, np.int8(T.MET), _tri(higher, POLICY_STATUS[policy.higher_grade_counts], T.NOT_MET))
+            other = _tri(cols[("grade", logic.key, "unread")] >= need, T.UNDETERMINED, T.NOT_MET)
+            if logic.key != "any_ladder":
+                higher = _tri(cols[("grade", logic.key, True)] >= need, POLICY_STATUS[policy.higher_grade_counts],
+                              T.NOT_MET)
+                np.maximum(other, higher, out=other)
+            return np.where(exact, np.int8(T.MET), other)
         return _tri(cols[("days", logic.metric, None)] >= need, T.MET, T.NOT_MET)
     if isinstance(logic, T.Qualifier):
         if logic.kind not in FLAG_KINDS:
