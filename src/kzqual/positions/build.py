@@ -19,6 +19,7 @@ from kzqual.acts.model import Span
 from kzqual.positions import codes
 from kzqual.positions.model import Competence, Education, Experience, Position, Repairs
 from kzqual.positions.rows import Piece
+from kzqual.positions.spans import LineIndex
 from kzqual.text.model import CleanText
 
 
@@ -116,6 +117,7 @@ def build_position(
     ct: CleanText,
     repairs: RepairIndex | None = None,
     titles: list[str] | None = None,
+    lines: LineIndex | None = None,
 ) -> Position:
     warnings = list(raw.warnings)
     category = canonical_category(raw.category_raw, warnings) if raw.category_raw else None
@@ -169,6 +171,11 @@ def build_position(
     if knowledge is not None:
         parsed = _call("parse_duties", warnings, knowledge.text, lang)
         pos.knowledge = list(parsed) if parsed else split_items(knowledge.text)
+    index = lines or LineIndex(ct.lines)
+    if exp is not None and pos.experience.alternatives:
+        _narrow_spans(pos.experience.alternatives, index, exp, "experience alternative", warnings)
+    if qual is not None and pos.grades:
+        _narrow_spans(pos.grades, index, qual, "grade rung", warnings)
     pos.repairs = [
         Repairs(kind=r.kind, raw=r.raw, fixed=r.fixed, line=r.line)
         for r in (repairs or RepairIndex(ct.repairs)).between(raw.start, raw.end)
@@ -192,6 +199,27 @@ def sub_model_warnings(pos: Position) -> list[str]:
     out.extend(f"competence: {w}" for w in pos.competence.warnings)
     # identical rungs can repeat one warning; a reader needs it once
     return list(dict.fromkeys(out))
+
+
+def _narrow_spans(parts: list, index: LineIndex, piece: Piece, what: str, warnings: list[str]) -> None:
+    """Give each part (alternative, rung) the raw lines of its own text, not the criterion's.
+
+    A part that cannot be found again (text the parser rebuilt) keeps the criterion's span, and
+    the post says so: the span is then wider than the part, never wrong."""
+    loc = index.locator(piece.start, piece.end)
+    after = 0
+    previous: tuple[str, Span] | None = None
+    for part in parts:
+        if previous is not None and previous[0] == part.text:
+            part.lines = previous[1]  # one item read as two alternatives (two qualifiers)
+            continue
+        found = loc.find(part.text, after)
+        if found is None:
+            label = getattr(part, "label", None) or getattr(part, "grade", "")
+            warnings.append(f"{what} {label} not found in lines {piece.start}-{piece.end}; it keeps their span")
+            continue
+        part.lines, after = found
+        previous = (part.text, part.lines)
 
 
 class RepairIndex:

@@ -12,6 +12,7 @@ from kzqual.positions.build import RawPost, RepairIndex, build_position, known_t
 from kzqual.positions.layout import detect_layout
 from kzqual.positions.meta import read_act_meta
 from kzqual.positions.model import Position
+from kzqual.positions.spans import LineIndex
 from kzqual.text import read
 from kzqual.text.model import CleanText
 
@@ -48,10 +49,11 @@ def extract(ct: CleanText, act: Act) -> Extraction:
     _dedupe_keys(raws)
     index = RepairIndex(ct.repairs)
     titles = known_titles(raws, lang, result.warnings)
+    lines = LineIndex(ct.lines)
     for raw in raws:
         try:
             pos = build_position(
-                raw, reg=reg, act_key=act.key, lang=lang, ct=ct, repairs=index, titles=titles
+                raw, reg=reg, act_key=act.key, lang=lang, ct=ct, repairs=index, titles=titles, lines=lines
             )
             result.positions.append(pos)
             result.criteria[pos.id] = {

@@ -17,11 +17,12 @@ becomes its own alternative so that the eligibility engine can treat qualifiers 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Literal
 
 from kzqual.acts.model import Span
 from kzqual.positions.model import Condition, Experience, ExperienceAlternative, ExperienceKind, Qualifier
-from kzqual.positions.requirements._text import normalize
+from kzqual.positions.requirements._text import _depth_at, normalize
 from kzqual.positions.requirements.numbers import YearsMatch, find_years
 from kzqual.positions.requirements.refs import find_reference
 
@@ -130,6 +131,29 @@ def _qualifiers(text: str) -> list[tuple[int, QualifierKind]]:
     return sorted(found)
 
 
+_QUAL_OR = re.compile(r"\s(?:немесе|или)\s", re.I)
+
+
+def _qualifier_parts(piece: str, quals: list[tuple[int, QualifierKind]]) -> list[tuple[QualifierKind, str]]:
+    """Each qualifier of an item that names several joined by "немесе", with its own words: the
+    text from the "немесе" before it (or the item's start) to the "немесе" before the next one
+    (or the item's end).  Separators inside parentheses or quotes do not count."""
+    positions, depths = _depth_at(piece)
+    cuts: list[tuple[int, int]] = []  # (start, end) of the separator between neighbours
+    for (a, _), (b, _) in zip(quals, quals[1:]):
+        seps = [
+            m
+            for m in _QUAL_OR.finditer(piece, a, b)
+            if (i := bisect_right(positions, m.start()) - 1) < 0 or depths[i] == 0
+        ]
+        if not seps:
+            return [(k, piece) for _, k in quals]  # not one "немесе" list: keep the whole item
+        cuts.append((seps[-1].start(), seps[-1].end()))
+    bounds = [0] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [len(piece)]
+    return [(k, piece[s:e].strip(" ,;")) for (_, k), s, e in zip(quals, bounds, ends)]
+
+
 def _split_alternatives(item: str, lang: str) -> list[str]:
     """Split an item at "немесе"/"не"/"или" where both sides state years."""
     cut = _SUBCONDITION.search(item)
@@ -195,11 +219,11 @@ def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None
         else:
             kind, grade, field = "other", None, None
         quals = _qualifiers(piece)
-        qual_sets: list[list[QualifierKind]]
-        if len(quals) > 1 and re.search(r"\s(?:немесе|или)\s", piece[quals[0][0] : quals[-1][0]], re.I):
-            qual_sets = [[k] for _, k in quals]
+        qual_sets: list[list[tuple[QualifierKind, str]]]
+        if len(quals) > 1 and _QUAL_OR.search(piece, quals[0][0], quals[-1][0]):
+            qual_sets = [[q] for q in _qualifier_parts(piece, quals)]
         else:
-            qual_sets = [[k for _, k in quals]]
+            qual_sets = [[(k, piece) for _, k in quals]]
         for kinds in qual_sets:
             out.append(
                 ExperienceAlternative(
@@ -208,7 +232,7 @@ def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None
                     grade=grade,
                     field=field,
                     conditions=list(conditions),
-                    qualifiers=[Qualifier(kind=k, text=piece) for k in kinds],
+                    qualifiers=[Qualifier(kind=k, text=t) for k, t in kinds],
                     text=piece,
                     lines=span,
                     label=label,
