@@ -141,11 +141,11 @@ def write_index(conn: Connection, dialect: str, rows: list[tuple[int, dict[str, 
             for pk, r in rows:
                 cp.write_row((pk, r["title"], r["department"], r["body"]))
         conn.execute(text(
-            "INSERT INTO position_search (position_pk, tsv, dept_tsv, title, department, body) "
+            "INSERT INTO position_search (position_pk, tsv, title_tsv, dept_tsv, title, department, body) "
             "SELECT pk, setweight(to_tsvector('simple', title), 'A') || "
             "setweight(to_tsvector('simple', department), 'B') || "
-            "setweight(to_tsvector('simple', body), 'D'), to_tsvector('simple', department), "
-            "title, department, body FROM search_stage"))
+            "setweight(to_tsvector('simple', body), 'D'), to_tsvector('simple', title), "
+            "to_tsvector('simple', department), title, department, body FROM search_stage"))
         conn.execute(text("DELETE FROM search_stage"))
     else:
         conn.execute(
@@ -171,11 +171,6 @@ def score(fields: tuple[str, str, str], terms: list[tuple[str, ...]]) -> float:
     return total
 
 
-def _tsquery_title(terms: list[tuple[str, ...]]) -> str:
-    """The tsquery restricted to title lexemes (weight A)."""
-    return " & ".join("(" + " | ".join(f"'{s}':A" for s in alts) + ")" for alts in terms)
-
-
 def _filters(lang, category, in_force_on, body_terms, dialect) -> tuple[list[str], dict]:
     where = ["a.is_current = :cur"]
     params: dict = {"cur": True}
@@ -195,21 +190,21 @@ def _filters(lang, category, in_force_on, body_terms, dialect) -> tuple[list[str
     return where, params
 
 
-def _match_sql(dialect: str, columns: str, where: list[str]) -> str:
+def _match_sql(dialect: str, columns: str, where: list[str], vector: str = "tsv") -> str:
     if dialect == "postgresql":
         return (f"SELECT {columns} FROM position_search s JOIN positions p ON p.pk = s.position_pk "
                 "JOIN acts a ON a.id = p.act_id "
-                f"WHERE s.tsv @@ to_tsquery('simple', :q) AND {' AND '.join(where)}")
+                f"WHERE s.{vector} @@ to_tsquery('simple', :q) AND {' AND '.join(where)}")
     return (f"SELECT {columns} FROM position_fts f JOIN positions p ON p.pk = f.rowid "
             f"JOIN acts a ON a.id = p.act_id WHERE position_fts MATCH :q AND {' AND '.join(where)}")
 
 
-def _tiers(dialect: str, terms, body_terms) -> list[str]:
-    """Match expressions: every word in the title, then every word anywhere."""
+def _tiers(dialect: str, terms, body_terms) -> list[tuple[str, str]]:
+    """(match expression, vector column): every word in the title, then every word anywhere."""
     if dialect == "postgresql":
-        return [_tsquery_title(terms), tsquery_expr(terms)]
+        return [(tsquery_expr(terms), "title_tsv"), (tsquery_expr(terms), "tsv")]
     extra = f" AND department : ({fts5_expr(body_terms)})" if body_terms else ""
-    return [f"title : ({fts5_expr(terms)}){extra}", f"({fts5_expr(terms)}){extra}"]
+    return [(f"title : ({fts5_expr(terms)}){extra}", ""), (f"({fts5_expr(terms)}){extra}", "")]
 
 
 def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
@@ -230,10 +225,12 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
     where, params = _filters(lang, category, in_force_on, body_terms, dialect)
     cols = "p.pk, p.position_id, " + ("s.title, s.department, s.body" if dialect == "postgresql"
                                       else "f.title, f.department, f.body")
-    key = "p.pk" if dialect == "postgresql" else "f.rowid"  # the same order: rowid is pk
-    sql = _match_sql(dialect, cols, where) + f" ORDER BY {key} LIMIT :window"
+    # the same order on both: the FTS rowid is the post's key; on PostgreSQL the search table's
+    # primary key lets the planner walk it in order and stop at the window for common words
+    key = "s.position_pk" if dialect == "postgresql" else "f.rowid"
     seen: dict[int, tuple] = {}
-    for q in _tiers(dialect, terms, body_terms):
+    for q, vector in _tiers(dialect, terms, body_terms):
+        sql = _match_sql(dialect, cols, where, vector or "tsv") + f" ORDER BY {key} LIMIT :window"
         params["q"] = q
         params["window"] = window + len(seen)
         for r in conn.execute(text(sql), params):
@@ -253,7 +250,7 @@ def count(conn: Connection, dialect: str, query: str, *, lang: str | None, body:
         return 0
     body_terms = query_terms(body, None) if body else []
     where, params = _filters(lang, category, in_force_on, body_terms, dialect)
-    params["q"] = _tiers(dialect, terms, body_terms)[-1]
+    params["q"] = _tiers(dialect, terms, body_terms)[-1][0]
     sql = _match_sql(dialect, "1", where)
     if cap is not None:
         sql += " LIMIT :cap"

@@ -226,7 +226,15 @@ class Store:
             summary.results.append(result)
             if progress:
                 progress(i, len(files), path, result)
+        self._analyze()
         return summary
+
+    def _analyze(self) -> None:
+        """Fresh planner statistics after a load (PostgreSQL), so that searches for common
+        words walk the key index and stop early while rare words use the text index."""
+        if self.dialect == "postgresql":
+            with self.engine.begin() as conn:
+                conn.execute(text("ANALYZE acts, positions, position_search"))
 
     def bulk_positions(self, act_key: str, positions: Iterable[Position]) -> int:
         """Add positions to the current version of an act (benchmarks, synthetic registries)."""
@@ -234,6 +242,7 @@ class Store:
             row = self._act_row(conn, act_key, None)
             n, _ = self._write_positions(conn, row.id, row.language, row.issuer_body,
                                          Extracted(positions))
+        self._analyze()
         return n
 
     # ------------------------------------------------------------------ acts

@@ -157,11 +157,13 @@ def upgrade() -> None:
             "CREATE TABLE position_search ("
             " position_pk integer PRIMARY KEY REFERENCES positions(pk) ON DELETE CASCADE,"
             " tsv tsvector NOT NULL,"  # every column, weighted A title, B department, D body
-            " dept_tsv tsvector NOT NULL,"
+            " title_tsv tsvector NOT NULL,"  # its own column: a weight-restricted match would
+            " dept_tsv tsvector NOT NULL,"  # have to re-read every matching row's whole vector
             # the stems themselves, for the shared re-ranking (kzqual.store.search.score)
             " title text NOT NULL, department text NOT NULL, body text NOT NULL)"
         )
         op.execute("CREATE INDEX ix_position_search_tsv ON position_search USING gin (tsv)")
+        op.execute("CREATE INDEX ix_position_search_title ON position_search USING gin (title_tsv)")
         op.execute("CREATE INDEX ix_position_search_dept ON position_search USING gin (dept_tsv)")
     else:
         op.execute(
