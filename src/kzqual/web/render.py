@@ -73,12 +73,18 @@ def render(request: Request, template: str, http_status: int = 200, **context: A
     def tr(key: str, **params: Any) -> str:
         return t(key, lang, **params)
 
+    def tr_or(key: str, fallback: Any) -> str:
+        # Values from the data (states, kinds) shown by label where the catalogue has one.
+        text = t(key, lang)
+        return str(fallback) if text == key else text
+
     context.update(
         request=request,
         lang=lang,
         langs=LANGS,
         lang_names=LANG_NAMES,
         t=tr,
+        tr_or=tr_or,
         url_with=lambda **p: url_with(request, **p),
         version=__version__,
         nav=getattr(request.app.state, "web_nav", []),
