@@ -101,6 +101,7 @@ def test_public_service_pages(page, web_url, screenshots):
     shot(page, screenshots, "complaint")
     page.goto(f"{web_url}/services/report?year=2024&half=1&lang=kk")
     assert "Н6-ӘТМ" in page.locator("h1").inner_text()
+    assert "{" not in page.locator(".lead").inner_text()  # the title's placeholders are filled
     assert "жүргізуші" in page.locator("table").inner_text()
     shot(page, screenshots, "report-n6")
 

@@ -88,5 +88,15 @@ def report(request: Request):
     today = dt.date.today()
     year = _int(qp.get("year"), today.year, 2000, 2100)
     half = _int(qp.get("half"), 1 if today.month <= 6 else 2, 1, 2)
+    from kzqual.i18n import t
+    from kzqual.services.report import MONTHS
+    from kzqual.web.render import page_lang
+
     rep = get_desk(request.app).report_n6(year=year, half=half).as_dict()
-    return render(request, "report.html", r=rep, year=year, half=half, active="/services")
+    lang = page_lang(request)
+    as_of = dt.date.fromisoformat(rep["as_of"])
+    # The form's title, as the service's printable form fills it (no organisation named here).
+    title = t("services.n6.title", lang, year=as_of.year, day=f"{as_of.day:02d}",
+              month=MONTHS.get(lang, MONTHS["en"])[as_of.month - 1],
+              org="…")
+    return render(request, "report.html", r=rep, year=year, half=half, title=title, active="/services")
