@@ -54,6 +54,21 @@ def test_characteristics_categories(extracted):
     # (С2)/(С3) by qualification level: no single category, and a warning says so
     assert d["15125-g2-p7"].category is None
     assert any("С2" in w for w in d["15125-g2-p7"].warnings)
+    # raw 811 "1) специалист высшего уровня квалификации (С2):", 813 "2) ... среднего ... (С3):"
+    assert d["15125-g2-p7"].categories == ["C2", "C3"]
+    assert [g.category for g in d["15125-g2-p7"].grades] == ["C2", "C3", "C3"]
+    assert d["15125-g1-p3-2"].categories == ["A3-3-1"]
+    # inspectors graded by ladder with no code printed (raw 316-337): no category at all
+    assert d["15125-g2-p1"].category is None and d["15125-g2-p1"].categories == []
+
+
+def test_categories_agree_with_category(extracted):
+    for name in ("mod_134_ru", "mes_161_kk", "ara_9_kk", "mebp_75_kk"):
+        for p in extracted(name).positions:
+            if p.category:
+                assert p.categories == [p.category]
+            elif len(p.categories) > 1:
+                assert any("by qualification level" in w for w in p.warnings)
 
 
 def test_mes_161_counts(extracted):

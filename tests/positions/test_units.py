@@ -94,3 +94,16 @@ def test_extract_stays_a_function_after_the_submodule_is_imported():
     module = importlib.import_module("kzqual.positions.extract")  # as the store does
     assert callable(module.extract)
     assert positions.extract is module.extract and positions.extract_file is module.extract_file
+
+
+def test_level_codes_only_when_every_code_heads_a_level():
+    from kzqual.positions.characteristics import _codes, _level_codes
+
+    by_level = ("1) специалист высшего уровня квалификации (С2): высшее образование; "
+                "2) специалист среднего уровня квалификации (С3): среднее образование")  # fmt: skip
+    assert _level_codes(by_level, _codes(by_level)) == ["С2", "С3"]
+    # a second code elsewhere (a sub-post) is not a level's category
+    mixed = by_level + "; 3) руководитель группы (А3-3)"
+    assert _level_codes(mixed, _codes(mixed)) == []
+    one = "1) специалист высшего уровня квалификации (С2): высшее образование"
+    assert _level_codes(one, _codes(one)) == []

@@ -36,6 +36,7 @@ class RawPost:
     appendix: str | None = None
     group: str | None = None
     category_raw: str | None = None
+    categories_raw: list[str] = field(default_factory=list)  # one per qualification level, as printed
     units: int | None = None
     numbers: list[str] = field(default_factory=list)
     criteria: dict[str, Piece] = field(default_factory=dict)
@@ -137,6 +138,11 @@ def build_position(
         numbers=list(raw.numbers),
         lines=Span(start=raw.start, end=raw.end),
     )
+    if raw.categories_raw:
+        by_level = [canonical_category(c, warnings) for c in raw.categories_raw]
+        pos.categories = list(dict.fromkeys(c for c in by_level if c))
+    elif category:
+        pos.categories = [category]
     c = raw.criteria
     edu = c.get("education")
     exp = c.get("experience")

@@ -125,6 +125,7 @@ def _paragraph_posts(
             key=key_base,
             title=title,
             category_raw=codes[0] if len(set(codes)) == 1 else None,
+            categories_raw=_level_codes(qual.text, codes) if qual is not None else [],
             criteria=rows.pieces,
             warnings=post_warnings + _code_warnings(codes),
             **base,
@@ -140,6 +141,25 @@ def _code_warnings(codes: list[str]) -> list[str]:
     if len(set(codes)) > 1:
         return [f"several block codes ({', '.join(codes)}) by qualification level; no single category"]
     return []
+
+
+# "специалист высшего уровня квалификации (С2):" / "жоғары біліктілік деңгейдегі маман (С2):"
+_LEVEL_CODE = re.compile(
+    r"(?:уровня\s+квалификации|деңгей\w*\s+маман\w*)\s*\(\s*([АA-ЯA-Z]\s*\d+(?:\s*-\s*\d+)*)\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _level_codes(text: str, codes: list[str]) -> list[str]:
+    """The codes of a post the act grades by qualification level, one per level heading.
+
+    Only when there are several codes and *every* one is printed on a level heading: the post
+    then genuinely has a category per level (the record lists them; ``category`` stays empty).
+    A code anywhere else means the text is something else, and nothing is listed."""
+    if len(set(codes)) < 2:
+        return []
+    at_level = [re.sub(r"\s+", "", m.group(1)) for m in _LEVEL_CODE.finditer(text)]
+    return list(dict.fromkeys(at_level)) if at_level == codes else []
 
 
 def _split_posts(qual: Piece) -> list[tuple[str, Piece]]:

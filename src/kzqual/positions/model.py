@@ -130,6 +130,9 @@ class Position(BaseModel):
     group: str | None = None  # characteristics acts: "heads" / "specialists" (the Глава)
     category: str | None = None  # canonical ASCII: "C-3", "C-O-4", "C-R-5", "A3-2-1"
     category_raw: str | None = None  # exactly as printed
+    # every category the act gives the post: [category], or one per qualification level where a
+    # characteristics act prints a code on each level heading ("(С2)", "(С3)"; category is None)
+    categories: list[str] = Field(default_factory=list)
     units: int | None = None
     numbers: list[str] = Field(default_factory=list)
     education: Education = Field(default_factory=Education)
