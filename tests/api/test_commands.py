@@ -38,6 +38,14 @@ def test_demo_bad_db_is_one_line_exit_2(tmp_path: Path):
     assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
 
 
+def test_serve_bad_db_is_one_line_exit_2(tmp_path: Path):
+    not_sqlite = tmp_path / "x.db"
+    not_sqlite.write_text("this is not a database")
+    r = _run("serve", "--db", str(not_sqlite), "--port", str(free_port()))
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "not a SQLite database" in r.stderr and "Traceback" not in r.stderr
+
+
 def _wait(url: str, proc: subprocess.Popen, timeout: float = 120) -> httpx.Response:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -20,9 +20,12 @@ def serve(host: str, port: int, db: str | None, log_level: str) -> None:
     """
     from kzqual.api import Settings, create_app
     from kzqual.api.server import serve_forever
+    from kzqual.store import open_store
 
     settings = Settings.from_env(db=db)
-    app = create_app(settings)
+    # Open (and migrate) the registry now: a bad --db is one line and exit 2, not an error page
+    # on every request.
+    app = create_app(settings, store=open_store(settings.db))
     writes = "enabled (bearer token)" if settings.token else "disabled (set KZQUAL_TOKEN to enable)"
     click.echo(f"kzqual: serving {settings.db} on http://{host}:{port}/  (writes {writes})", err=True)
     serve_forever(app, host, port, log_level=log_level)
