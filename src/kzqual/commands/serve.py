@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+
 import click
+
+
+def _warm_up() -> None:
+    """Import the eligibility engine and load its taxonomy while the server starts, so the first
+    check does not pay for it."""
+    from kzqual.rules import taxonomy
+
+    taxonomy.bundled().resolve("")
 
 
 @click.command()
@@ -26,6 +36,7 @@ def serve(host: str, port: int, db: str | None, log_level: str) -> None:
     # Open (and migrate) the registry now: a bad --db is one line and exit 2, not an error page
     # on every request.
     app = create_app(settings, store=open_store(settings.db))
+    threading.Thread(target=_warm_up, name="kzqual-warm-up", daemon=True).start()
     writes = "enabled (bearer token)" if settings.token else "disabled (set KZQUAL_TOKEN to enable)"
     click.echo(f"kzqual: serving {settings.db} on http://{host}:{port}/  (writes {writes})", err=True)
     serve_forever(app, host, port, log_level=log_level)
