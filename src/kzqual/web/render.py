@@ -9,7 +9,6 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from markupsafe import Markup, escape
 
 from kzqual import __version__
 from kzqual.i18n import LANGS, t
@@ -37,34 +36,6 @@ def url_with(request: Request, **params: Any) -> str:
             query[key] = str(value)
     qs = urlencode(query)
     return request.url.path + (f"?{qs}" if qs else "")
-
-
-def highlight(text: str, terms: list[str]) -> Markup:
-    """Escape ``text`` and wrap each case-insensitive occurrence of a term in <mark>."""
-    if not text:
-        return Markup("")
-    terms = sorted({x for x in terms if x and len(x) >= 2}, key=len, reverse=True)
-    if not terms:
-        return escape(text)
-    lower = text.lower()
-    marks: list[tuple[int, int]] = []
-    for term in terms:
-        tl = term.lower()
-        start = 0
-        while (i := lower.find(tl, start)) >= 0:
-            marks.append((i, i + len(tl)))
-            start = i + len(tl)
-    marks.sort()
-    out: list[str] = []
-    pos = 0
-    for a, b in marks:
-        if a < pos:
-            continue
-        out.append(str(escape(text[pos:a])))
-        out.append(f"<mark>{escape(text[a:b])}</mark>")
-        pos = b
-    out.append(str(escape(text[pos:])))
-    return Markup("".join(out))
 
 
 def render(request: Request, template: str, http_status: int = 200, **context: Any) -> HTMLResponse:
