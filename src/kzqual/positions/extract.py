@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kzqual.acts.model import Act, Span
 from kzqual.positions import Extraction
-from kzqual.positions.build import RawPost, RepairIndex, build_position, known_titles
+from kzqual.positions.build import ParseMemo, RawPost, RepairIndex, build_position, known_titles
 from kzqual.positions.layout import detect_layout
 from kzqual.positions.meta import read_act_meta
 from kzqual.positions.model import Position
@@ -50,10 +50,11 @@ def extract(ct: CleanText, act: Act) -> Extraction:
     index = RepairIndex(ct.repairs)
     titles = known_titles(raws, lang, result.warnings)
     lines = LineIndex(ct.lines)
+    memo = ParseMemo()
     for raw in raws:
         try:
             pos = build_position(
-                raw, reg=reg, act_key=act.key, lang=lang, ct=ct, repairs=index, titles=titles, lines=lines
+                raw, reg=reg, act_key=act.key, lang=lang, ct=ct, repairs=index, titles=titles, lines=lines, memo=memo
             )
             result.positions.append(pos)
             result.criteria[pos.id] = {

@@ -155,14 +155,13 @@ def is_damaged(text: str) -> bool:
 
 def collect_titles(texts: Iterable[str], lang: str) -> list[str]:
     """Titles named in the undamaged texts among ``texts`` (for :func:`parse_competence`)."""
-    out: list[str] = []
-    for text in texts:
-        if not isinstance(text, str) or is_damaged(text):
+    out: dict[str, None] = {}  # ordered set: first-seen order
+    # an act repeats its boilerplate hundreds of times; a repeated text adds no title
+    for text in dict.fromkeys(t for t in texts if isinstance(t, str)):
+        if is_damaged(text):
             continue
-        for t in _titles(_quotes(normalize(text)), lang):
-            if t not in out:
-                out.append(t)
-    return out
+        out.update(dict.fromkeys(_titles(_quotes(normalize(text)), lang)))
+    return list(out)
 
 
 def parse_competence(
