@@ -142,7 +142,7 @@ def match(profile, in_force_on, as_of, near, limit, lang, as_json, db, acts, tax
             for miss in d.get("missing", []) + d.get("open", [])[:3]:
                 click.echo(f"      - {miss['reason'][lang]}")
     c = res.counts
-    click.echo(f"met {c['met']}, undetermined {c['undetermined']}, not met {c['not_met']}")
+    click.echo(t("rules.cli.counts", lang, met=c["met"], und=c["undetermined"], not_met=c["not_met"]))
 
 
 def _select(posts, query: str | None, store=None, in_force_on: str | None = None):
