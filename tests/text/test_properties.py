@@ -117,3 +117,18 @@ def test_join_text_only_moves_spaces_and_hyphens(parts, vocab):
     assert squash(joined) == squash("".join(parts))
     with_vocab = join_text(parts, vocabulary=vocab)
     assert squash(with_vocab).replace("-", "") == squash("".join(parts)).replace("-", "")
+
+
+@given(st.text(alphabet=ALPHABET + "\x0b\x0c\u00a0\u2028", max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_whole_text_spacing_check_misses_no_line(text):
+    # clean() runs the letter-spacing pre-check once over the whole text; every line the
+    # per-line check would accept must be among its candidates (else a repair is lost)
+    import sys
+
+    from kzqual.text.spacing import _CANDIDATE
+
+    candidates = sys.modules["kzqual.text.clean"]._spacing_candidates(text)
+    for n, line in enumerate(text.split("\n"), start=1):
+        if _CANDIDATE.search(line.rstrip()):
+            assert n in candidates, (n, line)

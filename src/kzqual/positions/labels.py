@@ -132,8 +132,13 @@ def match_label(
     if not body or not body[0].isupper() or body[0].lower() not in _FIRST[table]:
         return None
     first_letter = body[0].lower()
+    # The line's own key (spaces out, lower case) lets most variants be rejected by one
+    # ``startswith`` instead of a character walk; exact only when lowering keeps the length.
+    squeezed = "".join(body.split())
+    lowered = squeezed.lower()
+    exact = len(lowered) == len(squeezed)
     for name, _variant, vkey in variants:
-        if vkey[0] != first_letter:
+        if vkey[0] != first_letter or (exact and not lowered.startswith(vkey)):
             continue
         rest = strip_label(body, vkey)
         if rest is not None:
@@ -147,7 +152,12 @@ def match_label(
         if not first:
             return None
         joined = body + " " + next_line.strip()
+        squeezed = "".join(joined.split())
+        lowered = squeezed.lower()
+        exact = len(lowered) == len(squeezed)
         for name, _variant, vkey in variants:
+            if exact and not lowered.startswith(vkey):
+                continue
             if len(first) < len(vkey) and vkey.startswith(first):
                 rest = strip_label(joined, vkey)
                 if rest is not None:

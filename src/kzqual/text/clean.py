@@ -63,6 +63,7 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
     """Clean already-decoded text.  Never raises on damaged text: damage becomes warnings."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     raw_lines = text.split("\n")
+    spaced = _spacing_candidates(text)
     lines: list[CleanLine] = []
     repairs: list[Repair] = []
     warnings: list[TextWarning] = []
@@ -89,7 +90,7 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
                 gap = True
                 continue
         body = raw.rstrip()
-        fixed = spacing.unspace_line(body)
+        fixed = spacing.unspace_line(body) if i in spaced else body
         if fixed is not body and fixed != body:
             kind = "letter_spacing" if _spaced(raw) else "url_spacing"
             repairs.append(Repair(kind, i, stripped, fixed.strip()))
@@ -124,6 +125,24 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
         repairs=repairs,
         warnings=warnings,
     )
+
+
+# The letter-spacing pre-check run once over the whole text (one scan in C instead of one call
+# per line).  It accepts a superset of the lines ``spacing.unspace_line`` would look at (any
+# whitespace may follow, since a line's trailing blanks are stripped only later), and that
+# function applies its own check to each.
+_SPACED_ANYWHERE = re.compile(r"(?m)(?:^|[ ])\S[ ]\S(?=\s|$)|[Ww]{3}\.[ ]")
+
+
+def _spacing_candidates(text: str) -> set[int]:
+    """1-based numbers of the lines that may hold letter-spacing or a spaced web address."""
+    out: set[int] = set()
+    line, pos = 1, 0
+    for m in _SPACED_ANYWHERE.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        out.add(line)
+    return out
 
 
 def clean_offsets(raw: str) -> list[int]:
