@@ -65,7 +65,10 @@ _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 def key(text: str) -> str:
     """The matching key: spaces removed, lower case, edge punctuation stripped."""
-    k = "".join(text.split()).lower()
+    return _edges("".join(text.split()).lower())
+
+
+def _edges(k: str) -> str:
     if k and not (k[0].isalnum() and k[-1].isalnum()):
         k = _EDGE.sub("", k)
     return k
@@ -87,6 +90,7 @@ def _variants(table: dict[str, tuple[str, ...]]) -> list[tuple[str, str, str]]:
 
 _CRITERIA_VARIANTS = _variants(CRITERIA)
 _SECTION_VARIANTS = _variants(SECTIONS)
+_LONGEST = {"criteria": len(_CRITERIA_VARIANTS[0][2]), "sections": len(_SECTION_VARIANTS[0][2])}
 # first letters of every label: a cheap filter, since most lines are not labels
 _FIRST = {
     "criteria": frozenset(k[0] for _, _, k in _CRITERIA_VARIANTS),
@@ -148,14 +152,16 @@ def match_label(
         return LabelHit(fuzzy, 1, "")
     if next_line is not None:
         # a label broken over two lines: the first line is a proper prefix of the label
-        first = key(body)
+        first = _edges(lowered)  # == key(body), from the key already computed
         if not first:
             return None
         joined = body + " " + next_line.strip()
+        # a line as long as the longest label cannot be a label's first part
+        short = len(first) < _LONGEST[table]
         squeezed = "".join(joined.split())
         lowered = squeezed.lower()
         exact = len(lowered) == len(squeezed)
-        for name, _variant, vkey in variants:
+        for name, _variant, vkey in variants if short else ():
             if exact and not lowered.startswith(vkey):
                 continue
             if len(first) < len(vkey) and vkey.startswith(first):
