@@ -63,7 +63,11 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
     """Clean already-decoded text.  Never raises on damaged text: damage becomes warnings."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     raw_lines = text.split("\n")
-    spaced = _spacing_candidates(text)
+    # Per-line checks that most lines fail, run once over the whole text (a scan in C instead
+    # of a call per line); a line not listed cannot match (see each pattern's note).
+    spaced = _lines_with(_SPACED_ANYWHERE, text)
+    latin = _lines_with(_ANY_LATIN, text)  # the repairs below add no Latin letter
+    glued = _lines_with(_GLUED_LINE, text)
     lines: list[CleanLine] = []
     repairs: list[Repair] = []
     warnings: list[TextWarning] = []
@@ -94,7 +98,7 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
         if fixed is not body and fixed != body:
             kind = "letter_spacing" if _spaced(raw) else "url_spacing"
             repairs.append(Repair(kind, i, stripped, fixed.strip()))
-        if lookalike.has_latin(fixed):
+        if i in latin and lookalike.has_latin(fixed):
             fixed, word_repairs = lookalike.repair_line(fixed)
             for raw_word, fixed_word in word_repairs:
                 repairs.append(Repair("latin_lookalike", i, raw_word, fixed_word))
@@ -105,7 +109,8 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
                     )
                 )
         fixed = fixed.strip()
-        signals = displaced.displacement_signals(fixed)
+        # a repaired line is not the text the whole-text scan saw: scan it itself
+        signals = displaced.displacement_signals(fixed, glued=i in glued or fixed != stripped)
         if signals:
             warnings.append(
                 TextWarning(
@@ -131,14 +136,25 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
 # per line).  It accepts a superset of the lines ``spacing.unspace_line`` would look at (any
 # whitespace may follow, since a line's trailing blanks are stripped only later), and that
 # function applies its own check to each.
-_SPACED_ANYWHERE = re.compile(r"(?m)(?:^|[ ])\S[ ]\S(?=\s|$)|[Ww]{3}\.[ ]")
+_SPACED_ANYWHERE = re.compile(r"(?m)(?:(?:^|[ ])\S[ ]\S(?=\s|$)|[Ww]{3}\.[ ])[^\n]*")
+
+
+# Each match runs on to the end of its line, so a line costs one match however many hits it has.
+_ANY_LATIN = re.compile(r"[A-Za-z][^\n]*")
+_GLUED_LINE = re.compile(displaced.GLUED_WORDS.pattern + r"[^\n]*")
 
 
 def _spacing_candidates(text: str) -> set[int]:
     """1-based numbers of the lines that may hold letter-spacing or a spaced web address."""
+    return _lines_with(_SPACED_ANYWHERE, text)
+
+
+def _lines_with(pattern: re.Pattern[str], text: str) -> set[int]:
+    """1-based numbers of the lines of ``text`` where ``pattern`` matches (matches must not
+    span a line break)."""
     out: set[int] = set()
     line, pos = 1, 0
-    for m in _SPACED_ANYWHERE.finditer(text):
+    for m in pattern.finditer(text):
         line += text.count("\n", pos, m.start())
         pos = m.start()
         out.add(line)

@@ -44,11 +44,17 @@ _SIGNALS: dict[str, re.Pattern[str]] = {
     "double_space": re.compile(r"  (?<=\S  ) ?(?=\S)"),
 }
 _WORD = re.compile(r"[^\W_]+")
+# Its match never spans a line break (the letter classes hold no "\n"), so it can be run once
+# over a whole text and each line's result read off.
+GLUED_WORDS = _SIGNALS["glued_words"]
 
 
-def displacement_signals(text: str) -> list[str]:
-    """Names of the displacement signals found in ``text`` (empty if none)."""
-    return _scan(text, first_only=False)
+def displacement_signals(text: str, *, glued: bool = True) -> list[str]:
+    """Names of the displacement signals found in ``text`` (empty if none).
+
+    ``glued=False`` skips the glued-words scan, for a caller that has already run
+    :data:`GLUED_WORDS` over a larger text holding this one unchanged and found nothing."""
+    return _scan(text, first_only=False, glued=glued)
 
 
 def has_displacement(line: CleanLine | str) -> bool:
@@ -60,7 +66,7 @@ def has_displacement(line: CleanLine | str) -> bool:
 _S = _SIGNALS
 
 
-def _scan(text: str, *, first_only: bool) -> list[str]:
+def _scan(text: str, *, first_only: bool, glued: bool = True) -> list[str]:
     # Each regex runs only if a substring every hit needs is present: most lines have none,
     # and a handful of `in` tests is far cheaper than six regex scans (this runs on every line).
     found: list[str] = []
@@ -70,7 +76,7 @@ def _scan(text: str, *, first_only: bool) -> list[str]:
         ("empty_quotes", "«" in text or '"' in text),
         ("glued_after_stop", "." in text or ";" in text),
         ("double_space", "  " in text),
-        ("glued_words", True),
+        ("glued_words", glued),
     )
     for name, possible in checks:
         if possible and _S[name].search(text):
