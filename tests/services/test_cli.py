@@ -177,3 +177,35 @@ def test_missing_options_do_not_create_a_database(run, tmp_path):
     assert code == 2 and "--group" in err and not db.exists()
     code, _, err = run("service", "complaint", "1", "decide", "--db", str(db))
     assert code == 2 and "--outcome" in err and not db.exists()
+
+
+# English words the readable output used to print whatever --lang said.
+ENGLISH_LABELS = ("applicant", "counts as received", "working days from", "due ", "OVERDUE", "complaint ",
+                  "fee due", "tenge", " by ", "classes start", "skips, besides weekends", "application at",
+                  "Solidarity", "Day off")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_readable_output_follows_lang(run, db, app_file, lang):
+    """An officer working in Kazakh or Russian reads case, deadline and complaint lines in that
+    language (through the catalogue); machine keys (state, deadline key) stay as they are."""
+    code, _, err = run("service", "group", "add", "--db", db, "--number", "7", "--profile", "жүргізуші",
+                       "--planned", "2024-04-01", "--start", "2024-04-15", "--end", "2024-06-14", "--basis", "paid")
+    assert code == 0, err
+    outs = []
+    for args in (("apply", app_file, "--at", "2024-03-11T10:00", "--actor", "portal"),
+                 ("decide", "1", "accept", "--group", "1", "--at", "2024-03-12T11:00", "--actor", "officer"),
+                 ("complain", "1", "--target", "decision", "--text", "Шешім", "--at", "2024-03-13T10:00"),
+                 ("complaint", "1", "forward", "--to", "ҚІД", "--at", "2024-03-14T10:00"),
+                 ("show", "1", "--as-of", "2024-07-01"),
+                 ("list", "--as-of", "2024-07-01"),
+                 ("deadlines", "1", "--as-of", "2024-07-01"),
+                 ("deadlines", "--from", "2024-04-30T19:00", "--classes-start", "2024-05-02")):
+        code, out, err = run("service", *args, "--db", db, "--lang", lang)
+        assert code == 0, (args, err)
+        outs.append(out)
+    text = "\n".join(outs)
+    for word in ENGLISH_LABELS:
+        assert word not in text, (word, text)
+    assert "stage1_deadline" in text and "(accepted)" in text  # machine keys kept beside the labels
+    assert ("Жеңіс күні" in text)  # the holiday's official (Kazakh) name; the package has no Russian one

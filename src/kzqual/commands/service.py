@@ -117,48 +117,74 @@ def _state(s: str, lang: str) -> str:
     return t(f"services.state.{s}", lang)
 
 
+def _flag(overdue: bool, lang: str, sep: str = "  ") -> str:
+    return f"{sep}{t('services.cli.overdue', lang)}" if overdue else ""
+
+
+def _days_off(days_off: list[str], lang: str) -> str:
+    """The skipped days ("2024-05-09 <name>") with the holiday's name in ``lang`` where the
+    holidays package has one (its Kazakh name for ru: the package has no Russian names)."""
+    from kzqual.services.calendar import holiday_name
+
+    out = []
+    for item in days_off:
+        day, _, rest = item.partition(" ")
+        name = holiday_name(date.fromisoformat(day), lang) if len(day) == 10 else None
+        out.append(f"{day} {name or rest}")
+    return "; ".join(out)
+
+
 def _print_deadlines(deadlines, lang: str, indent: str = "  ") -> None:
     from kzqual.services.standard import load_standard
 
     std = load_standard()
     for d in deadlines:
-        status = t(f"services.status.{d.status}", lang)
         if d.key in std.values:
             click.echo(f"{indent}{std[d.key].text(lang)}")
-        done = f", done {d.done_on}" if d.done_on else ""
-        setting = ", ".join(f"{k}={v}" for k, v in d.settings.items())
-        click.echo(f"{indent}{d.key}: due {d.due} ({d.days} working days from {d.start}; {setting}){done} "
-                   f"— {status} [{d.basis}]")
+        done = t("services.cli.done", lang, day=d.done_on) if d.done_on else ""
+        click.echo(indent + t("services.cli.deadline", lang, key=d.key, due=d.due, days=d.days, start=d.start,
+                              settings=", ".join(f"{k}={v}" for k, v in d.settings.items()), done=done,
+                              status=t(f"services.status.{d.status}", lang), basis=d.basis))
 
 
 def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
     c = view.case
     a = c.application
-    flag = "  OVERDUE" if view.overdue else ""
-    click.echo(f"case {c.id}: {_state(c.state, lang)} ({c.state}){flag}")
-    click.echo(f"  applicant: {a.surname} {a.name} {a.patronymic or ''}".rstrip() + f", IIN {a.iin}, {a.basis}")
-    click.echo(f"  submitted {c.submitted_at:%Y-%m-%d %H:%M}, counts as received {c.accepted_day}")
+    click.echo(t("services.cli.case", lang, id=c.id, state=_state(c.state, lang), key=c.state)
+               + _flag(view.overdue, lang))
+    name = f"{a.surname} {a.name} {a.patronymic or ''}".rstrip()
+    click.echo("  " + t("services.cli.applicant", lang, name=name, iin=a.iin,
+                        basis=t(f"services.cli.basis.{a.basis}", lang)))
+    click.echo("  " + t("services.cli.submitted", lang, at=f"{c.submitted_at:%Y-%m-%d %H:%M}", day=c.accepted_day))
     if view.group:
-        click.echo(f"  group {view.group.number} – {view.group.profile}, classes start {c.classes_start}")
+        click.echo("  " + t("services.cli.group", lang, number=view.group.number, profile=view.group.profile,
+                            start=c.classes_start))
     if c.refusal_grounds:
         from kzqual.services.standard import load_standard
 
         known = (standard or load_standard()).refusal_grounds()
-        click.echo(f"  refused: {c.refusal_reason}")
+        click.echo("  " + t("services.cli.refused", lang, reason=c.refusal_reason))
         for g in c.refusal_grounds:
-            click.echo(f"    ground {g}) {known[g].text(lang)} [{known[g].where()}]")
+            click.echo("    " + t("services.cli.ground", lang, n=g, text=known[g].text(lang), where=known[g].where()))
     if c.fee_due:
-        click.echo(f"  fee due {c.fee_due} tenge, paid {c.paid_amount}")
+        click.echo("  " + t("services.cli.fee", lang, fee=c.fee_due, paid=c.paid_amount))
     if c.certificate_no:
-        click.echo(f"  certificate {c.certificate_no} issued {c.certified_at:%Y-%m-%d}")
+        click.echo("  " + t("services.cli.certificate", lang, number=c.certificate_no, day=f"{c.certified_at:%Y-%m-%d}"))
     _print_deadlines(view.deadlines, lang)
     for cv in view.complaints:
-        cc = cv.complaint
-        click.echo(f"  complaint {cc.id} against {cc.target}: {cc.state}{'  OVERDUE' if cv.overdue else ''}")
+        click.echo("  " + _complaint_line(cv, lang))
         _print_deadlines(cv.deadlines, lang, "    ")
     if events:
         for e in view.events:
-            click.echo(f"  {e.at:%Y-%m-%d %H:%M} {e.kind} {e.from_state or '-'} -> {e.to_state or '-'} by {e.actor}")
+            click.echo("  " + t("services.cli.event", lang, at=f"{e.at:%Y-%m-%d %H:%M}", key=e.kind,
+                                kind=t(f"web.svc.kind.{e.kind}", lang), from_state=e.from_state or "-",
+                                to_state=e.to_state or "-", actor=e.actor))
+
+
+def _complaint_line(cv, lang: str) -> str:
+    c = cv.complaint
+    return t("services.cli.complaint", lang, id=c.id, case=c.case_id, target=t(f"web.svc.target.{c.target}", lang),
+             state=t(f"web.svc.cstate.{c.state}", lang), key=c.state) + _flag(cv.overdue, lang)
 
 
 @click.group()
@@ -236,12 +262,12 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
                 _dump({"deadlines": [d.as_dict() for d in out], "settings": ctx.settings.as_dict()})
             else:
                 if from_ is not None:
-                    click.echo(f"application at {moment:%Y-%m-%d %H:%M} counts as received {out[0].start}")
+                    click.echo(t("services.cli.received", lang, at=f"{moment:%Y-%m-%d %H:%M}", day=out[0].start))
                 _print_deadlines(out, lang, "")
                 for d in out:
                     holidays = [off for off in d.days_off if not off.endswith(" weekend")]
                     if holidays:
-                        click.echo(f"  {d.key} skips, besides weekends: {'; '.join(holidays)}")
+                        click.echo("  " + t("services.cli.skips", lang, key=d.key, days=_days_off(holidays, lang)))
             return
         desk = ctx.desk()
         if overdue or case_id is None:
@@ -251,7 +277,7 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
                        "overdue": [v.as_dict() for v in views]})
             else:
                 if not views:
-                    click.echo("no overdue cases")
+                    click.echo(t("services.cli.no_overdue", lang))
                 for v in views:
                     _print_case(v, lang, events=False)
             return
@@ -263,10 +289,11 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
                                   for c in view.complaints],
                    "overdue": view.overdue, "settings": ctx.settings.as_dict()})
         else:
-            click.echo(f"case {view.case.id}: {_state(view.case.state, lang)}{'  OVERDUE' if view.overdue else ''}")
+            click.echo(t("services.cli.case", lang, id=view.case.id, state=_state(view.case.state, lang),
+                         key=view.case.state) + _flag(view.overdue, lang))
             _print_deadlines(view.deadlines, lang)
             for cv in view.complaints:
-                click.echo(f"  complaint {cv.complaint.id}: {cv.complaint.state}")
+                click.echo("  " + _complaint_line(cv, lang))
                 _print_deadlines(cv.deadlines, lang, "    ")
     finally:
         ctx.close()
@@ -464,9 +491,7 @@ def _print_complaint(cv, lang: str, as_json: bool) -> None:
     if as_json:
         _dump(cv.as_dict())
         return
-    c = cv.complaint
-    click.echo(f"complaint {c.id} (case {c.case_id}) against {c.target}: {c.state}"
-               f"{'  OVERDUE' if cv.overdue else ''}")
+    click.echo(_complaint_line(cv, lang))
     _print_deadlines(cv.deadlines, lang)
 
 
@@ -533,8 +558,8 @@ def list_cases(state, group_id, overdue, as_of, db, as_json, lang, set_pairs, se
         running = [d for d in v.deadlines if d.status in ("pending", "overdue")]
         running += [d for cv in v.complaints for d in cv.deadlines if d.status in ("pending", "overdue")]
         next_due = min(running, key=lambda d: d.due, default=None)
-        due = f"due {next_due.due} ({next_due.key})" if next_due else "-"
-        flag = "\tOVERDUE" if v.overdue else ""
+        due = t("services.cli.next_due", lang, due=next_due.due, key=next_due.key) if next_due else "-"
+        flag = _flag(v.overdue, lang, "\t")
         click.echo(f"{c.id}\t{_state(c.state, lang)}\t{c.application.surname} {c.application.name}\t"
                    f"{c.application.iin}\t{due}{flag}")
 
