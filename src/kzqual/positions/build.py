@@ -10,6 +10,7 @@ failure there becomes a warning on the post instead of an exception.
 from __future__ import annotations
 
 import importlib
+import pickle
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -101,29 +102,39 @@ class ParseMemo:
 
 def _freeze(value: Any) -> Any:
     if isinstance(value, BaseModel):
-        return ("model", type(value), value.model_dump())
+        dumped = value.model_dump()
+        # pickled: unpickling is a deep copy in C, so each post gets its own lists and dicts
+        return ("model", type(value), pickle.dumps(dumped, pickle.HIGHEST_PROTOCOL), _paths(dumped))
     if isinstance(value, list):
         return ("list", [_freeze(v) for v in value])
     return ("value", value)  # None, str, numbers: immutable
 
 
+def _paths(value: Any, at: tuple = ()) -> list[tuple]:
+    """Where the sentinel span sits in a dumped model (keys and list indices)."""
+    if isinstance(value, dict):
+        if value == _SENTINEL:
+            return [at]
+        return [p for k, v in value.items() for p in _paths(v, at + (k,))]
+    if isinstance(value, list):
+        return [p for i, v in enumerate(value) for p in _paths(v, at + (i,))]
+    return []
+
+
 def _thaw(frozen: Any, span: dict | None) -> Any:
     kind = frozen[0]
     if kind == "model":
-        return frozen[1].model_validate(_respan(frozen[2], span))
+        _, cls, blob, paths = frozen
+        data = pickle.loads(blob)
+        for path in paths:
+            holder = data
+            for k in path[:-1]:
+                holder = holder[k]
+            holder[path[-1]] = span
+        return cls.model_validate(data)
     if kind == "list":
         return [_thaw(v, span) for v in frozen[1]]
     return frozen[1]
-
-
-def _respan(value: Any, span: dict | None) -> Any:
-    if isinstance(value, dict):
-        if value == _SENTINEL:
-            return span
-        return {k: _respan(v, span) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_respan(v, span) for v in value]
-    return value
 
 
 def canonical_category(raw: str, warnings: list[str]) -> str | None:
