@@ -116,4 +116,9 @@ def test_service_input_errors(desk_url):
         assert_error(c.post("/api/v1/services/cases/999/actions", json={"action": "withdraw", "actor": "o"}),
                      404, "not_found")
         assert_error(c.get("/api/v1/services/reports/n6", params={"year": 2024, "half": 3}), 422, "validation_error")
+        # A misspelt state is a mistake, not "no cases"; the form is in kk or ru only (the schema says so).
+        assert_error(c.get("/api/v1/services/cases", params={"state": "acepted"}), 422, "validation_error")
+        assert_error(c.get("/api/v1/services/reports/n6", params={"year": 2024, "half": 1, "format": "csv",
+                                                                  "lang": "en"}), 422, "validation_error")
+        assert c.get("/api/v1/services/cases", params={"state": "accepted"}).json()["total"] == 0
         assert c.get("/api/v1/services/cases").json()["total"] == 0

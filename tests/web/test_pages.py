@@ -43,3 +43,15 @@ def test_unknown_things_are_404_pages(web_url):
         r = httpx.get(f"{web_url}{path}?lang=en", timeout=30)
         assert r.status_code == 404 and "text/html" in r.headers["content-type"], path
         assert "Error 404" in r.text
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_report_page_links_open(web_url, lang):
+    """The printable form and CSV links of the Н6-ӘТМ page open in every UI language (the form
+    itself exists in kk and ru only, so the English page offers both)."""
+    r = httpx.get(f"{web_url}/services/report?year=2024&half=1&lang={lang}", timeout=60)
+    links = [h.replace("&amp;", "&") for h in re.findall(r'href="(/api/v1/services/reports/n6[^"]*)"', r.text)]
+    assert len(links) >= 3, links
+    for href in links:
+        got = httpx.get(f"{web_url}{href}", timeout=60)
+        assert got.status_code == 200, (href, got.text[:200])

@@ -99,4 +99,8 @@ def report(request: Request):
     title = t("services.n6.title", lang, year=as_of.year, day=f"{as_of.day:02d}",
               month=MONTHS.get(lang, MONTHS["en"])[as_of.month - 1],
               org="…")
-    return render(request, "report.html", r=rep, year=year, half=half, title=title, active="/services")
+    # The form exists in Kazakh and Russian only (appendix 6 and kzqual's translation): the English
+    # page offers both rather than a link the API must refuse.
+    form_langs = [lang] if lang in ("kk", "ru") else ["kk", "ru"]
+    return render(request, "report.html", r=rep, year=year, half=half, title=title, active="/services",
+                  form_langs=form_langs)

@@ -18,6 +18,7 @@ from kzqual.api.errors import WRITE_RESPONSES
 from kzqual.api.pagination import Page, PageParams, make_page, page_params
 from kzqual.api.service_desk import get_desk, moment
 from kzqual.errors import InputError
+from kzqual.services.workflow import CASE_STATES
 
 router = APIRouter(prefix="/services", tags=["public service"])
 write = {"dependencies": [Depends(require_token)], "responses": WRITE_RESPONSES}
@@ -135,7 +136,8 @@ def add_group(request: Request, body: GroupIn):
 @router.get("/cases", response_model=Page[Case], summary="Cases with deadlines and overdue flags")
 def list_cases(
     request: Request,
-    state: str | None = Query(None, max_length=40),
+    state: Literal[CASE_STATES] | None = Query(  # type: ignore[valid-type]
+        None, description="only cases in this state"),
     overdue: bool = Query(False, description="only overdue cases"),
     as_of: dt.date | None = Query(None, description="deadlines as on this day (default today)"),
     group_id: int | None = Query(None, ge=1, le=2**31 - 1),
@@ -217,7 +219,8 @@ def report_n6(
     year: int = Query(..., ge=2000, le=2100),
     half: int = Query(..., ge=1, le=2),
     format: Literal["json", "csv", "html"] = Query("json"),
-    lang: Literal["kk", "ru", "en"] = Query("kk", description="language of the CSV / HTML form"),
+    lang: Literal["kk", "ru"] = Query("kk", description="language of the CSV / HTML form (the form exists in kk "
+                                                        "and ru only)"),
 ):
     from kzqual.services.report import to_csv, to_html
 
