@@ -78,3 +78,16 @@ def test_both_back_ends_find_the_same_and_rank_alike(seeded_pair, query, lang):
     # the shared re-ranking orders the same candidates the same way
     assert [h.position_id for h in a[:20]] == [h.position_id for h in b[:20]]
     assert [round(h.score, 9) for h in a[:20]] == [round(h.score, 9) for h in b[:20]]
+
+
+def test_status_history_and_notes(seeded):
+    mod = seeded.get_act("15125")
+    events = [(e.event, e.date, (e.by_act or {}).get("number")) for e in mod.events]
+    assert ("amended", "2021-09-30", "668") in events  # points amended by order No. 668
+    assert events[0][0] == "in_force" and mod.summary.entry_rule
+    mes = seeded.get_act("reg-9344")
+    assert ("repealed", "2015-11-16", "927") in [(e.event, e.date, (e.by_act or {}).get("number"))
+                                                 for e in mes.events]
+    assert seeded.counts()["notes"] >= len(mod.act.notes) + len(mes.act.notes) > 0
+    tree = seeded.act_structure("reg-9344")
+    assert tree and any(n.kind == "appendix" for n in tree)
