@@ -209,3 +209,20 @@ def test_readable_output_follows_lang(run, db, app_file, lang):
         assert word not in text, (word, text)
     assert "stage1_deadline" in text and "(accepted)" in text  # machine keys kept beside the labels
     assert ("Жеңіс күні" in text)  # the holiday's official (Kazakh) name; the package has no Russian one
+
+
+def test_application_file_problems_are_named(run, db, tmp_path):
+    """Empty, wrongly encoded and oversized application files are refused with the problem named
+    (an oversized file is not read into memory), and nothing is registered."""
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    cp1251 = tmp_path / "cp1251.json"
+    cp1251.write_bytes(json.dumps({"surname": "Иванов"}, ensure_ascii=False).encode("cp1251"))
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)
+    for f, words in ((empty, "empty"), (cp1251, "not UTF-8"), (huge, "too large")):
+        code, _, err = run("service", "apply", str(f), "--db", db)
+        assert code == 2 and words in err and str(f) in err and err.count("\n") == 1, err
+    code, out, _ = run("service", "list", "--db", db, "--json")
+    assert json.loads(out) == []

@@ -397,12 +397,30 @@ def group_list(db, as_json, lang, set_pairs, settings_file, overrides) -> None:
                    f"planned {g.planned_creation}, created {g.actual_creation or '-'}")
 
 
+# An application form is a few hundred bytes; the API refuses bodies over 2 MB.  Reading stops
+# here so a wrong file (a disk image, a log) is refused without being loaded into memory.
+MAX_JSON_BYTES = 2 * 1024 * 1024
+
+
 def _read_json(path: str) -> Any:
     source = "stdin" if path == "-" else path
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read: {exc}", source=source) from None
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+        else:
+            with Path(path).open("rb") as fh:
+                data = fh.read(MAX_JSON_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", source=source) from None
+    if len(data) > MAX_JSON_BYTES:
+        raise InputError(f"the file is too large (over {MAX_JSON_BYTES // (1024 * 1024)} MB) for an application",
+                         source=source)
+    if not data.strip():
+        raise InputError("the file is empty", source=source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (bad byte at {exc.start}); save the JSON as UTF-8", source=source) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
