@@ -91,6 +91,13 @@ def _check(text: str) -> None:
         for part in (p.education, p.experience, p.competence):
             if part.lines:
                 assert 1 <= part.lines.start <= part.lines.end <= n
+        # each alternative / rung is located inside its criterion, whatever the damage
+        for a in p.experience.alternatives:
+            assert p.experience.lines.start <= a.lines.start <= a.lines.end <= p.experience.lines.end
+        for g in p.grades:
+            assert p.lines.start <= g.lines.start <= g.lines.end <= p.lines.end
+        sub = [w for part in (p.education, p.experience, p.competence) for w in part.warnings]
+        assert all(any(w in pw for pw in p.warnings) for w in sub)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
