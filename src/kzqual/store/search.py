@@ -79,8 +79,12 @@ def mark(text_: str, marks: list[tuple[int, int]], open_: str = "[", close: str 
 def _candidate_words(wanted: frozenset[str]) -> re.Pattern:
     """Words that begin like a wanted stem (give or take a voiced last consonant: талап/талабы);
     the regex engine finds them, stems_of confirms them."""
-    prefixes = sorted({w[: max(2, len(w) - 1)] for w in wanted}, key=len, reverse=True)
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, prefixes)) + r")[^\W_]*", re.IGNORECASE)
+    # a stem is the beginning of its word, except that a Kazakh vowel ending voices a final
+    # п/к/қ (талап -> талабы): then the last letter is left out of the prefix
+    prefixes = sorted({w[:-1] if len(w) > 2 and w[-1] in "пкқ" else w for w in wanted},
+                      key=len, reverse=True)
+    alts = "|".join(re.escape(x).replace("е", "[её]") for x in prefixes)
+    return re.compile(r"(?<![^\W_])(?:" + alts + r")[^\W_]*", re.IGNORECASE)
 
 
 def _matches(value: str, wanted: set[str], lang: str) -> list[tuple[int, int, tuple[str, ...]]]:
