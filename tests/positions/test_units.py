@@ -107,3 +107,63 @@ def test_level_codes_only_when_every_code_heads_a_level():
     assert _level_codes(mixed, _codes(mixed)) == []
     one = "1) специалист высшего уровня квалификации (С2): высшее образование"
     assert _level_codes(one, _codes(one)) == []
+
+
+def _match_label_reference(line, nxt=None, table="criteria"):
+    """match_label before its speed-ups: every variant walked character by character."""
+    import re as _re
+
+    from kzqual.positions import labels as L
+
+    variants = L._CRITERIA_VARIANTS if table == "criteria" else L._SECTION_VARIANTS
+    body = line.strip()
+    if table != "criteria":
+        body = _re.sub(r"^\d+\s*\.\s*", "", body)
+    if not body or not body[0].isupper() or body[0].lower() not in L._FIRST[table]:
+        return None
+    for name, _v, vkey in variants:
+        if vkey[0] == body[0].lower() and (rest := L.strip_label(body, vkey)) is not None:
+            return L.LabelHit(name, 1, rest)
+    if (f := L._fuzzy(body, variants)) is not None:
+        return L.LabelHit(f, 1, "")
+    if nxt is not None:
+        first = L.key(body)
+        if not first:
+            return None
+        joined = body + " " + nxt.strip()
+        for name, _v, vkey in variants:
+            if len(first) < len(vkey) and vkey.startswith(first):
+                if (rest := L.strip_label(joined, vkey)) is not None:
+                    return L.LabelHit(name, 2, rest)
+        if (f := L._fuzzy(joined, variants)) is not None:
+            return L.LabelHit(f, 2, "")
+    return None
+
+
+def _label_like():
+    from hypothesis import strategies as st
+
+    from kzqual.positions.labels import CRITERIA, SECTIONS
+
+    words = sorted({w for vs in (*CRITERIA.values(), *SECTIONS.values()) for v in vs for w in v.split()})
+    piece = st.one_of(st.sampled_from(words), st.sampled_from(["", " ", "  ", ":", "1.", "жоғары", "İ", "Ⅰ"]))
+    variants = sorted({v for vs in (*CRITERIA.values(), *SECTIONS.values()) for v in vs})
+    whole = st.tuples(
+        st.sampled_from(["", "3. "]),
+        st.sampled_from(variants),
+        st.sampled_from(["keep", "upper", "spaced"]),
+        st.sampled_from(["", ":", " жоғары білім", "ы", ": Жоғары"]),
+    ).map(lambda t: t[0] + {"keep": t[1], "upper": t[1].upper(), "spaced": " ".join(t[1])}[t[2]] + t[3])
+    return st.one_of(st.lists(piece, max_size=5).map(" ".join), whole)
+
+
+def test_match_label_equals_its_reference():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(_label_like(), st.one_of(st.none(), _label_like()), st.sampled_from(["criteria", "sections"]))
+    def check(line, nxt, table):
+        assert match_label(line, nxt, table=table) == _match_label_reference(line, nxt, table)
+
+    check()
