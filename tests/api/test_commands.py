@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -72,3 +73,34 @@ def test_serve_runs_uvicorn_and_stops(tmp_path: Path):
     finally:
         proc.send_signal(signal.SIGINT)
         proc.wait(timeout=20)
+
+
+def _leaf_commands(cmd, path=()):
+    import click
+
+    if isinstance(cmd, click.Group):
+        for name, sub in cmd.commands.items():
+            yield from _leaf_commands(sub, (*path, name))
+    else:
+        yield path, cmd
+
+
+def test_help_teaches():
+    """Every command of the act, service and serving areas shows an example in its --help, and
+    every option says what it means (a bare `--group INTEGER` teaches nothing)."""
+    from kzqual.commands.demo import demo
+    from kzqual.commands.parse import parse, summary
+    from kzqual.commands.serve import serve
+    from kzqual.commands.service import service
+
+    commands = [(("parse",), parse), (("summary",), summary), (("serve",), serve), (("demo",), demo),
+                *(((("service", *p)), c) for p, c in _leaf_commands(service))]
+    assert len(commands) > 15
+    for path, cmd in commands:
+        assert "kzqual " + " ".join(path) in (cmd.epilog or ""), f"{path}: no example"
+        for p in cmd.params:
+            if p.param_type_name == "option" and p.name != "help":
+                assert p.help, f"{path}: {p.opts} has no help"
+    # The examples are shown (not rewrapped into one paragraph).
+    out = _run("service", "apply", "--help").stdout
+    assert "Examples:" in out and re.search(r"\n +kzqual service apply application.json", out)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import click
 
+from kzqual.commands.examples import examples
 
+
+@examples("kzqual demo                      # then open http://127.0.0.1:8000/",
+          "kzqual demo --db /tmp/demo.db --port 8080", "kzqual demo --no-serve")
 @click.command()
 @click.option("--db", default="kzqual.db", show_default=True, envvar="KZQUAL_DB",
               help="SQLite file or postgresql:// URL to load the bundled acts into.")
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to serve on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Serve after loading (--no-serve: load and print only).")
 def demo(db: str, host: str, port: int, serve: bool) -> None:
     """Load the five bundled acts (once), print what is in the registry, serve API and UI."""

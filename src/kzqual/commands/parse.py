@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kzqual.commands.examples import examples
 from kzqual.errors import InputError
 from kzqual.i18n import t
 
@@ -48,6 +49,10 @@ def parsed_json(parsed) -> dict:
     return data
 
 
+@examples("kzqual parse act.txt",
+          "KZQUAL_LANG=ru kzqual parse act.txt",
+          "kzqual parse act.txt --json | jq .act.registration",
+          "kzqual parse act.txt --out act.json   # bad input: one line on stderr, exit 2, no file written")
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object {act, structure, warnings}.")
@@ -155,6 +160,7 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
+@examples("kzqual summary                 # the five bundled acts", "kzqual summary acts/ --json")
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of rows instead of a table.")

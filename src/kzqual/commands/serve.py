@@ -6,6 +6,8 @@ import threading
 
 import click
 
+from kzqual.commands.examples import examples
+
 
 def _warm_up() -> None:
     """Import the eligibility engine and load its taxonomy while the server starts, so the first
@@ -15,13 +17,17 @@ def _warm_up() -> None:
     taxonomy.bundled().resolve("")
 
 
+@examples("kzqual ingest --db reg.db acts/ && kzqual serve --db reg.db --port 8080",
+          "KZQUAL_TOKEN=$(openssl rand -hex 16) kzqual serve --db postgresql://kzqual@localhost/kzqual",
+          "# then open http://127.0.0.1:8080/ (UI) or /api/v1/docs (API)")
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 @click.option("--db", default=None, envvar="KZQUAL_DB", show_default="kzqual.db",
               help="SQLite file or postgresql:// URL of the registry (see `kzqual ingest`).")
 @click.option("--log-level", default="info", show_default=True,
-              type=click.Choice(["critical", "error", "warning", "info", "debug"]))
+              type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+              help="How much uvicorn logs (info: one line per request).")
 def serve(host: str, port: int, db: str | None, log_level: str) -> None:
     """Serve the API (/api/v1, schema at /api/v1/openapi.json) and the web UI (/).
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import click
 
+from kzqual.commands.examples import examples
 from kzqual.errors import InputError
 from kzqual.i18n import t
 
@@ -194,6 +195,8 @@ def service() -> None:
     report Н6-ӘТМ."""
 
 
+@examples("kzqual service standard --lang ru",
+          "kzqual service standard --json --verify act.txt   # exit 1 if a quote is not in the act")
 @service.command()
 @_common
 @click.option("--verify", "verify_path", type=click.Path(exists=True, dir_okay=False), default=None,
@@ -226,6 +229,9 @@ def standard(as_json, lang, set_pairs, settings_file, overrides, verify_path) ->
         sys.exit(1)
 
 
+@examples("kzqual service deadlines --from 2024-12-13T18:05 --classes-start 2025-01-06",
+          "kzqual service deadlines 12 --as-of 2024-07-01",
+          "kzqual service deadlines --overdue --set first_day=same")
 @service.command()
 @click.argument("case_id", type=int, required=False)
 @_db_option
@@ -299,6 +305,8 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
         ctx.close()
 
 
+@examples("kzqual service calendar --from 2024-03-01 --to 2024-05-31",
+          "kzqual service calendar --from 2026-01-01 --to 2026-01-31 --calendar-overrides transfers.json --json")
 @service.command()
 @click.option("--from", "from_", required=True, metavar="DATE", help="First day.")
 @click.option("--to", "to", required=True, metavar="DATE", help="Last day (at most 3 years after --from).")
@@ -337,6 +345,8 @@ def group() -> None:
     """Training platoons (оқу взводы): the rows of Н6-ӘТМ and the classes cases are admitted to."""
 
 
+@examples("kzqual service group add --number 3 --profile жүргізуші --planned 2024-03-01 --start 2024-04-01 \\",
+          "    --end 2024-06-20 --basis paid")
 @group.command("add")
 @click.option("--number", required=True, help="Platoon number (column 2).")
 @click.option("--profile", required=True, help="Training profile (column 2).")
@@ -344,7 +354,8 @@ def group() -> None:
 @click.option("--actual", default=None, metavar="DATE", help="Actual creation date (column 4).")
 @click.option("--start", required=True, metavar="DATE", help="Training period start = start of classes (column 5).")
 @click.option("--end", required=True, metavar="DATE", help="Training period end (column 5).")
-@click.option("--basis", type=click.Choice(["free", "paid"]), default="free", show_default=True)
+@click.option("--basis", type=click.Choice(["free", "paid"]), default="free", show_default=True,
+              help="free, or paid (fee 305 000 tenge; training within 1 February - 20 December).")
 @click.option("--note", default="", help="Column 8.")
 @_db_option
 @_common
@@ -364,6 +375,7 @@ def group_add(number, profile, planned, actual, start, end, basis, note, db, as_
         click.echo(f"group {g.id}: {g.number} – {g.profile}, {g.period_start}..{g.period_end} ({g.basis})")
 
 
+@examples("kzqual service group created 1 2024-03-04")
 @group.command("created")
 @click.argument("group_id", type=int)
 @click.argument("day", metavar="DATE")
@@ -379,6 +391,7 @@ def group_created(group_id, day, db, as_json, lang, set_pairs, settings_file, ov
     _dump(g.as_dict()) if as_json else click.echo(f"group {g.id}: created {g.actual_creation}")
 
 
+@examples("kzqual service group list --json")
 @group.command("list")
 @_db_option
 @_common
@@ -427,6 +440,8 @@ def _read_json(path: str) -> Any:
         raise InputError(f"malformed JSON: {exc.msg} at line {exc.lineno}", source=source) from None
 
 
+@examples("kzqual service apply application.json --at 2024-03-20T19:00 --actor portal",
+          "cat application.json | kzqual service apply - --lang ru --json")
 @service.command()
 @click.argument("application", metavar="FILE.json|-")
 @_step_options
@@ -446,6 +461,11 @@ def apply(application, at, actor, db, as_json, lang, set_pairs, settings_file, o
 ACTIONS = ("accept", "refuse", "pay", "start-training", "certify", "withdraw")
 
 
+@examples("kzqual service decide 1 accept --group 3 --at 2024-03-27T10:00 --actor officer",
+          "kzqual service decide 2 refuse --ground 2 --reason 'Медициналық куәландыру картасы жоқ'",
+          "kzqual service decide 1 pay --amount 305000",
+          "kzqual service decide 1 start-training --at 2024-04-01T09:00",
+          "kzqual service decide 1 certify --certificate ӘТМ-77")
 @service.command()
 @click.argument("case_id", type=int)
 @click.argument("action", type=click.Choice(ACTIONS))
@@ -487,6 +507,7 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
+@examples("kzqual service complain 1 --target inaction --text 'Шешім 2 жұмыс күнінде берілмеді' --at 2024-03-29T10:00")
 @service.command()
 @click.argument("case_id", type=int)
 @click.option("--target", type=click.Choice(["decision", "action", "inaction"]), required=True,
@@ -516,6 +537,9 @@ def _print_complaint(cv, lang: str, as_json: bool) -> None:
 COMPLAINT_ACTIONS = ("satisfy", "forward", "decide", "appeal", "decide-appeal")
 
 
+@examples("kzqual service complaint 1 forward --to 'ҚР Қорғаныс министрлігі'",
+          "kzqual service complaint 1 decide --outcome rejected --note 'негізсіз'",
+          "kzqual service complaint 1 appeal && kzqual service complaint 1 decide-appeal --outcome upheld")
 @service.command()
 @click.argument("complaint_id", type=int)
 @click.argument("action", type=click.Choice(COMPLAINT_ACTIONS))
@@ -552,12 +576,14 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
     _print_complaint(cv, lang, as_json)
 
 
+@examples("kzqual service list --overdue --as-of 2024-07-01 --lang ru",
+          "kzqual service list --state training --group 3 --json")
 @service.command("list")
 @click.option("--state", type=click.Choice(["submitted", "accepted", "refused", "training", "certified", "withdrawn"]),
-              default=None)
-@click.option("--group", "group_id", type=int, default=None)
+              default=None, help="Only cases in this state.")
+@click.option("--group", "group_id", type=int, default=None, help="Only cases admitted to this platoon (its id).")
 @click.option("--overdue", is_flag=True, help="Only cases with an overdue deadline.")
-@click.option("--as-of", default=None, metavar="DATE")
+@click.option("--as-of", default=None, metavar="DATE", help="Judge deadlines as of this day (default today).")
 @_db_option
 @_common
 def list_cases(state, group_id, overdue, as_of, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
@@ -582,9 +608,10 @@ def list_cases(state, group_id, overdue, as_of, db, as_json, lang, set_pairs, se
                    f"{c.application.iin}\t{due}{flag}")
 
 
+@examples("kzqual service show 1 --lang ru", "kzqual service show 1 --as-of 2024-07-01 --json")
 @service.command()
 @click.argument("case_id", type=int)
-@click.option("--as-of", default=None, metavar="DATE")
+@click.option("--as-of", default=None, metavar="DATE", help="Judge deadlines as of this day (default today).")
 @_db_option
 @_common
 def show(case_id, as_of, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
@@ -597,17 +624,22 @@ def show(case_id, as_of, db, as_json, lang, set_pairs, settings_file, overrides)
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
+@examples("kzqual service report --year 2024 --half 1 > n6.csv",
+          "kzqual service report --year 2024 --half 2 --format html --lang ru --out n6.html \\",
+          "    --org-name 'ДДО г. Караганды' --head 'Ахметов А.'",
+          "kzqual service report --year 2024 --half 1 --set column7=selected")
 @service.command()
-@click.option("--year", type=int, required=True)
+@click.option("--year", type=int, required=True, help="Reporting year.")
 @click.option("--half", type=click.IntRange(1, 2), required=True, help="1: as of 30 June; 2: as of 31 December.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "html", "json"]), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "html", "json"]), default="csv", show_default=True,
+              help="csv (ISO dates), html (the printable form, A4 landscape) or json.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), default=None, help="Write to a file.")
 @click.option("--org-name", default="", help="Signature block: name of the submitting body.")
-@click.option("--org-address", default="")
-@click.option("--org-phone", default="")
-@click.option("--org-email", default="")
+@click.option("--org-address", default="", help="Signature block: its address.")
+@click.option("--org-phone", default="", help="Signature block: its phone.")
+@click.option("--org-email", default="", help="Signature block: its e-mail.")
 @click.option("--executor", default="", help="Who prepared it (surname, name).")
-@click.option("--executor-phone", default="")
+@click.option("--executor-phone", default="", help="The executor's phone.")
 @click.option("--head", default="", help="Head or person authorised to sign.")
 @_db_option
 @_common
