@@ -44,7 +44,20 @@ def test_parse_readable(act_path):
     assert "Министр обороны Республики Казахстан" in result.output
     assert "15125" in result.output
     assert "Действует" in result.output  # status label from the catalogue
-    assert "point 1, amendment" in result.output
+    # Machine keys (order, point, amendment, after_publication) are shown to people by their labels.
+    assert "Пункт 1, изменение" in result.output and "point 1" not in result.output
+    assert "приказ" in result.output and "order (" not in result.output
+    assert "Пункт 1" in result.output and "subpoint" not in result.output
+    assert "after_publication" not in result.output
+
+
+@pytest.mark.parametrize("lang, words", [("kk", ("Тармақ 1", "бұйрық", "Қосымша")),
+                                         ("en", ("Point 1", "order", "Appendix"))])
+def test_parse_readable_labels_follow_lang(act_path, lang, words):
+    result = CliRunner().invoke(app, ["parse", str(act_path("mes_161_kk"))], env={"KZQUAL_LANG": lang})
+    assert result.exit_code == 0, result.output
+    for word in words:
+        assert word in result.output, word
 
 
 def test_parse_out_writes_atomically(act_path, tmp_path):

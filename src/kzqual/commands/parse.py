@@ -82,6 +82,20 @@ def parse(file: Path, as_json: bool, out: Path | None) -> None:
     _show(parsed)
 
 
+def _label(key: str, lang: str, fallback: str) -> str:
+    """A machine key's label from the catalogue; the key itself for a value it does not know."""
+    text = t(key, lang)
+    return fallback if text == key else text
+
+
+def _target(target: str, lang: str) -> str:
+    """A note's target ("act", "point 3", "appendix 2") in the reader's language."""
+    if target == "act":
+        return t("common.act", lang)
+    kind, _, rest = target.partition(" ")
+    return " ".join(x for x in (_label(f"web.kind.{kind}", lang, kind), rest) if x)
+
+
 def _show(parsed) -> None:
     from rich.console import Console
     from rich.markup import escape
@@ -106,7 +120,8 @@ def _show(parsed) -> None:
 
     row("acts.title", act.title)
     row("acts.language", act.language)
-    row("acts.type", f"{act.act_type} ({act.act_type_raw})")
+    # The label in the reader's language, then the act's own word (its spelling kept).
+    row("acts.type", f"{_label(f'acts.type.{act.act_type}', lang, act.act_type)} ({act.act_type_raw})")
     row("acts.issuer", act.issuer)
     row("acts.date", act.date)
     row("acts.number", act.number)
@@ -119,14 +134,17 @@ def _show(parsed) -> None:
     row("acts.amended_by", "; ".join(ref(r) for r in act.amended_by))
     if act.entry_into_force:
         e = act.entry_into_force
-        detail = ", ".join(str(x) for x in (e.kind, e.days, e.day_kind) if x)
+        days = t(f"acts.force.days.{e.day_kind}", lang, days=e.days) if e.days and e.day_kind else e.days
+        detail = ", ".join(str(x) for x in (_label(f"acts.force.{e.kind}", lang, e.kind), days) if x)
         row("acts.entry_into_force", f"{e.rule} [{detail}]")
     if act.signatory:
         row("acts.signatory", f"{act.signatory_office or ''} {act.signatory}".strip())
     for a in act.agreed_by:
         row("acts.agreed_by", " ".join(x for x in (a.office, a.name or "", a.date or "") if x))
     for n in act.notes:
-        row("acts.notes", f"[{n.target}, {n.kind}] {n.text} (lines {n.lines.start}-{n.lines.end})")
+        target = _target(n.target, lang)
+        kind = _label(f"web.note.{n.kind}", lang, n.kind)
+        row("acts.notes", f"[{target}, {kind}] {n.text} ({t('common.lines', lang)} {n.lines.start}-{n.lines.end})")
     row("acts.lines", act.lines.end if act.lines else "")
     console.print(info)
 
@@ -134,7 +152,8 @@ def _show(parsed) -> None:
 
     def add(branch, nodes) -> None:
         for node in nodes[:_MAX_TREE_CHILDREN]:
-            head = escape(" ".join(x for x in (node.kind, node.label or "", node.title or node.text[:70]) if x))
+            kind = _label(f"web.kind.{node.kind}", lang, node.kind)
+            head = escape(" ".join(x for x in (kind, node.label or "", node.title or node.text[:70]) if x))
             sub = branch.add(f"{head}  [dim]{node.lines.start}-{node.lines.end}[/dim]", highlight=False)
             add(sub, node.children)
         if len(nodes) > _MAX_TREE_CHILDREN:
