@@ -14,8 +14,9 @@ from kzqual.rules.profile import Profile
 AS_OF = date(2024, 1, 1)
 
 
-def profile(education=(), work=(), degree=None) -> Profile:
-    """A profile from short tuples: education ("higher", "экономика", flags...) and work dicts."""
+def profile(education=(), work=(), degree=None, **stated) -> Profile:
+    """A profile from short tuples: education ("higher", "экономика", flags...) and work dicts;
+    ``stated``: what the person states (special_training=True, computer_skills=True)."""
     edu = []
     for e in education:
         if isinstance(e, dict):
@@ -24,7 +25,7 @@ def profile(education=(), work=(), degree=None) -> Profile:
             level, field = e[0], (e[1] if len(e) > 1 else None)
             edu.append({"level": level, "field": field})
     return Profile.model_validate({"education": edu, "work": list(work),
-                                   "academic_degree": {"kind": degree} if degree else None})
+                                   "academic_degree": {"kind": degree} if degree else None, **stated})
 
 
 def job(start: str, end: str | None = None, **flags) -> dict:

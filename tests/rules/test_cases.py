@@ -86,12 +86,16 @@ MES = [
     (72, "9344-a1-1", profile([("higher",)], [job("2015-01-01", **SS)]), Policy(), "undetermined"),
     # l.72-74: specialty the taxonomy does not know -> undetermined, never not_met
     (72, "9344-a1-1", profile([("higher", "ветеринария")], [job("2015-01-01", **SS)]), Policy(), "undetermined"),
-    # l.309-310 (a1-5, С-5): no experience is required
-    (309, "9344-a1-5", profile([("higher", "құқықтану")]), Policy(), "met"),
+    # l.309-310 (a1-5, С-5): no experience is required; "Компьютерде жұмыс істей білу" stated
+    (309, "9344-a1-5", profile([("higher", "құқықтану")], computer_skills=True), Policy(), "met"),
+    # the same post, computer skills not stated: undetermined, never met by silence
+    (309, "9344-a1-5", profile([("higher", "құқықтану")]), Policy(), "undetermined"),
+    # ... and stated as lacking: not met
+    (309, "9344-a1-5", profile([("higher", "құқықтану")], computer_skills=False), Policy(), "not_met"),
     # l.288: no education at all
     (288, "9344-a1-5", profile([], [job("2000-01-01", **SS)]), Policy(), "not_met"),
     # l.7465 (appendix 2, С-R-4): "техникалық ғылымдар және технология" group, a listed specialty of it
-    (7465, "9344-a2-69", profile([("higher", "автоматтандыру және басқару")]), Policy(), "met"),
+    (7465, "9344-a2-69", profile([("higher", "автоматтандыру және басқару")], computer_skills=True), Policy(), "met"),
 ]
 
 

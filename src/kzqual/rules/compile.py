@@ -17,6 +17,7 @@ from kzqual.acts.model import ActRef, Span
 from kzqual.positions.model import Education as EduReq
 from kzqual.positions.model import Experience, ExperienceAlternative, Grade, Position
 from kzqual.rules import grades as G
+from kzqual.rules import phrases as PH
 from kzqual.rules import tree as T
 from kzqual.rules.fields import clean_group_name
 from kzqual.rules.norm import name_key
@@ -234,8 +235,8 @@ class Compiler:
         kids: list[T.Tree] = [self._edu_leaf(pos.education, levels, words, lines, pos.act_key,
                                              bool(_RUNG_FIELD.search(words)))]
         if _SPECIAL_TRAINING.search(g.text):
-            kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.qualifier"), "qualifier", g.text, pos.act_key,
-                               lines))
+            # a requirement of its own, not part of the education level: the profile must state it
+            kids.append(T.Leaf(T.Stated("special_training"), "qualifier", g.text, pos.act_key, lines))
         if g.min_years:
             if g.in_grade:
                 kids.append(self._years_leaf("lower_grade", g.min_years, g.in_grade, None, pos, g.text, lines,
@@ -269,7 +270,70 @@ class Compiler:
             for part in (self.education(pos), self.experience(pos)):
                 if part is not None:
                     kids.append(part)
+        kids += self._stated(pos)
+        kids += self._extra_references(pos)
         if not kids:
             kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.none"), "education", "", pos.act_key,
                                _lines(pos.lines)))
-        return tuple(kids)
+        return self._unchecked(pos, kids)
+
+    # ------------------------------------------------------------ nothing dropped
+    def _stated(self, pos: Position) -> list[T.Tree]:
+        """Post-level requirements only the person can state ("Компьютерде жұмыс істей білу")."""
+        out: list[T.Tree] = []
+        for part in (pos.experience, pos.education):
+            m = PH.BY_KEY["computer_skills"].pattern.search(part.text)
+            if m:
+                out.append(T.Leaf(T.Stated("computer_skills"), "qualifier", _sentence(part.text, m.start()),
+                                  pos.act_key, _lines(part.lines)))
+                break
+        return out
+
+    def _extra_references(self, pos: Position) -> list[T.Tree]:
+        """A second act the requirements refer to ("... және № 5493 болып тіркелген ... талаптарына
+        сәйкес"): the extracted record keeps one reference; the others must not vanish."""
+        exp = pos.experience
+        known = exp.reference.registration_number if exp.reference else None
+        out: list[T.Tree] = []
+        for m in PH.REGISTRATION.finditer(exp.text):
+            if m.group(1) == known:
+                continue
+            ref = ActRef(registration_number=m.group(1), text=_sentence(exp.text, m.start()), lines=exp.lines)
+            out.append(self._reference(pos, ref, exp, 0))
+        return out
+
+    def _unchecked(self, pos: Position, kids: list[T.Tree]) -> tuple[T.Tree, ...]:
+        """Recognised requirement words the tree does not handle (an extraction miss) -> an
+        undetermined leaf naming them: as one more alternative where the post lists alternatives
+        (so a person is never turned away by it), else as one more condition (never met by silence)."""
+        texts = [("experience", pos.experience.text, pos.experience.lines),
+                 ("education", pos.education.text, pos.education.lines)]
+        texts += [("grade", g.text, g.lines) for g in pos.grades]
+        have = set()
+        for k in kids:
+            have |= PH.covered(k)
+        missing: dict[str, tuple[str, Span | None]] = {}
+        for part, text, span in texts:
+            for key in sorted(PH.find(text, part)):
+                if PH.BY_KEY[key].disposition != "not_criterion" and key not in have and key not in missing:
+                    m = PH.BY_KEY[key].pattern.search(text)
+                    missing[key] = (_sentence(text, m.start()), span)
+        out = list(kids)
+        for key, (words, span) in missing.items():
+            leaf = T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.phrase"), "qualifier", words, pos.act_key,
+                          _lines(span), (("phrase", key),))
+            i = next((j for j, k in enumerate(out) if isinstance(k, T.Node) and k.label == "experience"), None)
+            if PH.BY_KEY[key].alternative and i is not None:
+                node = out[i]
+                out[i] = T.Node(node.op, node.children + (leaf,), node.label, node.lines, node.meta)
+            else:
+                out.append(leaf)
+        return tuple(out)
+
+
+def _sentence(text: str, at: int) -> str:
+    """The clause of ``text`` around offset ``at`` (what a reason quotes)."""
+    start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
+    ends = [i for i in (text.find(".", at), text.find(";", at)) if i != -1]
+    end = min(ends) + 1 if ends else len(text)
+    return " ".join(text[start:end].split())

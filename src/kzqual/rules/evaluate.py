@@ -130,15 +130,37 @@ def eval_qualifier(logic: T.Qualifier, m: Metrics) -> Outcome:
     return Outcome(T.MET if held else T.NOT_MET, "rules.qual.met" if held else "rules.qual.not_met", p)
 
 
+def eval_stated(logic: T.Stated, m: Metrics, params: dict) -> Outcome:
+    held = m.stated.get(logic.kind)
+    p = {"what": ("stated", logic.kind), **params}
+    if held is None:
+        return Outcome(T.UNDETERMINED, "rules.stated.unknown", p)
+    return Outcome(T.MET if held else T.NOT_MET, "rules.stated.yes" if held else "rules.stated.no", p)
+
+
 def eval_leaf(leaf: T.Leaf, m: Metrics, policy: Policy = DEFAULT) -> Outcome:
     lg = leaf.logic
+    if isinstance(lg, T.Stated):
+        return eval_stated(lg, m, _where(leaf))
     if isinstance(lg, T.Education):
         return eval_education(lg, m, policy)
     if isinstance(lg, T.Years):
         return eval_years(lg, m, policy)
     if isinstance(lg, T.Qualifier):
         return eval_qualifier(lg, m)
-    return Outcome(lg.status, lg.reason, dict(leaf.params))
+    params = {**_where(leaf), **dict(leaf.params)}
+    if "phrase" in params:
+        params["what"] = ("phrase", params["phrase"])
+    return Outcome(lg.status, lg.reason, params)
+
+
+def _where(leaf: T.Leaf) -> dict:
+    """The act's words and lines a leaf rests on, for reasons that must name them."""
+    words = " ".join(leaf.text.split())
+    if len(words) > 160:
+        words = words[:157] + "…"
+    lines = f"{leaf.lines[0]}–{leaf.lines[1]}" if leaf.lines else "?"
+    return {"words": words, "lines": lines}
 
 
 def status(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT) -> int:

@@ -86,6 +86,7 @@ class Metrics:
     periods: list[Period]
     education: list[EduFact]
     academic_degree: bool
+    stated: dict[str, bool | None] = field(default_factory=dict)  # Profile.special_training ...
     _cache: dict = field(default_factory=dict, repr=False)
 
     def _days(self, key: tuple, pred: Callable[[Period], bool]) -> int:
@@ -154,7 +155,9 @@ def compute_metrics(profile: Profile, as_of: date, resolve_specialty: Callable[[
             continue  # not completed yet on the date asked about
         keys = resolve_specialty(entry.field, entry.code) if (entry.field or entry.code) else None
         edu.append(EduFact(LEVEL_RANK[entry.level], keys, entry.foreign_priority_programme, entry.academy_state_order))
-    return Metrics(as_of=as_of, periods=periods, education=edu, academic_degree=_degree_held(profile, as_of))
+    stated = {"special_training": profile.special_training, "computer_skills": profile.computer_skills}
+    return Metrics(as_of=as_of, periods=periods, education=edu, academic_degree=_degree_held(profile, as_of),
+                   stated=stated)
 
 
 def _degree_held(profile: Profile, as_of: date) -> bool:

@@ -102,6 +102,14 @@ class Profile(BaseModel):
     education: list[EducationEntry] = Field(default_factory=list)
     academic_degree: AcademicDegree | None = None
     work: list[WorkEntry] = Field(default_factory=list)
+    # Requirements only the person can state.  null (the default) = not stated: a post asking for it
+    # is then undetermined, never met by silence.
+    special_training: bool | None = Field(
+        None, description="completed special training under an established programme (специальная подготовка "
+        "по установленной программе / белгіленген бағдарлама бойынша арнайы даярлық); null = not stated")
+    computer_skills: bool | None = Field(
+        None, description="can work with a computer and office software (Word, Excel, e-mail...) as the acts ask "
+        "(Компьютерде жұмыс істей білу / умение работать на компьютере); null = not stated")
 
 
 def json_schema() -> dict:

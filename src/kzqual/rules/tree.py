@@ -37,6 +37,14 @@ class Qualifier:
 
 
 @dataclass(frozen=True, slots=True)
+class Stated:
+    """A requirement only the person can state (special training, computer skills): the profile's
+    answer decides; not stated -> undetermined."""
+
+    kind: str  # a Profile field: special_training | computer_skills
+
+
+@dataclass(frozen=True, slots=True)
 class Fixed:
     """A leaf whose status the act's text fixes (no experience required) or leaves open."""
 
@@ -44,7 +52,7 @@ class Fixed:
     reason: str  # message key
 
 
-Logic = Education | Years | Qualifier | Fixed
+Logic = Education | Years | Qualifier | Stated | Fixed
 
 
 @dataclass(frozen=True, slots=True)

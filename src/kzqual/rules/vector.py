@@ -49,6 +49,8 @@ def specs_for(logic: T.Logic, policy: Policy) -> list[Spec]:
         return [("days", logic.metric, None)]
     if isinstance(logic, T.Qualifier) and logic.kind in FLAG_KINDS:
         return [("flag", logic.kind)]
+    if isinstance(logic, T.Stated):
+        return [("stated", logic.kind)]
     return []
 
 
@@ -100,6 +102,8 @@ def columns(metrics: Sequence[Metrics], specs: Sequence[Spec]) -> dict[Spec, np.
                     "academy_postgraduate_state_order": "has_academy_state_order",
                     "academic_degree": "academic_degree"}[sp[1]]
             cols[sp] = np.fromiter((bool(getattr(m, attr)) for m in metrics), np.bool_, n)
+        elif kind == "stated":  # 1 stated yes, -1 stated no, 0 not stated
+            cols[sp] = np.fromiter((_tri_value(m.stated.get(sp[1])) for m in metrics), np.int8, n)
         elif kind in ("edu_all", "edu_unk", "edu"):
             cols[sp] = np.zeros(n, np.uint8)
     for i, m in enumerate(metrics):
@@ -114,6 +118,10 @@ def columns(metrics: Sequence[Metrics], specs: Sequence[Spec]) -> dict[Spec, np.
                 for k in e.keys & edu_keys:
                     cols[("edu", k)][i] |= bit
     return cols
+
+
+def _tri_value(v: bool | None) -> int:
+    return T.UNDETERMINED if v is None else (T.MET if v else T.NOT_MET)
 
 
 # ---------------------------------------------------------------- column predicates
@@ -186,6 +194,8 @@ def eval_logic(logic: T.Logic, cols: dict[Spec, np.ndarray], policy: Policy, n: 
         if logic.kind not in FLAG_KINDS:
             return np.zeros(n, np.int8)
         return _tri(cols[("flag", logic.kind)], T.MET, T.NOT_MET)
+    if isinstance(logic, T.Stated):
+        return cols[("stated", logic.kind)]
     return np.full(n, logic.status, np.int8)
 
 
