@@ -120,6 +120,15 @@ def strip_label(line: str, label_key: str) -> str | None:
     return rest.lstrip(" :.-–—").strip()
 
 
+def may_be_label(line: str, table: str = "criteria") -> bool:
+    """False only where :func:`match_label` would surely say None (its first test, inlined
+    cheaply for the callers that try every line of a table)."""
+    c = line[:1]
+    if table != "criteria" or c.isspace():
+        return True  # a point number or leading blanks: let match_label decide
+    return c.isupper() and c.lower() in _FIRST[table]
+
+
 def match_label(
     line: str, next_line: str | None = None, *, table: str = "criteria"
 ) -> LabelHit | None:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kzqual.positions.labels import match_label
+from kzqual.positions.labels import match_label, may_be_label
 from kzqual.text.model import CleanLine
 
 
@@ -73,6 +73,9 @@ def split_rows(
     marks: list[tuple[int, str, int, str]] = []  # (line index, name, lines used, rest)
     i = 0
     while i < len(lines):
+        if not may_be_label(lines[i].text, table):
+            i += 1  # most lines of a table are running text: skip the call
+            continue
         nxt = lines[i + 1].text if i + 1 < len(lines) else None
         hit = match_label(lines[i].text, nxt, table=table)
         if hit is not None:
