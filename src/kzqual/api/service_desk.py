@@ -4,26 +4,20 @@ the registry's database (the store's migrations create the service tables)."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from typing import Any
 
-from kzqual.api.deps import open_app_store
-
-_lock = threading.Lock()
+from kzqual.api.deps import app_singleton, open_app_store
 
 
 def get_desk(app: Any) -> Any:
-    desk = getattr(app.state, "desk", None)
-    if desk is not None:
-        return desk
-    with _lock:
-        desk = getattr(app.state, "desk", None)
-        if desk is None:
-            from kzqual.services.cases import ServiceDesk
+    """The app's service desk over its registry, made on first use."""
 
-            desk = ServiceDesk(open_app_store(app).engine)
-            app.state.desk = desk
-    return desk
+    def make() -> Any:
+        from kzqual.services.cases import ServiceDesk
+
+        return ServiceDesk(open_app_store(app).engine)
+
+    return app_singleton(app, "desk", make)
 
 
 def moment(at: dt.datetime | None) -> dt.datetime:

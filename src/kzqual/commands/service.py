@@ -83,8 +83,17 @@ class Ctx:
         if self._store is not None:
             self._store.close()
 
+    # ``with ctx:`` closes the registry however the command ends (an InputError included).
+    def __enter__(self) -> "Ctx":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def _ctx(**kw: Any) -> Ctx:
+    """The context from a command's parameters (``_ctx(**locals())`` at its top): the common
+    options are picked out, the command's own ones ignored."""
     keys = ("db", "overrides", "settings_file", "set_pairs", "lang")
     return Ctx(**{k: kw[k] for k in keys if k in kw})
 
@@ -203,7 +212,7 @@ def service() -> None:
               help="Check every value's quote against this act's text (exit 1 on a mismatch).")
 def standard(as_json, lang, set_pairs, settings_file, overrides, verify_path) -> None:
     """Show every value of the standard with the act's lines it is read from."""
-    ctx = _ctx(lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    ctx = _ctx(**locals())
     std = ctx.standard
     problems = None
     if verify_path:
@@ -247,9 +256,9 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
     application (--from)."""
     from kzqual.services.deadlines import make
 
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    ctx = _ctx(**locals())
     as_of_day = _day(as_of, "--as-of")
-    try:
+    with ctx:
         if from_ is not None or classes_start is not None:
             if case_id is not None or overdue:
                 raise InputError("give either a case, --overdue, or --from/--classes-start")
@@ -301,8 +310,6 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
             for cv in view.complaints:
                 click.echo("  " + _complaint_line(cv, lang))
                 _print_deadlines(cv.deadlines, lang, "    ")
-    finally:
-        ctx.close()
 
 
 @examples("kzqual service calendar --from 2024-03-01 --to 2024-05-31",
@@ -315,7 +322,7 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
 def calendar(from_, to, show_all, as_json, lang, set_pairs, settings_file, overrides) -> None:
     """The working-day calendar: the days off (and transferred working days) between two dates,
     with where each comes from (weekend, holidays package, override file)."""
-    ctx = _ctx(lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    ctx = _ctx(**locals())
     start, end = _day(from_, "--from"), _day(to, "--to")
     if end < start or (end - start).days > 3 * 366:
         raise InputError("--to must be after --from and within 3 years of it")
@@ -362,13 +369,10 @@ def group() -> None:
 def group_add(number, profile, planned, actual, start, end, basis, note, db, as_json, lang, set_pairs,
               settings_file, overrides) -> None:
     """Add a training platoon."""
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
-    try:
+    with _ctx(**locals()) as ctx:
         g = ctx.desk().add_group(number=number, profile=profile, planned_creation=_day(planned, "--planned"),
                                  actual_creation=_day(actual, "--actual"), period_start=_day(start, "--start"),
                                  period_end=_day(end, "--end"), basis=basis, note=note)
-    finally:
-        ctx.close()
     if as_json:
         _dump(g.as_dict())
     else:
@@ -383,11 +387,8 @@ def group_add(number, profile, planned, actual, start, end, basis, note, db, as_
 @_common
 def group_created(group_id, day, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
     """Record the actual creation date of a platoon (column 4)."""
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
-    try:
+    with _ctx(**locals()) as ctx:
         g = ctx.desk().set_group_created(group_id, _day(day, "DATE"))
-    finally:
-        ctx.close()
     _dump(g.as_dict()) if as_json else click.echo(f"group {g.id}: created {g.actual_creation}")
 
 
@@ -397,11 +398,8 @@ def group_created(group_id, day, db, as_json, lang, set_pairs, settings_file, ov
 @_common
 def group_list(db, as_json, lang, set_pairs, settings_file, overrides) -> None:
     """List training platoons."""
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
-    try:
+    with _ctx(**locals()) as ctx:
         gs = ctx.desk().groups()
-    finally:
-        ctx.close()
     if as_json:
         _dump([g.as_dict() for g in gs])
         return
@@ -450,11 +448,8 @@ def _read_json(path: str) -> Any:
 def apply(application, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
     """Register an application (the fields of appendix 2-2, see docs/services.md) as a new case."""
     data = _read_json(application)
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
-    try:
+    with _ctx(**locals()) as ctx:
         view = ctx.desk().apply(data, at=_moment(at), actor=_actor(actor))
-    finally:
-        ctx.close()
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
@@ -481,14 +476,14 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
            settings_file, overrides) -> None:
     """Take the next step on a case: accept (admission notice), refuse (with grounds), pay,
     start-training, certify (certificate) or withdraw."""
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    ctx = _ctx(**locals())
     moment, who = _moment(at), _actor(actor)
     # Check the options before the database is opened (or created).
     if action == "accept" and group_id is None:
         raise InputError("accept needs --group (the platoon whose classes the notice names)")
     if action == "pay" and amount is None:
         raise InputError("pay needs --amount")
-    try:
+    with ctx:
         desk = ctx.desk()
         if action == "accept":
             view = desk.accept(case_id, group_id=group_id, at=moment, actor=who)
@@ -502,8 +497,6 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
             view = desk.certify(case_id, number=certificate or "", at=moment, actor=who)
         else:
             view = desk.withdraw(case_id, at=moment, actor=who, reason=reason or "")
-    finally:
-        ctx.close()
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
@@ -518,11 +511,8 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
 @_common
 def complain(case_id, target, text, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
     """Register a complaint about a case (point 65); shows its deadlines."""
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
-    try:
+    with _ctx(**locals()) as ctx:
         cv = ctx.desk().complain(case_id, target=target, text=text, at=_moment(at), actor=_actor(actor))
-    finally:
-        ctx.close()
     _print_complaint(cv, lang, as_json)
 
 
@@ -554,11 +544,11 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
               overrides) -> None:
     """Move a complaint on: satisfy (by the provider within 3 working days), forward, decide,
     appeal (to the authorised body for quality of public services), decide-appeal."""
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    ctx = _ctx(**locals())
     moment, who = _moment(at), _actor(actor)
     if action in ("decide", "decide-appeal") and outcome is None:
         raise InputError(f"{action} needs --outcome upheld|rejected")
-    try:
+    with ctx:
         desk = ctx.desk()
         if action == "satisfy":
             cv = desk.satisfy_complaint(complaint_id, at=moment, actor=who, note=note)
@@ -571,8 +561,6 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
                 cv = desk.decide_appeal(complaint_id, outcome=outcome, at=moment, actor=who)
         else:
             cv = desk.appeal_complaint(complaint_id, at=moment, actor=who)
-    finally:
-        ctx.close()
     _print_complaint(cv, lang, as_json)
 
 
@@ -588,12 +576,9 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
 @_common
 def list_cases(state, group_id, overdue, as_of, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
     """List cases with their state and whether a deadline is overdue."""
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
-    try:
+    with _ctx(**locals()) as ctx:
         views = ctx.desk().cases(state=state, as_of=_day(as_of, "--as-of"), overdue_only=overdue,
                                  group_id=group_id)
-    finally:
-        ctx.close()
     if as_json:
         _dump([v.as_dict() for v in views])
         return
@@ -616,11 +601,8 @@ def list_cases(state, group_id, overdue, as_of, db, as_json, lang, set_pairs, se
 @_common
 def show(case_id, as_of, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
     """Show a case: application, state, deadlines, complaints and its audit log."""
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
-    try:
+    with _ctx(**locals()) as ctx:
         view = ctx.desk().case(case_id, as_of=_day(as_of, "--as-of"))
-    finally:
-        ctx.close()
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
@@ -650,12 +632,10 @@ def report(year, half, fmt, out, org_name, org_address, org_phone, org_email, ex
 
     if lang not in ("kk", "ru") and fmt != "json":
         raise InputError("the report is in kk or ru (--lang)")
-    ctx = _ctx(db=db, lang=lang, set_pairs=set_pairs, settings_file=settings_file, overrides=overrides)
+    ctx = _ctx(**locals())
     org = Organisation(org_name, org_address, org_phone, org_email, executor, executor_phone, head)
-    try:
+    with ctx:
         rep = ctx.desk().report_n6(year=year, half=half, organisation=org)
-    finally:
-        ctx.close()
     if as_json or fmt == "json":
         text = json.dumps(rep.as_dict(), ensure_ascii=False, indent=2)
     elif fmt == "csv":
