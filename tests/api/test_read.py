@@ -221,6 +221,24 @@ def test_match_ranks_every_post(live):
     assert sum(only_2014["counts"].values()) == 14  # only order 134 was in force then
 
 
+def test_match_pages_through_every_group(live):
+    """A candidate with more qualifying posts than one page sees all of them, page by page (offset),
+    in the same order, and no post twice."""
+    ask = {"profile": LAWYER, "as_of": "2014-06-01", "near_years": 1}
+    whole = live.post("/api/v1/eligibility/match", json={**ask, "limit": 100}).json()
+    met = whole["counts"]["met"]
+    assert 5 < met <= 100
+    seen = []
+    for offset in range(0, met, 5):
+        r = live.post("/api/v1/eligibility/match", json={**ask, "limit": 5, "offset": offset})
+        assert r.status_code == 200, r.text
+        assert r.json()["offset"] == offset and r.json()["limit"] == 5
+        seen += [i["id"] for i in r.json()["qualified"]]
+    assert seen == [i["id"] for i in whole["qualified"]] and len(set(seen)) == met
+    r = live.post("/api/v1/eligibility/match", json={**ask, "offset": -1})
+    assert r.status_code == 422
+
+
 def test_screen_streams_ndjson_in_line_order(live):
     body = "\n".join([json.dumps(LAWYER), "{not json", "", json.dumps(SCHOOL_ONLY)]) + "\n"
     with live.stream("POST", "/api/v1/eligibility/screen", params={"act": "reg-15125", "as_of": "2020-01-01",

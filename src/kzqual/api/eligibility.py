@@ -83,7 +83,7 @@ def check(store: Any, profile: dict, position_id: str, *, as_of: dt.date | None,
 
 
 def match(app: Any, store: Any, profile: dict, *, as_of: dt.date | None, in_force_on: str | None,
-          near_years: float, limit: int, policy_values: dict[str, str] | None) -> dict:
+          near_years: float, limit: int, policy_values: dict[str, str] | None, offset: int = 0) -> dict:
     from kzqual.rules.match import match as run_match
     from kzqual.rules.metrics import compute_metrics
     from kzqual.rules.profile import parse_profile
@@ -91,8 +91,15 @@ def match(app: Any, store: Any, profile: dict, *, as_of: dt.date | None, in_forc
     prof = parse_profile(profile)
     day = as_of or dt.date.today()
     rules = rule_set(app, store, in_force_on=in_force_on, policy_values=policy_values)
-    res = run_match(rules, compute_metrics(prof, day, _taxonomy().resolve), near_years=near_years, limit=limit)
-    return {"as_of": day.isoformat(), "policy": _policy(policy_values).as_dict(), **res.as_dict()}
+    res = run_match(rules, compute_metrics(prof, day, _taxonomy().resolve), near_years=near_years,
+                    limit=offset + limit)
+    # One page of each ranked group; ``counts`` are the whole groups' sizes.
+    def page(items: list) -> list[dict]:
+        return [i.as_dict() for i in items[offset:offset + limit]]
+
+    return {"as_of": day.isoformat(), "policy": _policy(policy_values).as_dict(), "offset": offset,
+            "limit": limit, "counts": res.counts, "qualified": page(res.qualified),
+            "possible": page(res.possible), "near_misses": page(res.near)}
 
 
 def screen_lines(rules: Any, lines: Iterator[bytes], *, as_of: dt.date, include_all: bool,

@@ -44,7 +44,8 @@ class MatchIn(BaseModel):
     as_of: dt.date | None = None
     in_force_on: dt.date | None = Field(None, description="only posts of acts in force on this day")
     near_years: float = Field(2.0, ge=0, le=50, description="near miss: not met, at most this many years short")
-    limit: int = Field(20, ge=1, le=100, description="posts listed per group")
+    limit: int = Field(20, ge=1, le=100, description="posts listed per group (one page)")
+    offset: int = Field(0, ge=0, le=1_000_000, description="skip this many posts of each group (next page)")
     policy: PolicyIn = Field(default_factory=PolicyIn)
 
 
@@ -70,6 +71,8 @@ class CheckOut(BaseModel):
 class MatchOut(BaseModel):
     as_of: str
     policy: dict[str, str]
+    offset: int
+    limit: int
     counts: dict[str, int]
     qualified: list[dict[str, Any]]
     possible: list[dict[str, Any]]
@@ -87,7 +90,8 @@ def check(body: CheckIn, store: Any = Depends(get_store)):
 def match(request: Request, body: MatchIn, store: Any = Depends(get_store)):
     return eligibility.match(request.app, store, body.profile, as_of=body.as_of,
                              in_force_on=body.in_force_on.isoformat() if body.in_force_on else None,
-                             near_years=body.near_years, limit=body.limit, policy_values=body.policy.model_dump())
+                             near_years=body.near_years, limit=body.limit, offset=body.offset,
+                             policy_values=body.policy.model_dump())
 
 
 @router.post(
