@@ -55,3 +55,12 @@ def test_report_page_links_open(web_url, lang):
     for href in links:
         got = httpx.get(f"{web_url}{href}", timeout=60)
         assert got.status_code == 200, (href, got.text[:200])
+
+
+@pytest.mark.parametrize("lang, words", [("kk", "келіп түскен күн — 0-күн"), ("ru", "день поступления — день 0"),
+                                         ("en", "arrival day is day 0")])
+def test_case_page_shows_the_setting_behind_each_due_date(web_url, lang, words):
+    """The act does not say whether the day of arrival is day 0; the setting that decided it is
+    shown beside the due dates it shaped (issue 6: 'show it wherever it changes a date')."""
+    r = httpx.get(f"{web_url}/services/cases/1?lang={lang}", timeout=60)
+    assert r.status_code == 200 and words in r.text
