@@ -166,6 +166,12 @@ def _where(leaf: T.Leaf) -> dict:
 def status(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT) -> int:
     """The tree's three-valued status (no explanation): the per-pair reference evaluation."""
     if isinstance(tree, T.Leaf):
+        lg = tree.logic
+        if isinstance(lg, T.Fixed):  # no reason text needed: skip building it
+            return lg.status
+        if isinstance(lg, T.Stated):
+            v = m.stated.get(lg.kind)
+            return T.UNDETERMINED if v is None else (T.MET if v else T.NOT_MET)
         return eval_leaf(tree, m, policy).status
     vals = (status(c, m, policy) for c in tree.children)
     return T.kleene_all(vals) if tree.op == "all" else T.kleene_any(vals)

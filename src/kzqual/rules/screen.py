@@ -1,7 +1,9 @@
 """Bulk screening of a JSON Lines file of profiles against a rule set, chunk by chunk.
 
-Each chunk of profiles becomes a metrics matrix (:func:`kzqual.rules.vector.columns`) evaluated
-against every distinct rule tree at once.  A bad line (malformed JSON, a profile that fails
+Each chunk of validated profiles is appended to columns (:class:`kzqual.rules.columnar.Builder`),
+whose metrics are computed for the whole chunk at once (:func:`kzqual.rules.columnar.metric_columns`:
+interval unions with NumPy, no per-person Python) and evaluated against every distinct rule tree at
+once.  A bad line (malformed JSON, a profile that fails
 validation) is reported with its line number and skipped; it never aborts the run.
 """
 
@@ -16,10 +18,10 @@ import polars as pl
 
 from kzqual.errors import InputError
 from kzqual.rules import tree as T
-from kzqual.rules.metrics import Metrics, compute_metrics
+from kzqual.rules.columnar import Builder, metric_columns
 from kzqual.rules.profile import parse_profile
 from kzqual.rules.taxonomy import Taxonomy
-from kzqual.rules.vector import RuleSet, columns, evaluate
+from kzqual.rules.vector import RuleSet, evaluate
 
 STATUS_LABELS = np.array(["not_met", "undetermined", "met"])  # index = status + 1
 
@@ -54,21 +56,23 @@ def screen_file(path: Path, rules: RuleSet, taxonomy: Taxonomy, as_of: date, out
         raise InputError(f"cannot read: {exc.strerror}", source=str(path)) from None
     summary = ScreenSummary()
     frames: list[pl.DataFrame] = []
-    batch: list[Metrics] = []
+    batch = Builder()
     lines: list[int] = []
     ids: list[str | None] = []
 
     def flush() -> None:
-        if not batch:
+        nonlocal batch
+        if not batch.n:
             return
-        cols = columns(batch, rules.specs)
-        res = evaluate(rules, cols, len(batch))
-        summary.profiles += len(batch)
+        n = batch.n
+        cols = metric_columns(batch.build(), as_of, rules.specs, taxonomy.resolve)
+        res = evaluate(rules, cols, n)
+        summary.profiles += n
         summary.decisions += res.size
         summary.met += int((res == T.MET).sum())
         summary.undetermined += int((res == T.UNDETERMINED).sum())
         frames.append(_frame(rules, lines, ids, res, include_all))
-        batch.clear()
+        batch = Builder()
         lines.clear()
         ids.clear()
 
@@ -91,10 +95,10 @@ def screen_file(path: Path, rules: RuleSet, taxonomy: Taxonomy, as_of: date, out
                 except InputError as exc:
                     summary.bad_lines.append((no, exc.problem))
                     continue
-                batch.append(compute_metrics(prof, as_of, taxonomy.resolve))
+                batch.add(prof)
                 lines.append(no)
                 ids.append(prof.id)
-                if len(batch) >= chunk:
+                if batch.n >= chunk:
                     flush()
             flush()
     finally:

@@ -77,3 +77,77 @@ def metric_columns(specs: Sequence[tuple], n: int, seed: int = 0) -> dict[tuple,
             base = cols.get(("grade", sp[1], False), np.zeros(n, np.int32))
             cols[sp] = base + rng.integers(0, 365 * 3, n, dtype=np.int32) * (rng.random(n) < 0.3)
     return cols
+
+
+# ---------------------------------------------------------------- columnar (a million people)
+FIELDS = ("құқықтану", "Қаржы", "Экономика", "библиотечное дело", "Ақпараттандыру")
+
+
+def profile_columns(n: int, taxonomy: Taxonomy, seed: int = 0, as_of: date = date(2024, 1, 1)):
+    """``n`` synthetic profile records as columns (:class:`kzqual.rules.columnar.ProfileColumns`),
+    drawn with NumPy: education entries and work periods per person, like :func:`profiles`."""
+    from kzqual.rules.columnar import NO_DATE, ProfileColumns
+
+    rng = np.random.default_rng(seed)
+    names = _names(taxonomy) + ["ветеринария", "медицина"]
+    cut = as_of.toordinal()
+    n_edu = rng.integers(0, 3, n)
+    edu_person = np.repeat(np.arange(n, dtype=np.int32), n_edu)
+    m = len(edu_person)
+    rank = rng.choice(5, m, p=[0.1, 0.2, 0.05, 0.5, 0.15]).astype(np.int8)
+    spec = rng.integers(-1, len(names), m).astype(np.int32)  # -1: no field given
+    completed = np.where(rng.random(m) < 0.7, NO_DATE, cut - rng.integers(-400, 365 * 20, m)).astype(np.int32)
+    n_work = rng.integers(0, 5, n)
+    work_person = np.repeat(np.arange(n, dtype=np.int32), n_work)
+    k = len(work_person)
+    start = (cut - rng.integers(30, 365 * 15, k)).astype(np.int32)
+    end = np.where(rng.random(k) < 0.2, NO_DATE, start + rng.integers(30, 365 * 6, k)).astype(np.int32)
+    state = rng.random(k) < 0.6
+    grade = rng.integers(-1, len(GRADES) - 1, k).astype(np.int32)  # GRADES[-1] is None: index -1
+    fld = np.where(rng.random(k) < 0.3, rng.integers(0, len(FIELDS), k), -1).astype(np.int32)
+    has_degree = rng.random(n) < 0.05
+    awarded = np.where(has_degree, np.where(rng.random(n) < 0.5, NO_DATE, cut - rng.integers(-300, 3000, n)), -1)
+    from kzqual.rules.norm import name_key
+
+    return ProfileColumns(
+        n, edu_person, rank, spec, completed, rng.random(m) < 0.05, rng.random(m) < 0.05,
+        work_person, start, end, state, state & (rng.random(k) < 0.9), rng.random(k) < 0.3, fld, grade,
+        awarded.astype(np.int32), rng.integers(-1, 2, n).astype(np.int8), rng.integers(-1, 2, n).astype(np.int8),
+        [(x, None) for x in names], [name_key(f) for f in FIELDS], [g for g in GRADES if g],
+    )
+
+
+def to_profiles(pc, people) -> list[Profile]:
+    """Profile records of the people ``people`` (indices) of columns ``pc`` — the ordinary path's input."""
+    from kzqual.rules.columnar import NO_DATE
+
+    levels = LEVELS
+    e_lo = np.searchsorted(pc.edu_person, np.arange(pc.n + 1))
+    w_lo = np.searchsorted(pc.work_person, np.arange(pc.n + 1))
+    tri = {1: True, -1: False, 0: None}
+    fields = {i: FIELDS[i] for i in range(len(FIELDS))}
+    out = []
+    for i in people:
+        edu = []
+        for r in range(e_lo[i], e_lo[i + 1]):
+            name = pc.specialties[pc.edu_spec[r]][0] if pc.edu_spec[r] >= 0 else None
+            c = int(pc.edu_completed[r])
+            edu.append({"level": levels[pc.edu_rank[r]], "field": name,
+                        "completed": None if c == NO_DATE else date.fromordinal(c).isoformat(),
+                        "foreign_priority_programme": bool(pc.edu_foreign[r]),
+                        "academy_state_order": bool(pc.edu_academy[r])})
+        work = []
+        for r in range(w_lo[i], w_lo[i + 1]):
+            e = int(pc.work_end[r])
+            work.append({"employer": "E", "state_body": bool(pc.work_state_body[r]),
+                         "state_service": bool(pc.work_state_service[r]), "leadership": bool(pc.work_leadership[r]),
+                         "field": fields.get(int(pc.work_field[r])),
+                         "grade": pc.grades[pc.work_grade[r]] if pc.work_grade[r] >= 0 else None,
+                         "start": date.fromordinal(int(pc.work_start[r])).isoformat(),
+                         "end": None if e == NO_DATE else date.fromordinal(e).isoformat()})
+        d = int(pc.degree_awarded[i])
+        degree = None if d == -1 else {"kind": "PhD", "awarded": None if d == NO_DATE else date.fromordinal(d).isoformat()}
+        out.append(Profile.model_validate({"id": f"p{i}", "education": edu, "work": work, "academic_degree": degree,
+                                           "special_training": tri[int(pc.special_training[i])],
+                                           "computer_skills": tri[int(pc.computer_skills[i])]}))
+    return out
