@@ -64,3 +64,22 @@ def test_case_page_shows_the_setting_behind_each_due_date(web_url, lang, words):
     shown beside the due dates it shaped (issue 6: 'show it wherever it changes a date')."""
     r = httpx.get(f"{web_url}/services/cases/1?lang={lang}", timeout=60)
     assert r.status_code == 200 and words in r.text
+
+
+def test_amendment_in_history_names_the_act_and_every_point_it_changed(web_url):
+    """Order 668 changed points 1, 12, 15, 18, 21 and 24 of order 134: the status history names
+    the amending order and all six points (it used to quote the note on point 1 only)."""
+    r = httpx.get(f"{web_url}/acts/reg-15125?lang=ru", timeout=60)
+    history = r.text.split('class="history"', 1)[1].split("</ol>", 1)[0]
+    assert "№ 668" in history and "2021-09-30" in history
+    for point in ("Пункт 1", "Пункт 12", "Пункт 15", "Пункт 18", "Пункт 21", "Пункт 24"):
+        assert point + "," in history or point + "<" in history or point + " " in history, point
+    assert "Пункт 1 - в редакции" not in history
+
+
+def test_entry_into_force_after_publication_is_a_lower_bound(web_url):
+    """Order 134 enters into force ten days after its first publication, a date the text does not
+    give: the history says 'not before' the act's date instead of inventing that day."""
+    r = httpx.get(f"{web_url}/acts/reg-15125?lang=ru", timeout=60)
+    history = r.text.split('class="history"', 1)[1].split("</ol>", 1)[0]
+    assert "не ранее 2017-03-31" in history

@@ -82,25 +82,14 @@ def parse(file: Path, as_json: bool, out: Path | None) -> None:
     _show(parsed)
 
 
-def _label(key: str, lang: str, fallback: str) -> str:
-    """A machine key's label from the catalogue; the key itself for a value it does not know."""
-    text = t(key, lang)
-    return fallback if text == key else text
-
-
-def _target(target: str, lang: str) -> str:
-    """A note's target ("act", "point 3", "appendix 2") in the reader's language."""
-    if target == "act":
-        return t("common.act", lang)
-    kind, _, rest = target.partition(" ")
-    return " ".join(x for x in (_label(f"web.kind.{kind}", lang, kind), rest) if x)
-
-
 def _show(parsed) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
     from rich.tree import Tree
+
+    from kzqual.acts.labels import label as _label
+    from kzqual.acts.labels import target_label as _target
 
     lang = _lang()
     act = parsed.act

@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from kzqual.api import registry
+from kzqual.acts.labels import target_label
 from kzqual.api.deps import get_store
 from kzqual.web.page_home import _date, _int
-from kzqual.web.render import render
+from kzqual.web.render import page_lang, render
 
 router = APIRouter()
 CONTEXT = 15  # lines shown around the requested range
@@ -30,8 +31,20 @@ def act(request: Request, key: str):
     store = get_store(request)
     detail = registry.get_act(store, key)
     summary = detail["summary"]
-    return render(request, "act.html", a=detail["act"], s=summary, key=summary["key"], events=detail["events"],
+    events = [_with_targets(e, detail["act"], page_lang(request)) for e in detail["events"]]
+    return render(request, "act.html", a=detail["act"], s=summary, key=summary["key"], events=events,
                   structure=detail["structure"], positions=summary["positions"], active="/acts")
+
+
+def _with_targets(event: dict, act: dict, lang: str) -> dict:
+    """An amendment event with what it changed: the targets of every note citing the same
+    amending act (one act often rewords several points; the event alone quotes the first)."""
+    ref = event.get("by_act")
+    if event.get("event") != "amended" or not ref:
+        return event
+    same = [n for n in act.get("notes", []) if n.get("kind") == "amendment" and n.get("amending_act")
+            and (n["amending_act"].get("date"), n["amending_act"].get("number")) == (ref.get("date"), ref.get("number"))]
+    return {**event, "targets": [target_label(n["target"], lang) for n in same]}
 
 
 @router.get("/acts/{key}/text")
