@@ -136,7 +136,11 @@ def test_reopen_keeps_data_and_migrations_are_idempotent(store_url, make_act, bu
         with s.engine.connect() as conn:
             from sqlalchemy import text
             heads = {r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))}
-        assert "registry_0001" in heads
+        from alembic.script import ScriptDirectory
+
+        from kzqual.store.db import alembic_config
+        assert heads == set(ScriptDirectory.from_config(alembic_config()).get_heads())
+        assert "registry_0002" in heads  # the ranking-table migration ran on top of 0001
 
 
 # -------------------------------------------------------------------- search
@@ -198,3 +202,18 @@ def test_search_count_agrees_with_paging(loaded):
         every = loaded.search(query, limit=1000, **kw)
         assert loaded.search_count(query, **kw) == len(every)
     assert loaded.search_count("білім", cap=2) == 3  # "more than 2"
+
+
+def test_best_match_is_found_beyond_the_window_in_key_order(store, make_act, build):
+    """More matches than the re-ranked window, the best one stored last: the database ranks all
+    matches, so it comes first (reading candidates in key order would have missed it)."""
+    filler = "құжаттарды тіркеу есепке алу мұрағатқа тапсыру хат алмасу " * 8
+    posts = [build.post("reg-9344", str(i), f"Бөлімнің {i}-ші аға сарапшысы іс жүргізу жөніндегі",
+                        dept="Кадр басқармасы", duties=[filler], start=3 + 6 * i) for i in range(130)]
+    posts.append(build.post("reg-9344", "best", "Сарапшы", dept="Кадр басқармасы",
+                            duties=["сарапшы құжаттарды сараптайды"], start=3 + 6 * 130))
+    store.ingest_file(make_act("many.txt", build.act("9344"), posts), pipeline=make_act.layers.pipeline)
+    assert store.search_count("сарапшы", lang="kk") == 131
+    hits = store.search("сарапшылар", lang="kk", limit=5)
+    assert hits[0].position_id == "reg-9344:best"
+    assert store.search("сарапшы", lang="kk", limit=5, offset=0)[0].position_id == "reg-9344:best"

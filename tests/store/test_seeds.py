@@ -91,3 +91,34 @@ def test_status_history_and_notes(seeded):
     assert seeded.counts()["notes"] >= len(mod.act.notes) + len(mes.act.notes) > 0
     tree = seeded.act_structure("reg-9344")
     assert tree and any(n.kind == "appendix" for n in tree)
+
+
+def _seed_queries(store, lang: str, n: int = 20) -> list[str]:
+    """Fixed, spread-out words and word pairs of the seeds' titles and duties in one language:
+    common words (in hundreds of posts) and rare ones alike."""
+    import re
+
+    words = sorted({w.lower() for p in store.iter_positions(lang=lang)
+                    for w in re.findall(r"[^\W\d_]{5,}", p.title + " " + " ".join(p.duties[:1]))})
+    step = max(1, len(words) // (n - 4))
+    singles = words[::step][: n - 4]
+    titles = sorted({p.title for p in store.iter_positions(lang=lang)})
+    pairs = [" ".join(re.findall(r"[^\W\d_]{4,}", t)[:2]) for t in titles[:: max(1, len(titles) // 4)][:4]]
+    return singles + [p for p in pairs if p]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_both_back_ends_give_the_same_top_ten(seeded_pair, lang):
+    """Ranking is done by each database over all matches, then re-ranked alike: the first ten
+    posts are the same, in the same order, for 20 queries per language (rare and common words)."""
+    lite, pg = seeded_pair["sqlite"], seeded_pair["postgresql"]
+    queries = _seed_queries(lite, lang)
+    assert len(queries) >= 18
+    common = 0
+    for q in queries:
+        a = [h.position_id for h in lite.search(q, lang=lang, limit=10)]
+        b = [h.position_id for h in pg.search(q, lang=lang, limit=10)]
+        assert a == b, q
+        common += lite.search_count(q, lang=lang) > 100
+    assert common or lang == "ru", "no query matched more posts than the re-ranked window"

@@ -1,11 +1,12 @@
 """Full-text search over positions, the same tokens and the same ranking on both back ends.
 
 Documents and queries go through :mod:`kzqual.store.stem`; SQLite matches them with FTS5,
-PostgreSQL with ``to_tsvector('simple', …)`` over the same stems.  A query word matches when any
-of its readings does; every query word must match (AND).  Ranking is done in two steps so that
-both back ends order alike: the engine's own ranking (bm25 / ts_rank, weighted title >
-department > body) picks the best :data:`CANDIDATES` matches, and :func:`score` -- plain Python
-over the stored stems, identical for both -- orders them (ties by position id).  Snippets are cut
+PostgreSQL with ``to_tsvector('simple', …)`` over the same stems (narrow table ``position_rank``:
+key + one weighted vector, GIN index).  A query word matches when any of its readings does;
+every query word must match (AND).  Ranking is done in two steps so that both back ends order
+alike: the engine ranks every match (bm25 / ts_rank, weighted title > department > body) and
+returns the best :data:`CANDIDATES`, and :func:`score` -- plain Python over those posts' stored
+stems, identical for both -- orders them (ties by position id).  Snippets are cut
 from the original text and the matched original words are marked, by re-analysing the field and
 comparing stems.
 """
@@ -23,7 +24,12 @@ from kzqual.store.stem import guess_lang, stems_of, tokens
 
 # FTS5 bm25 column weights and the PostgreSQL setweight letters they correspond to.
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
-CANDIDATES = 100  # re-ranked per query (more when the page asked for lies further down)
+# ts_rank weights {D, C, B, A}: A title, B department, C body in position_rank, as BM25_WEIGHTS
+PG_RANK_WEIGHTS = "{0.0, 0.1, 0.4, 1.0}"
+RANK_VECTOR = ("setweight(to_tsvector('simple', title), 'A') || "
+               "setweight(to_tsvector('simple', department), 'B') || "
+               "setweight(to_tsvector('simple', body), 'C')")
+CANDIDATES = 100  # best matches by the database's rank, re-ranked per query (more for deep pages)
 # Shared score: BM25-style saturation per field; typical field lengths in stems stand in for the
 # corpus averages so that a score depends on the post alone, not on what else is loaded.
 FIELD_WEIGHTS = (10.0, 4.0, 1.0)
@@ -123,8 +129,10 @@ def fts5_expr(terms: list[tuple[str, ...]]) -> str:
     return " AND ".join("(" + " OR ".join(f'"{s}"' for s in alts) + ")" for alts in terms)
 
 
-def tsquery_expr(terms: list[tuple[str, ...]]) -> str:
-    return " & ".join("(" + " | ".join(f"'{s}'" for s in alts) + ")" for alts in terms)
+def tsquery_expr(terms: list[tuple[str, ...]], weight: str = "") -> str:
+    """``(a | b) & (c)``; ``weight`` restricts each stem to one field (``'x':B``)."""
+    w = f":{weight}" if weight else ""
+    return " & ".join("(" + " | ".join(f"'{s}'{w}" for s in alts) + ")" for alts in terms)
 
 
 def in_force_sql(param: str = "d") -> str:
@@ -137,7 +145,7 @@ def write_index(conn: Connection, dialect: str, rows: list[tuple[int, dict[str, 
     if not rows:
         return
     if dialect == "postgresql":
-        # COPY the stems into a scratch table, then build the vectors in one statement
+        # COPY the stems into a scratch table, then build the vectors in one statement per table
         conn.execute(text("CREATE TEMP TABLE IF NOT EXISTS search_stage (pk integer, title text, "
                           "department text, body text) ON COMMIT DELETE ROWS"))
         dbapi = conn.connection.driver_connection
@@ -145,18 +153,18 @@ def write_index(conn: Connection, dialect: str, rows: list[tuple[int, dict[str, 
             for pk, r in rows:
                 cp.write_row((pk, r["title"], r["department"], r["body"]))
         conn.execute(text(
-            "INSERT INTO position_search (position_pk, tsv, title_tsv, dept_tsv, title, department, body) "
+            "INSERT INTO position_search (position_pk, tsv, dept_tsv, title, department, body) "
             "SELECT pk, setweight(to_tsvector('simple', title), 'A') || "
             "setweight(to_tsvector('simple', department), 'B') || "
-            "setweight(to_tsvector('simple', body), 'D'), to_tsvector('simple', title), "
+            "setweight(to_tsvector('simple', body), 'D'), "
             "to_tsvector('simple', department), title, department, body FROM search_stage"))
+        conn.execute(text(
+            f"INSERT INTO position_rank (position_pk, tsv) SELECT pk, {RANK_VECTOR} FROM search_stage"))
         conn.execute(text("DELETE FROM search_stage"))
     else:
-        conn.execute(
-            text("INSERT INTO position_fts (rowid, title, department, body) "
-                 "VALUES (:pk, :title, :department, :body)"),
-            [{"pk": pk, **r} for pk, r in rows],
-        )
+        conn.connection.driver_connection.executemany(
+            "INSERT INTO position_fts (rowid, title, department, body) VALUES (?, ?, ?, ?)",
+            [(pk, r["title"], r["department"], r["body"]) for pk, r in rows])
 
 
 def score(fields: tuple[str, str, str], terms: list[tuple[str, ...]]) -> float:
@@ -189,26 +197,37 @@ def _filters(lang, category, in_force_on, body_terms, dialect) -> tuple[list[str
         where.append(in_force_sql())
         params["d"] = in_force_on
     if body_terms and dialect == "postgresql":
-        where.append("s.dept_tsv @@ to_tsquery('simple', :bq)")
-        params["bq"] = tsquery_expr(body_terms)
+        # weight B is the department field of the ranking vector (the row is read anyway)
+        where.append("r.tsv @@ to_tsquery('simple', :bq)")
+        params["bq"] = tsquery_expr(body_terms, weight="B")
     return where, params
 
 
-def _match_sql(dialect: str, columns: str, where: list[str], vector: str = "tsv") -> str:
+def _match(dialect: str, terms, body_terms) -> str:
     if dialect == "postgresql":
-        return (f"SELECT {columns} FROM position_search s JOIN positions p ON p.pk = s.position_pk "
-                "JOIN acts a ON a.id = p.act_id "
-                f"WHERE s.{vector} @@ to_tsquery('simple', :q) AND {' AND '.join(where)}")
-    return (f"SELECT {columns} FROM position_fts f JOIN positions p ON p.pk = f.rowid "
-            f"JOIN acts a ON a.id = p.act_id WHERE position_fts MATCH :q AND {' AND '.join(where)}")
-
-
-def _tiers(dialect: str, terms, body_terms) -> list[tuple[str, str]]:
-    """(match expression, vector column): every word in the title, then every word anywhere."""
-    if dialect == "postgresql":
-        return [(tsquery_expr(terms), "title_tsv"), (tsquery_expr(terms), "tsv")]
+        return tsquery_expr(terms)
     extra = f" AND department : ({fts5_expr(body_terms)})" if body_terms else ""
-    return [(f"title : ({fts5_expr(terms)}){extra}", ""), (f"({fts5_expr(terms)}){extra}", "")]
+    return f"({fts5_expr(terms)}){extra}"
+
+
+def _match_sql(dialect: str, columns: str, where: list[str], order: str = "") -> str:
+    if dialect == "postgresql":
+        return (f"SELECT {columns} FROM position_rank r JOIN positions p ON p.pk = r.position_pk "
+                "JOIN acts a ON a.id = p.act_id "
+                f"WHERE r.tsv @@ to_tsquery('simple', :q) AND {' AND '.join(where)}{order}")
+    return (f"SELECT {columns} FROM position_fts JOIN positions p ON p.pk = position_fts.rowid "
+            f"JOIN acts a ON a.id = p.act_id WHERE position_fts MATCH :q AND {' AND '.join(where)}{order}")
+
+
+def _stems(conn: Connection, dialect: str, pks: list[int]) -> dict[int, tuple]:
+    """The stored stems (title, department, body) of the given posts only."""
+    if not pks:
+        return {}
+    marks = ", ".join(str(int(pk)) for pk in pks)  # integers from the database: safe to inline
+    sql = (f"SELECT position_pk, title, department, body FROM position_search WHERE position_pk IN ({marks})"
+           if dialect == "postgresql" else
+           f"SELECT rowid, title, department, body FROM position_fts WHERE rowid IN ({marks})")
+    return {r[0]: tuple(r[1:]) for r in conn.execute(text(sql))}
 
 
 def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
@@ -216,45 +235,42 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
          ) -> tuple[list[tuple[int, float]], list[tuple[str, ...]]]:
     """(position pk, score) best first, and the query terms used.
 
-    Candidates come in two tiers, each read in key order and cut at the window (so a query
-    costs the same whether a word is in 10 posts or in 100,000): posts with every query word in
-    the title, then posts with the words anywhere.  :func:`score` orders them.  When a tier
-    holds more posts than the window, the candidates are the first ones by key, not
-    necessarily the best ones -- the price of constant-time search on very common words."""
+    The database ranks every match (FTS5 bm25 with column weights on SQLite, ts_rank over the
+    weighted vector of ``position_rank`` on PostgreSQL; ties by key) and returns only the best
+    window -- :data:`CANDIDATES` or twice the requested page end -- so no post is left out for its
+    key.  :func:`score`, the same Python on both back ends, then orders that window (ties by
+    position id), so both back ends give the same order where their windows agree."""
     window = max(CANDIDATES, 2 * (offset + limit))
     terms = query_terms(query, lang)
     if not terms:
         return [], terms
     body_terms = query_terms(body, None) if body else []
     where, params = _filters(lang, category, in_force_on, body_terms, dialect)
-    cols = "p.pk, p.position_id, " + ("s.title, s.department, s.body" if dialect == "postgresql"
-                                      else "f.title, f.department, f.body")
-    # the same order on both: the FTS rowid is the post's key; on PostgreSQL the search table's
-    # primary key lets the planner walk it in order and stop at the window for common words
-    key = "s.position_pk" if dialect == "postgresql" else "f.rowid"
-    seen: dict[int, tuple] = {}
-    for q, vector in _tiers(dialect, terms, body_terms):
-        sql = _match_sql(dialect, cols, where, vector or "tsv") + f" ORDER BY {key} LIMIT :window"
-        params["q"] = q
-        params["window"] = window + len(seen)
-        for r in conn.execute(text(sql), params):
-            seen.setdefault(r[0], r)
-        if len(seen) >= window:
-            break
-    ranked = sorted(((score((r[2], r[3], r[4]), terms), r[1], r[0]) for r in seen.values()),
-                    key=lambda x: (-x[0], x[1]))
+    params["q"] = _match(dialect, terms, body_terms)
+    params["window"] = window
+    if dialect == "postgresql":
+        sql = _match_sql(dialect, "p.pk, p.position_id", where,
+                         f" ORDER BY ts_rank('{PG_RANK_WEIGHTS}', r.tsv, to_tsquery('simple', :q)) DESC, "
+                         "p.pk LIMIT :window")
+    else:
+        w = ", ".join(str(x) for x in BM25_WEIGHTS)
+        sql = _match_sql(dialect, "p.pk, p.position_id", where,
+                         f" ORDER BY bm25(position_fts, {w}), p.pk LIMIT :window")
+    found = conn.execute(text(sql), params).all()
+    stems = _stems(conn, dialect, [r[0] for r in found])
+    ranked = sorted(((score(stems[pk], terms), pid, pk) for pk, pid in found), key=lambda x: (-x[0], x[1]))
     return [(pk, sc) for sc, _, pk in ranked[offset : offset + limit]], terms
 
 
 def count(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
           category: str | None, in_force_on: str | None, cap: int | None = None) -> int:
-    """How many posts :func:`find` can return for these arguments (at most ``cap + 1``)."""
+    """How many posts match (at most ``cap + 1``): what :func:`find` pages through."""
     terms = query_terms(query, lang)
     if not terms:
         return 0
     body_terms = query_terms(body, None) if body else []
     where, params = _filters(lang, category, in_force_on, body_terms, dialect)
-    params["q"] = _tiers(dialect, terms, body_terms)[-1][0]
+    params["q"] = _match(dialect, terms, body_terms)
     sql = _match_sql(dialect, "1", where)
     if cap is not None:
         sql += " LIMIT :cap"

@@ -234,7 +234,7 @@ class Store:
         words walk the key index and stop early while rare words use the text index."""
         if self.dialect == "postgresql":
             with self.engine.begin() as conn:
-                conn.execute(text("ANALYZE acts, positions, position_search"))
+                conn.execute(text("ANALYZE acts, positions, position_search, position_rank"))
 
     def bulk_positions(self, act_key: str, positions: Iterable[Position]) -> int:
         """Add positions to the current version of an act (benchmarks, synthetic registries)."""
