@@ -56,8 +56,10 @@ def test_standard_verify(run, act_path):
     code, out, _ = run("service", "standard", "--lang", "ru")
     assert code == 0 and "305 000 тенге" in out and "перевод kzqual" in out
     # Against another act the quotes are not there: exit 1 with the problems listed.
-    code, out, _ = run("service", "standard", "--verify", str(act_path("ara_9_kk")))
+    code, out, _ = run("service", "standard", "--verify", str(act_path("ara_9_kk")), "--lang", "en")
     assert code == 1 and "problem" in out
+    code, out, _ = run("service", "standard", "--verify", str(act_path("ara_9_kk")))
+    assert code == 1 and "сәйкессіздік" in out and "стандарт, 3-тармақтың 1) тармақшасы" in out
 
 
 def test_hypothetical_deadlines(run):

@@ -82,3 +82,30 @@ def test_derive_rejects_digits_that_disagree_with_words():
     assert derive("money", "сәйкес 1 250 000 теңгені") == 1250000
     assert derive("day_month_range", "10 наурыз бен 5 қазан") == {"from": "03-10", "to": "10-05"}
     assert derive("time_range", "сағат 8.30-дан 17.00-ге") == {"from": "08:30", "to": "17:00"}
+
+
+@pytest.mark.parametrize("basis, lang, shown", [
+    ("standard, point 3 1), lines 138-140", "kk", "стандарт, 3-тармақтың 1) тармақшасы, 138-140 жолдар"),
+    ("standard, point 3 1), lines 138-140", "ru", "стандарт, пункт 3 подпункт 1), строки 138-140"),
+    ("rules, point 65, lines 35-37", "kk", "қағидалар, 65-тармақ, 35-37 жолдар"),
+    ("rules, point 65, lines 35-37", "ru", "правила, пункт 65, строки 35-37"),
+    ("appendix 6, filling guide 10, lines 600", "ru", "приложение 6, пояснение по заполнению, пункт 10, строки 600"),
+    ("appendix 6, table header, lines 560-570, 575", "kk", "6-қосымша, кесте тақырыбы, 560-570, 575 жолдар"),
+    ("standard, title, lines 120", "ru", "стандарт, название, строки 120"),
+    ("standard, point 3 1), lines 138-140", "en", "standard, point 3 1), lines 138-140"),
+    ("something else, lines 1", "kk", "something else, lines 1"),  # unknown shapes are shown as they are
+])
+def test_citation_in_the_readers_language(basis, lang, shown):
+    from kzqual.services.standard import citation_label
+
+    assert citation_label(basis, lang) == shown
+
+
+def test_every_value_cites_in_kk_and_ru():
+    """No value of the standard is cited in English on a Kazakh or Russian page."""
+    from kzqual.services.standard import citation_label
+
+    for v in load_standard().values.values():
+        for lang in ("kk", "ru"):
+            label = citation_label(v.where(), lang)
+            assert "point" not in label and "lines" not in label, (v.key, label)

@@ -83,3 +83,10 @@ def test_entry_into_force_after_publication_is_a_lower_bound(web_url):
     r = httpx.get(f"{web_url}/acts/reg-15125?lang=ru", timeout=60)
     history = r.text.split('class="history"', 1)[1].split("</ol>", 1)[0]
     assert "не ранее 2017-03-31" in history
+
+
+@pytest.mark.parametrize("lang, cited", [("kk", "стандарт, 3-тармақтың 1) тармақшасы"),
+                                         ("ru", "стандарт, пункт 3 подпункт 1)")])
+def test_case_page_cites_the_standard_in_the_page_language(web_url, lang, cited):
+    text = visible_text(httpx.get(f"{web_url}/services/cases/1?lang={lang}", timeout=60).text)
+    assert cited in text and "standard, point" not in text

@@ -18,6 +18,7 @@ import click
 from kzqual.commands.examples import examples
 from kzqual.errors import InputError
 from kzqual.i18n import t
+from kzqual.services.standard import citation_label
 
 LANGS = ("kk", "ru", "en")
 
@@ -154,7 +155,7 @@ def _print_deadlines(deadlines, lang: str, indent: str = "  ") -> None:
         done = t("services.cli.done", lang, day=d.done_on) if d.done_on else ""
         click.echo(indent + t("services.cli.deadline", lang, key=d.key, due=d.due, days=d.days, start=d.start,
                               settings=", ".join(f"{k}={v}" for k, v in d.settings.items()), done=done,
-                              status=t(f"services.status.{d.status}", lang), basis=d.basis))
+                              status=t(f"services.status.{d.status}", lang), basis=citation_label(d.basis, lang)))
 
 
 def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
@@ -175,7 +176,8 @@ def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
         known = (standard or load_standard()).refusal_grounds()
         click.echo("  " + t("services.cli.refused", lang, reason=c.refusal_reason))
         for g in c.refusal_grounds:
-            click.echo("    " + t("services.cli.ground", lang, n=g, text=known[g].text(lang), where=known[g].where()))
+            click.echo("    " + t("services.cli.ground", lang, n=g, text=known[g].text(lang),
+                                  where=citation_label(known[g].where(), lang)))
     if c.fee_due:
         click.echo("  " + t("services.cli.fee", lang, fee=c.fee_due, paid=c.paid_amount))
     if c.certificate_no:
@@ -225,13 +227,15 @@ def standard(as_json, lang, set_pairs, settings_file, overrides, verify_path) ->
                "values": [v.as_dict() for v in std.values.values()], "settings": ctx.settings.as_dict(),
                "problems": None if problems is None else [{"key": p.key, "problem": p.problem} for p in problems]})
     else:
-        click.echo(f"Standard: {std.values['service_name'].text(lang)} — {std.citation()}")
+        a = std.act
+        click.echo(t("services.cli.standard", lang, name=std.values["service_name"].text(lang), issuer=a["issuer"],
+                     date=a["date"], number=a["number"], reg=a["registration_number"]))
         for v in std.values.values():
-            click.echo(f"{v.key}: {v.value!r}\n  {v.text(lang)}\n  [{v.where()}]")
+            click.echo(f"{v.key}: {v.value!r}\n  {v.text(lang)}\n  [{citation_label(v.where(), lang)}]")
         if lang == "ru":
             click.echo(t("services.ru_translation", lang))
         if problems is not None:
-            click.echo(f"verify: {len(problems)} problem(s)")
+            click.echo(t("services.cli.verify", lang, n=len(problems)))
             for p in problems:
                 click.echo(f"  {p.key}: {p.problem}")
     if problems:

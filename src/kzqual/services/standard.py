@@ -230,3 +230,39 @@ def verify(standard: Standard, text: CleanText) -> list[Problem]:
         elif derived != sv.value:
             problems.append(Problem(sv.key, f"quote states {derived!r}, data says {sv.value!r}"))
     return problems
+
+
+# The citations `where()` writes ("standard, point 3 1), lines 138-140") for a Kazakh or Russian
+# reader.  Only the shapes standard.json uses are known; anything else is shown as written.
+_CITE = re.compile(r"^(?P<doc>standard|rules|appendix (?P<app>\d+))"
+                   r"(?:, (?:point (?P<p>\d+)(?: (?P<sub>\d+\)))?|(?P<title>title)|(?P<header>table header)"
+                   r"|filling guide (?P<guide>\d+)))?, lines (?P<lines>[\d, -]+)$")
+_CITE_WORDS = {
+    "kk": {"standard": "стандарт", "rules": "қағидалар", "appendix": "{n}-қосымша", "point": "{p}-тармақ",
+           "sub": "{p}-тармақтың {sub} тармақшасы", "title": "атауы", "header": "кесте тақырыбы",
+           "guide": "толтыру түсіндірмесі, {n}-тармақ", "lines": "{lines} жолдар"},
+    "ru": {"standard": "стандарт", "rules": "правила", "appendix": "приложение {n}", "point": "пункт {p}",
+           "sub": "пункт {p} подпункт {sub}", "title": "название", "header": "заголовок таблицы",
+           "guide": "пояснение по заполнению, пункт {n}", "lines": "строки {lines}"},
+}
+
+
+def citation_label(where: str, lang: str) -> str:
+    """``where`` ("standard, point 3 1), lines 138-140") in Kazakh or Russian; English as is."""
+    words = _CITE_WORDS.get(lang)
+    m = _CITE.match(where) if words else None
+    if m is None:
+        return where
+    parts = [words["appendix"].format(n=m["app"]) if m["app"] else words[m["doc"]]]
+    if m["sub"]:
+        parts.append(words["sub"].format(p=m["p"], sub=m["sub"]))
+    elif m["p"]:
+        parts.append(words["point"].format(p=m["p"]))
+    elif m["title"]:
+        parts.append(words["title"])
+    elif m["header"]:
+        parts.append(words["header"])
+    elif m["guide"]:
+        parts.append(words["guide"].format(n=m["guide"]))
+    parts.append(words["lines"].format(lines=m["lines"]))
+    return ", ".join(parts)
