@@ -125,3 +125,34 @@ def test_vector_agrees_on_stated_requirements(posts, taxonomy):
     got = vector.evaluate(rules, vector.columns(ms, rules.specs), len(ms))[:, 0]
     assert list(got) == [0, 1, -1]
     assert np.array_equal(got, [explain(rules.trees[0], m).status for m in ms])
+
+
+# ---------------------------------------------------------------- reasons read naturally
+def test_reasons_read_naturally_in_every_language(all_posts, taxonomy):
+    """Numbers carry their unit with the right form (1 year / 2 years; 1 год / 3 года / 5 лет), and
+    no reason shows a placeholder or a catalogue key."""
+    import re
+
+    from kzqual.rules import synthetic
+
+    people = synthetic.profiles(15, taxonomy, seed=11)
+    comp = Compiler(taxonomy, References(all_posts))
+    trees = [comp.compile(p) for p in all_posts[::7]]
+    bad = []
+    for prof in people:
+        m = compute_metrics(prof, __import__("datetime").date(2024, 1, 1), taxonomy.resolve)
+        for tr in trees:
+            for leaf in _leaves(explain(tr, m)):
+                for lang, text in leaf.reason.items():
+                    if re.search(r"\{\w+\}|rules\.\w+\.|(?<![\d.,])1 years\b|(?<![\d.,])1 лет\b|(?<![\d.,])[234] лет\b|years years", text):
+                        bad.append((lang, text))
+    assert not bad, bad[:5]
+
+
+def test_years_phrase_forms():
+    from kzqual.rules.evaluate import years_phrase
+
+    assert [years_phrase(y, "ru") for y in (1.0, 2.0, 5.0, 11.0, 21.0, 2.5)] == [
+        "1 год", "2 года", "5 лет", "11 лет", "21 год", "2,5 года"]
+    assert [years_phrase(y, "en") for y in (1.0, 3.0, 0.5)] == ["1 year", "3 years", "0.5 years"]
+    assert years_phrase(3.0, "kk") == "3 жыл"

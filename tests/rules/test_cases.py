@@ -119,7 +119,7 @@ def test_mes_161_near_miss_says_how_many_years(posts):
     v = verdict(posts("mes_161_kk")["9344-a1-1"], profile([ECON], [job("2022-07-01", "2023-12-31", **SS)]))
     missing = v.missing()
     assert len(missing) == 1 and 0.4 < missing[0].shortfall < 0.6
-    assert "Work in state bodies: 1.5 years, at least 2 required" == missing[0].reason["en"]
+    assert "Work in state bodies: 1.5 years, at least 2 years required" == missing[0].reason["en"]
 
 
 # ------------------------------------------------------------------ 004: table layout, by reference

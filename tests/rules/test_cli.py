@@ -106,3 +106,29 @@ def test_screen_bad_out_suffix(tmp_path):
     src.write_text(json.dumps(GOOD) + "\n", encoding="utf-8")
     r = run("screen", str(src), "--act", ACT, "--out", str(tmp_path / "x.xlsx"))
     assert r.returncode == 2 and ".csv or .parquet" in r.stderr
+
+
+@pytest.mark.parametrize("cmd", ["check", "match", "screen"])
+def test_help_teaches_with_examples_and_defaults(cmd):
+    r = run(cmd, "--help")
+    assert r.returncode == 0
+    assert "Examples:" in r.stdout and f"kzqual {cmd} " in r.stdout
+    assert "[default: kzqual.db]" in r.stdout  # defaults are shown
+    for opt in ("--as-of", "--policy", "--act"):
+        line = next(x for x in r.stdout.splitlines() if x.strip().startswith(opt))
+        assert len(line.split(None, 2)) == 3, f"{cmd} {opt} has no help text"
+
+
+def test_screen_reports_bad_date_line_and_bad_as_of(tmp_path):
+    src = tmp_path / "people.jsonl"
+    bad_date = {**GOOD, "id": "z", "work": [{"employer": "M", "start": "2020-13-01"}]}
+    src.write_text("\n".join([json.dumps(GOOD), json.dumps(bad_date), json.dumps({**GOOD, "id": "c"})]) + "\n",
+                   encoding="utf-8")
+    out = tmp_path / "o.csv"
+    r = run("screen", str(src), "--act", ACT_SMALL, "--out", str(out), "--as-of", "2024-01-01")
+    assert r.returncode == 0, r.stderr
+    bad = [x for x in r.stderr.splitlines() if "skipped" in x]
+    assert len(bad) == 1 and ":2: skipped" in bad[0] and "work.0.start" in bad[0]
+    assert set(pl.read_csv(out)["line"].to_list()) <= {1, 3}
+    r = run("screen", str(src), "--act", ACT_SMALL, "--out", str(out), "--as-of", "01.01.2024")
+    assert r.returncode == 2 and "not a date" in r.stderr and len(r.stderr.strip().splitlines()) == 1

@@ -70,11 +70,23 @@ def _print_verdict(v, lang: str, depth: int = 0) -> None:
 @click.argument("profile", type=click.Path(dir_okay=False))
 @click.argument("position_id")
 @click.option("--as-of", "as_of", metavar="DATE", help="date the lengths of service are counted to (default today)")
-@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="print the verdict tree as JSON")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True,
+              help="language of the reasons")
+@click.option("--json", "as_json", is_flag=True, help="print the verdict tree as JSON (reasons in kk, ru and en)")
 @_common
 def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, policies):
-    """Check PROFILE (JSON) against one post: a verdict per criterion, citing the act's lines."""
+    """Check PROFILE (JSON) against one post: a verdict per criterion, citing the act's lines.
+
+    Each criterion is met (+), not met (-) or undetermined (?): a requirement the profile cannot
+    show (an unknown specialty, a referenced act not loaded, special training not stated) is never
+    guessed.  Profile format: docs/profile.schema.json.
+
+    \b
+    Examples:
+      kzqual check person.json 9344-a1-1 --act src/kzqual/data/acts/kk-mes-2014-161.txt --lang en
+      kzqual check person.json 15125-g2-p8 --as-of 2024-01-01 --json
+      kzqual check person.json 15125-g2-p1 --policy higher_grade_counts=yes
+    """
     from kzqual.rules import check as run_check
     from kzqual.rules.policy import parse_policy
     from kzqual.rules.profile import load_profile
@@ -105,11 +117,19 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
 @click.option("--near", "near", type=float, default=2.0, show_default=True,
               help="near miss: not met, but at most this many years short")
 @click.option("--limit", type=int, default=20, show_default=True, help="posts listed per group")
-@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True)
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True,
+              help="language of the reasons")
+@click.option("--json", "as_json", is_flag=True, help="print the result as JSON (reasons in kk, ru and en)")
 @_common
 def match(profile, in_force_on, as_of, near, limit, lang, as_json, db, acts, taxonomy_file, policies):
-    """Every post PROFILE qualifies for (ranked), the undetermined ones, and near misses with what is missing."""
+    """Every post PROFILE qualifies for (ranked), the undetermined ones, and near misses with what is missing.
+
+    \b
+    Examples:
+      kzqual match person.json --in-force-on 2024-01-01 --lang ru
+      kzqual match person.json --act src/kzqual/data/acts/kk-mes-2014-161.txt --near 1 --limit 10
+      kzqual match person.json --json > matches.json
+    """
     from kzqual.rules.compile import Compiler
     from kzqual.rules.match import match as run_match
     from kzqual.rules.metrics import compute_metrics
@@ -178,13 +198,24 @@ def _select(posts, query: str | None, store=None, in_force_on: str | None = None
               help="posts to screen against: search words (registry) / title words or id prefix (--act), "
                    "or act=…,category=…,id=…")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="FILE.csv or FILE.parquet")
-@click.option("--as-of", "as_of", metavar="DATE")
-@click.option("--in-force-on", "in_force_on", metavar="DATE")
+@click.option("--as-of", "as_of", metavar="DATE", help="date the lengths of service are counted to (default today)")
+@click.option("--in-force-on", "in_force_on", metavar="DATE", help="only posts of acts in force on DATE (registry)")
 @click.option("--all", "include_all", is_flag=True, help="also write not_met pairs (default: met and undetermined)")
 @click.option("--chunk", type=int, default=20000, show_default=True, help="profiles evaluated at once")
 @_common
 def screen(profiles, query, out, as_of, in_force_on, include_all, chunk, db, acts, taxonomy_file, policies):
-    """Screen PROFILES (JSON Lines, one profile per line) against many posts, vectorised."""
+    """Screen PROFILES (JSON Lines, one profile per line) against many posts, vectorised.
+
+    Writes one row per (profile, post): line, profile_id, position_id, status.  A bad line
+    (malformed JSON, a profile failing validation) is reported on stderr as FILE:LINE: skipped: ...
+    and skipped; it never aborts the run.  A progress bar shows on a terminal.
+
+    \b
+    Examples:
+      kzqual screen people.jsonl --positions "category=C-3" --out verdicts.parquet
+      kzqual screen people.jsonl --positions "экономист" --in-force-on 2024-01-01 --out v.csv
+      kzqual screen people.jsonl --act src/kzqual/data/acts/ru-mod-2017-134.txt --all --out v.csv
+    """
     from kzqual.rules.compile import Compiler
     from kzqual.rules.policy import parse_policy
     from kzqual.rules.screen import screen_file

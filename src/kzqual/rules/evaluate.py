@@ -184,9 +184,26 @@ def _localise(value, lang: str):
         if kind == "grade" and key not in ("highest", "first", "second", "none", "any_ladder"):
             return key
         return t(f"rules.{kind}.{key}", lang)
-    if isinstance(value, float):
-        return _years_text(value)
+    if isinstance(value, float):  # every float parameter is a length of service in years
+        return years_phrase(value, lang)
     return value
+
+
+def years_phrase(y: float, lang: str) -> str:
+    """"1 year", "2.5 years"; "1 год", "3 года", "5 лет", "2,5 года"; "1 жыл" — numbers with their unit."""
+    num = _years_text(y)
+    if lang == "en":
+        return f"{num} year" if num == "1" else f"{num} years"
+    if lang == "ru":
+        if "." in num:
+            return f"{num.replace('.', ',')} года"
+        k = int(num)
+        if k % 10 == 1 and k % 100 != 11:
+            return f"{k} год"
+        if 2 <= k % 10 <= 4 and not 12 <= k % 100 <= 14:
+            return f"{k} года"
+        return f"{k} лет"
+    return f"{num} жыл"
 
 
 def _years_text(y: float) -> str:
