@@ -69,7 +69,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")  # readers (web) do not block the ingest
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA busy_timeout=10000")  # wait for another writer up to 10 s
     cur.close()
 
 
@@ -111,14 +111,31 @@ def upgrade(engine: Engine) -> None:
     cfg = alembic_config()
     script = ScriptDirectory.from_config(cfg)
     heads = set(script.get_heads())
-    try:
+
+    def current() -> set[str]:
         with engine.connect() as conn:
-            current = set(MigrationContext.configure(conn).get_current_heads())
-        if current == heads:
+            return set(MigrationContext.configure(conn).get_current_heads())
+
+    for attempt in (1, 2):
+        try:
+            if current() == heads:
+                return
+            with engine.begin() as conn:
+                if engine.dialect.name == "sqlite":
+                    # the driver would not open a transaction for CREATE TABLE: each would
+                    # commit alone and a second process could see half a schema.  One
+                    # write-locked transaction for the whole upgrade; look again under the lock.
+                    conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    if set(MigrationContext.configure(conn).get_current_heads()) == heads:
+                        return
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
             return
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "heads")
-    except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0]
-        raise InputError(f"cannot migrate database: {reason}", source=mask(str(engine.url))) from None
+        except DBAPIError as exc:
+            # Two processes opening a new SQLite file at once both migrate it; the second one
+            # waits for the first (busy_timeout), then fails on "table ... already exists" or
+            # "database is locked".  Its transaction rolled back: look again, once.
+            if attempt == 1 and engine.dialect.name == "sqlite":
+                continue
+            reason = str(exc.orig).strip().splitlines()[0]
+            raise InputError(f"cannot migrate database: {reason}", source=mask(str(engine.url))) from None

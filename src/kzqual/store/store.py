@@ -107,42 +107,61 @@ class Store:
         if not act.source:
             act = act.model_copy(update={"source": path.name})
         key = act.key
-        try:
-            with self.engine.begin() as conn:
-                if self.dialect == "postgresql":
-                    # one writer at a time: position keys are allocated below; readers go on
-                    conn.execute(text("LOCK TABLE acts, positions IN SHARE ROW EXCLUSIVE MODE"))
-                known = conn.execute(
-                    select(T.acts.c.version, T.acts.c.id).where(T.acts.c.key == key,
-                                                                T.acts.c.content_hash == digest)
-                ).first()
-                if known is not None:  # another writer stored it meanwhile
-                    return IngestResult(str(path), "unchanged", key, known.version, 0, 0)
-                last = conn.execute(select(func.max(T.acts.c.version)).where(T.acts.c.key == key)).scalar()
-                version = (last or 0) + 1
-                conn.execute(update(T.acts).where(T.acts.c.key == key).values(is_current=False))
-                act_warnings = warning_dicts(parsed.warnings) + warning_dicts(ct.warnings)
-                act_id = conn.execute(
-                    T.acts.insert().returning(T.acts.c.id),
-                    rows.act_row(act, version=version, content_hash=digest, line_count=len(ct.raw_lines),
-                                 ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                                 warnings=act_warnings),
-                ).scalar_one()
-                self._insert_raw_lines(conn, act_id, ct.raw_lines)
-                self._insert_many(conn, T.structure_nodes, rows.structure_rows(parsed.structure, act_id))
-                self._insert_many(conn, T.notes, rows.note_rows(act, act_id))
-                self._insert_many(conn, T.act_events, rows.event_rows(act, act_id))
-                extracted = pipeline.extract(ct, parsed)
-                n_pos, pos_warnings = self._write_positions(conn, act_id, act.language, act.issuer_body,
-                                                            extracted)
-                if pos_warnings:
-                    conn.execute(update(T.acts).where(T.acts.c.id == act_id)
-                                 .values(warnings=act_warnings + pos_warnings))
-        except DBAPIError as exc:
-            reason = str(exc.orig).strip().splitlines()[0]
-            raise InputError(f"could not store the act: {reason}", source=str(path)) from None
+        for attempt in (1, 2):
+            try:
+                outcome = self._store_act(path, ct, digest, act, parsed, pipeline)
+                break
+            except DBAPIError as exc:
+                reason = str(exc.orig).strip().splitlines()[0]
+                # another process held the SQLite file past busy_timeout: try once more
+                if attempt == 1 and self.dialect == "sqlite" and "database is locked" in reason:
+                    continue
+                raise InputError(f"could not store the act: {reason}", source=str(path)) from None
+        if isinstance(outcome, IngestResult):
+            return outcome
+        version, n_pos, act_warnings, pos_warnings = outcome
         status = "added" if version == 1 else "new_version"
         return IngestResult(str(path), status, key, version, n_pos, len(act_warnings) + len(pos_warnings))
+
+    def _store_act(self, path: Path, ct, digest: str, act, parsed, pipeline: Pipeline):
+        """One act version in one transaction: (version, posts, act warnings, post warnings), or
+        an "unchanged" result when another writer stored the same text meanwhile."""
+        with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                # one writer at a time: position keys are allocated below; readers go on
+                conn.execute(text("LOCK TABLE acts, positions IN SHARE ROW EXCLUSIVE MODE"))
+            else:
+                # take SQLite's write lock before reading (a write statement does, even one that
+                # changes no row; busy_timeout waits for it): reading first and writing later
+                # lets another process commit in between and this one fail
+                conn.execute(text("UPDATE acts SET id = id WHERE 0"))
+            known = conn.execute(
+                select(T.acts.c.version, T.acts.c.id).where(T.acts.c.key == act.key,
+                                                            T.acts.c.content_hash == digest)
+            ).first()
+            if known is not None:  # another writer stored it meanwhile
+                return IngestResult(str(path), "unchanged", act.key, known.version, 0, 0)
+            last = conn.execute(select(func.max(T.acts.c.version)).where(T.acts.c.key == act.key)).scalar()
+            version = (last or 0) + 1
+            conn.execute(update(T.acts).where(T.acts.c.key == act.key).values(is_current=False))
+            act_warnings = warning_dicts(parsed.warnings) + warning_dicts(ct.warnings)
+            act_id = conn.execute(
+                T.acts.insert().returning(T.acts.c.id),
+                rows.act_row(act, version=version, content_hash=digest, line_count=len(ct.raw_lines),
+                             ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                             warnings=act_warnings),
+            ).scalar_one()
+            self._insert_raw_lines(conn, act_id, ct.raw_lines)
+            self._insert_many(conn, T.structure_nodes, rows.structure_rows(parsed.structure, act_id))
+            self._insert_many(conn, T.notes, rows.note_rows(act, act_id))
+            self._insert_many(conn, T.act_events, rows.event_rows(act, act_id))
+            extracted = pipeline.extract(ct, parsed)
+            n_pos, pos_warnings = self._write_positions(conn, act_id, act.language, act.issuer_body,
+                                                        extracted)
+            if pos_warnings:
+                conn.execute(update(T.acts).where(T.acts.c.id == act_id)
+                             .values(warnings=act_warnings + pos_warnings))
+        return version, n_pos, act_warnings, pos_warnings
 
     def _insert_raw_lines(self, conn: Connection, act_id: int, lines: list[str]) -> None:
         """The act's raw lines (tens of thousands): straight to the driver, COPY on PostgreSQL."""
