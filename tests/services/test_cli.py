@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -226,5 +227,15 @@ def test_application_file_problems_are_named(run, db, tmp_path):
     for f, words in ((empty, "empty"), (cp1251, "not UTF-8"), (huge, "too large")):
         code, _, err = run("service", "apply", str(f), "--db", db)
         assert code == 2 and words in err and str(f) in err and err.count("\n") == 1, err
-    code, out, _ = run("service", "list", "--db", db, "--json")
-    assert json.loads(out) == []
+    assert not Path(db).exists()  # refused before the registry is even opened
+
+
+@pytest.mark.parametrize("args", [("list",), ("show", "1"), ("deadlines", "--overdue"), ("group", "list"),
+                                  ("report", "--year", "2024", "--half", "1")])
+def test_reads_do_not_create_a_registry(run, tmp_path, args):
+    """A mistyped --db on a read is an error naming the file, not an empty new registry that
+    answers 'no cases'."""
+    db = tmp_path / "typo.db"
+    code, _, err = run("service", *args, "--db", str(db))
+    assert code == 2 and "typo.db" in err and err.count("\n") == 1, err
+    assert not db.exists()

@@ -71,11 +71,18 @@ class Ctx:
         self.db = db
         self._store = None
 
-    def desk(self):
+    def desk(self, *, create: bool = False):
+        """The service desk over the registry.  Only a first application or platoon may create a
+        SQLite registry: any other command on a missing file is a mistyped --db, not an empty
+        registry that would answer "no cases"."""
         from kzqual.services.cases import ServiceDesk
         from kzqual.store import open_store
 
         if self._store is None:
+            target = self.db or os.environ.get("KZQUAL_DB") or "kzqual.db"
+            if not create and "://" not in target and not Path(target).exists():
+                raise InputError("no registry here (check --db; `kzqual service apply` or "
+                                 "`kzqual service group add` creates one)", source=target)
             self._store = open_store(self.db)
         return ServiceDesk(self._store.engine, calendar=self.calendar, standard=self.standard,
                            settings=self.settings)
@@ -374,7 +381,7 @@ def group_add(number, profile, planned, actual, start, end, basis, note, db, as_
               settings_file, overrides) -> None:
     """Add a training platoon."""
     with _ctx(**locals()) as ctx:
-        g = ctx.desk().add_group(number=number, profile=profile, planned_creation=_day(planned, "--planned"),
+        g = ctx.desk(create=True).add_group(number=number, profile=profile, planned_creation=_day(planned, "--planned"),
                                  actual_creation=_day(actual, "--actual"), period_start=_day(start, "--start"),
                                  period_end=_day(end, "--end"), basis=basis, note=note)
     if as_json:
@@ -453,7 +460,7 @@ def apply(application, at, actor, db, as_json, lang, set_pairs, settings_file, o
     """Register an application (the fields of appendix 2-2, see docs/services.md) as a new case."""
     data = _read_json(application)
     with _ctx(**locals()) as ctx:
-        view = ctx.desk().apply(data, at=_moment(at), actor=_actor(actor))
+        view = ctx.desk(create=True).apply(data, at=_moment(at), actor=_actor(actor))
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
