@@ -159,3 +159,10 @@ def test_too_large(tmp_path, capsys):
 def test_summary_bad_path_is_one_line(tmp_path):
     proc = _run("summary", str(tmp_path / "nope.txt"))
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+
+
+def test_summary_labels_follow_lang():
+    result = CliRunner().invoke(app, ["summary"], env={"KZQUAL_LANG": "ru"})
+    assert result.exit_code == 0, result.output
+    assert "приказ" in result.output and " order " not in result.output
+

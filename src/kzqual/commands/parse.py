@@ -193,12 +193,15 @@ def summary(paths: tuple[Path, ...], as_json: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from kzqual.acts.labels import label
+
     lang = _lang()
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
     for key in ("file", "language", "type", "date", "number", "registration", "status", "lines", "warnings"):
         table.add_column(t(f"acts.{key}", lang), overflow="fold", no_wrap=key != "file")
     for r in rows:
-        table.add_row(r["file"], r["language"], r["type"], r["date"] or "", r["number"] or "",
+        table.add_row(r["file"], r["language"], label(f"acts.type.{r['type']}", lang, r["type"]), r["date"] or "",
+                      r["number"] or "",
                       r["registration"] or "", t(f"common.{r['status']}", lang), str(r["lines"]),
                       str(r["warnings"]))
     console = Console()
