@@ -24,13 +24,17 @@ def _run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 
 def test_demo_is_idempotent(tmp_path: Path):
     db = str(tmp_path / "demo.db")
-    first = _run("demo", "--db", db, "--no-serve")
+    first = _run("demo", "--db", db, "--no-serve", env={"KZQUAL_LANG": "en"})
     assert first.returncode == 0, first.stderr
     assert "reg-9344" in first.stdout and "added" in first.stdout
     assert "5 added this run" in first.stdout
-    second = _run("demo", "--db", db, "--no-serve")
+    second = _run("demo", "--db", db, "--no-serve", env={"KZQUAL_LANG": "en"})
     assert second.returncode == 0, second.stderr
     assert "0 added this run, 5 re-used" in second.stdout and "unchanged" in second.stdout
+    # The table speaks the reader's language (headers, status, the closing line).
+    ru = _run("demo", "--db", db, "--no-serve", env={"KZQUAL_LANG": "ru"})
+    assert "Действует" in ru.stdout and "Должности" in ru.stdout and "добавлено 0" in ru.stdout
+    assert "in_force" not in ru.stdout
 
 
 def test_demo_bad_db_is_one_line_exit_2(tmp_path: Path):

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import click
 
+from kzqual.i18n import t
+
 from kzqual.commands.examples import examples
 
 
@@ -27,22 +29,26 @@ def demo(db: str, host: str, port: int, serve: bool) -> None:
     from kzqual.bundled import act_paths
     from kzqual.store import open_store
 
+    from kzqual.commands.parse import _lang
+
     console = Console(stderr=False)
     with open_store(db) as store:
         summary = store.ingest_paths(act_paths())
-        table = Table(title=f"kzqual registry: {db}")
-        for col in ("act", "date", "No.", "status", "posts", "this run"):
-            table.add_column(col)
+        lang = _lang()
+        table = Table(title=t("web.demo.title", lang, db=db))
+        for key in ("common.act", "acts.date", "acts.number", "acts.status", "store.field.positions", "web.demo.run"):
+            table.add_column(t(key, lang))
         loaded = {r.act_key: r.status for r in summary.results if r.act_key}
         for s in store.list_acts():
-            table.add_row(s.key, s.date or "", s.number or "", s.status, str(s.positions), loaded.get(s.key, ""))
+            table.add_row(s.key, s.date or "", s.number or "", t(f"store.status.{s.status}", lang), str(s.positions),
+                          loaded.get(s.key, ""))
         console.print(table)
         for r in summary.failed:
             console.print(f"[red]failed[/red] {r.path}: {r.error}")
         counts = store.counts()
     added = sum(1 for r in summary.results if r.status in ("added", "new_version"))
-    console.print(f"{counts['acts']} act versions, {counts['positions']} posts; {added} added this run, "
-                  f"{len(summary.results) - added - len(summary.failed)} re-used.")
+    console.print(t("web.demo.summary", lang, acts=counts["acts"], posts=counts["positions"], added=added,
+                    reused=len(summary.results) - added - len(summary.failed)))
     if not serve:
         return
     from kzqual.commands.serve import serve as serve_cmd
