@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from kzqual.acts.model import Act, StructureNode
 from kzqual.positions.model import Position
@@ -192,13 +193,23 @@ def search_fields(p: Position | dict) -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=100_000)
+def _stems(text: str, language: str) -> str:
+    # posts of one act repeat the same duty lines, education and competence texts word for
+    # word: each distinct text is stemmed once
+    return index_text(text, language)
+
+
+def _stems_of_parts(parts, language: str) -> str:
+    """index_text of the parts joined by newlines (words never cross a part), part by part."""
+    return " ".join(x for x in (_stems(t, language) for t in parts if t) if x)
+
+
 def index_row(p: Position, language: str, issuer_body: str | None = None) -> dict[str, str]:
-    dept = " ".join(x for x in (p.department, p.division) if x)
-    f = {"title": p.title, "department": dept, "duties": "\n".join(p.duties), "education": p.education.text,
-         "competence": "\n".join(x for x in (p.competence.text, *p.knowledge) if x)}
+    dept = [x for x in (p.department, p.division) if x]
     if issuer_body:
-        f["department"] = f"{f['department']}\n{issuer_body}"
-    body = "\n".join(f[k] for k in ("duties", "education", "competence") if f[k])
-    return {"title": index_text(f["title"], language),
-            "department": index_text(f["department"], language),
-            "body": index_text(body, language)}
+        dept.append(issuer_body)
+    body = [*p.duties, p.education.text, p.competence.text, *p.knowledge]
+    return {"title": _stems(p.title, language),
+            "department": _stems_of_parts(dept, language),
+            "body": _stems_of_parts(body, language)}
