@@ -217,3 +217,18 @@ def test_best_match_is_found_beyond_the_window_in_key_order(store, make_act, bui
     hits = store.search("сарапшылар", lang="kk", limit=5)
     assert hits[0].position_id == "reg-9344:best"
     assert store.search("сарапшы", lang="kk", limit=5, offset=0)[0].position_id == "reg-9344:best"
+
+
+def test_beyond_the_rank_cap_title_matches_still_come_first(store, make_act, build, monkeypatch):
+    """Past RANK_ALL_CAP matches only title/department matches are ranked by the database; a
+    post with the word in its title still beats body-only posts stored before it."""
+    from kzqual.store import search as S
+
+    monkeypatch.setattr(S, "RANK_ALL_CAP", 20)
+    posts = [build.post("reg-9344", str(i), f"Бөлім {i} жетекшісі", dept="Кадр басқармасы",
+                        duties=["сарапшылар жұмысын үйлестіру"], start=3 + 6 * i) for i in range(40)]
+    posts.append(build.post("reg-9344", "t", "Бас сарапшы", dept="Кадр басқармасы", start=3 + 6 * 40))
+    store.ingest_file(make_act("cap.txt", build.act("9344"), posts), pipeline=make_act.layers.pipeline)
+    hits = store.search("сарапшы", lang="kk", limit=5)
+    assert hits[0].position_id == "reg-9344:t"
+    assert len(store.search("сарапшы", lang="kk", limit=100)) == 41

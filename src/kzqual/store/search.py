@@ -34,7 +34,7 @@ RANK_VECTOR = ("setweight(to_tsvector('simple', title), 'A') || "
 # 0 there and come by key before the re-ranking
 HEAD_VECTOR = ("setweight(to_tsvector('simple', title), 'A') || "
                "setweight(to_tsvector('simple', department), 'B')")
-RANK_ALL_CAP = 1000  # PostgreSQL: matches ranked on their whole vector up to this many
+RANK_ALL_CAP = 1000  # matches ranked on the whole post up to this many (see find)
 CANDIDATES = 100  # best matches by the database's rank, re-ranked per query (more for deep pages)
 # Shared score: BM25-style saturation per field; typical field lengths in stems stand in for the
 # corpus averages so that a score depends on the post alone, not on what else is loaded.
@@ -268,14 +268,39 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
         whole = (f", ts_rank('{PG_RANK_WEIGHTS}', r.tsv, to_tsquery('simple', :q)) DESC"
                  if n <= RANK_ALL_CAP else "")
         sql = _match_sql(dialect, "p.pk, p.position_id", where, f" ORDER BY {head}{whole}, p.pk LIMIT :window")
+        found = conn.execute(text(sql), params).all()
     else:
-        w = ", ".join(str(x) for x in BM25_WEIGHTS)
-        sql = _match_sql(dialect, "p.pk, p.position_id", where,
-                         f" ORDER BY bm25(position_fts, {w}), p.pk LIMIT :window")
-    found = conn.execute(text(sql), params).all()
+        found = _fts5_window(conn, where, params, terms, body_terms)
     stems = _stems(conn, dialect, [r[0] for r in found])
     ranked = sorted(((score(stems[pk], terms), pid, pk) for pk, pid in found), key=lambda x: (-x[0], x[1]))
     return [(pk, sc) for sc, _, pk in ranked[offset : offset + limit]], terms
+
+
+def _fts5_window(conn: Connection, where: list[str], params: dict, terms, body_terms) -> list:
+    """The best ``params["window"]`` matches by bm25.  bm25 over a word in nearly every post
+    costs ~0.2 s at 100,000 posts, so beyond RANK_ALL_CAP matches only the posts with every word
+    in the title or department are ranked (when they are at most RANK_ALL_CAP; else they come by
+    key) and body-only matches fill the window by key -- as PostgreSQL does with its head vector."""
+    w = ", ".join(str(x) for x in BM25_WEIGHTS)
+    rank = f" ORDER BY bm25(position_fts, {w}), p.pk LIMIT :window"
+    cols = "p.pk, p.position_id"
+
+    def n_matches(q: str) -> int:
+        sql = f"SELECT count(*) FROM ({_match_sql('sqlite', '1', where)} LIMIT {RANK_ALL_CAP + 1}) AS m"
+        return conn.execute(text(sql), {**params, "q": q}).scalar_one()
+
+    if n_matches(params["q"]) <= RANK_ALL_CAP:
+        return conn.execute(text(_match_sql("sqlite", cols, where, rank)), params).all()
+    extra = f" AND department : ({fts5_expr(body_terms)})" if body_terms else ""
+    head_q = f"{{title department}} : ({fts5_expr(terms)}){extra}"
+    order = rank if n_matches(head_q) <= RANK_ALL_CAP else " ORDER BY p.pk LIMIT :window"
+    found = conn.execute(text(_match_sql("sqlite", cols, where, order)), {**params, "q": head_q}).all()
+    if len(found) < params["window"]:
+        seen = {r[0] for r in found}
+        more = conn.execute(text(_match_sql("sqlite", cols, where, " ORDER BY p.pk LIMIT :more")),
+                            {**params, "more": params["window"] + len(seen)}).all()
+        found += [r for r in more if r[0] not in seen][: params["window"] - len(found)]
+    return found
 
 
 def count(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
