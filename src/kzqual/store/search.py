@@ -293,11 +293,12 @@ def _fts5_window(conn: Connection, where: list[str], params: dict, terms, body_t
         return conn.execute(text(_match_sql("sqlite", cols, where, rank)), params).all()
     extra = f" AND department : ({fts5_expr(body_terms)})" if body_terms else ""
     head_q = f"{{title department}} : ({fts5_expr(terms)}){extra}"
-    order = rank if n_matches(head_q) <= RANK_ALL_CAP else " ORDER BY p.pk LIMIT :window"
+    # key order: FTS5 yields rowids (= post keys) in order, so no sort of every match
+    order = rank if n_matches(head_q) <= RANK_ALL_CAP else " ORDER BY position_fts.rowid LIMIT :window"
     found = conn.execute(text(_match_sql("sqlite", cols, where, order)), {**params, "q": head_q}).all()
     if len(found) < params["window"]:
         seen = {r[0] for r in found}
-        more = conn.execute(text(_match_sql("sqlite", cols, where, " ORDER BY p.pk LIMIT :more")),
+        more = conn.execute(text(_match_sql("sqlite", cols, where, " ORDER BY position_fts.rowid LIMIT :more")),
                             {**params, "more": params["window"] + len(seen)}).all()
         found += [r for r in more if r[0] not in seen][: params["window"] - len(found)]
     return found
