@@ -59,6 +59,26 @@ def test_eligibility_form(page, web_url, screenshots):
     shot(page, screenshots, "eligibility")
 
 
+def _stated_status(page, words: str) -> str:
+    """The verdict class (met / not_met / undetermined) of the criterion quoting ``words``."""
+    item = page.locator("#verdict li", has=page.locator(".small.muted", has_text=words)).last
+    return item.locator("span.verdict").first.get_attribute("class").split()[-1]
+
+
+@pytest.mark.parametrize("answer, expected", [("yes", "met"), ("", "undetermined"), ("no", "not_met")])
+def test_eligibility_computer_skills(page, web_url, screenshots, answer, expected):
+    # 9219-01-1-2 is a Kazakh post (seed 001) whose requirements say "Компьютерде жұмыс істей білу".
+    page.goto(f"{web_url}/eligibility?position=9219-01-1-2&lang=kk")
+    page.fill("#as_of", "2020-01-01")
+    page.select_option("#edu_level", "higher")
+    page.select_option("#computer_skills", answer)
+    page.click("form[action='/eligibility'] button[type=submit]")
+    page.wait_for_selector("#verdict")
+    assert _stated_status(page, "Компьютерде жұмыс істей білу") == expected
+    assert page.input_value("#computer_skills") == answer  # the form keeps the answer
+    shot(page, screenshots, f"eligibility-computer-{answer or 'unstated'}")
+
+
 def test_language_switch_is_remembered(page, web_url, screenshots):
     page.goto(f"{web_url}/")
     page.click(".lang-switch a[hreflang=ru]")

@@ -90,3 +90,28 @@ def test_entry_into_force_after_publication_is_a_lower_bound(web_url):
 def test_case_page_cites_the_standard_in_the_page_language(web_url, lang, cited):
     text = visible_text(httpx.get(f"{web_url}/services/cases/1?lang={lang}", timeout=60).text)
     assert cited in text and "standard, point" not in text
+
+
+def test_form_profile_states_tri_state_and_extra_fields():
+    from kzqual.errors import InputError
+    from kzqual.rules.profile import parse_profile
+    from kzqual.web.page_eligibility import profile_from_form
+
+    form = {"edu_level": "postgraduate", "edu_pg_kind": "master", "edu_academy": "1", "computer_skills": "yes",
+            "special_training": "", "degree_kind": "PhD", "degree_awarded": "2019-06-01",
+            "w0_employer": "Әкімдік", "w0_start": "2015-01-01", "w0_state": "1", "w0_grade": "C-4",
+            "w0_field": "finance", "w1_employer": "Мектеп", "w1_start": "2010-01-01", "w1_state_body": "1"}
+    prof = profile_from_form(form)
+    assert prof["computer_skills"] is True and prof["special_training"] is None
+    assert prof["education"][0]["postgraduate_kind"] == "master" and prof["education"][0]["academy_state_order"]
+    assert prof["academic_degree"]["kind"] == "PhD"
+    w0, w1 = prof["work"]
+    assert (w0["state_service"], w0["grade"], w0["field"]) == (True, "C-4", "finance")
+    assert (w1["state_body"], w1["state_service"]) == (True, False)
+    parsed = parse_profile(prof)  # what the form builds is a valid profile
+    assert parsed.computer_skills is True and parsed.special_training is None
+    assert profile_from_form({"computer_skills": "no"})["computer_skills"] is False
+    with pytest.raises(InputError):
+        profile_from_form({"computer_skills": "maybe"})
+    with pytest.raises(InputError):
+        profile_from_form({"edu_level": "higher", "edu_pg_kind": "master"})

@@ -30,9 +30,14 @@ class PolicyIn(BaseModel):
     education_above_counts: Tri = "undetermined"
 
 
+PROFILE_DOC = ("a profile (docs/profile.schema.json): education, academic_degree, work, and the two "
+               "requirements only the person can state, special_training and computer_skills "
+               "(true / false / null = not stated -> that criterion is undetermined)")
+
+
 class CheckIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    profile: dict[str, Any] = Field(..., description="a profile (docs/profile.schema.json)")
+    profile: dict[str, Any] = Field(..., description=PROFILE_DOC)
     position_id: str = Field(..., min_length=1, max_length=200)
     as_of: dt.date | None = Field(None, description="lengths of service counted to this day (default today)")
     policy: PolicyIn = Field(default_factory=PolicyIn)
@@ -40,7 +45,7 @@ class CheckIn(BaseModel):
 
 class MatchIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    profile: dict[str, Any]
+    profile: dict[str, Any] = Field(..., description=PROFILE_DOC)
     as_of: dt.date | None = None
     in_force_on: dt.date | None = Field(None, description="only posts of acts in force on this day")
     near_years: float = Field(2.0, ge=0, le=50, description="near miss: not met, at most this many years short")
