@@ -260,20 +260,44 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
         # not knowing that the scan must fetch every whole vector out of line (0.5 s vs 0.1 s at
         # 100,000 posts); for this transaction only
         conn.execute(text("SET LOCAL enable_seqscan = off"))
-        head = f"ts_rank('{PG_RANK_WEIGHTS}', r.head, to_tsquery('simple', :q)) DESC"
-        # posts matching only in the body tie at 0 on the head; up to RANK_ALL_CAP matches the
-        # whole vector orders them too (out of line: ~0.1 ms a post); beyond, they come by key
-        n = conn.execute(text(f"SELECT count(*) FROM ({_match_sql(dialect, '1', where)} "
-                              f"LIMIT {RANK_ALL_CAP + 1}) AS m"), params).scalar_one()
-        whole = (f", ts_rank('{PG_RANK_WEIGHTS}', r.tsv, to_tsquery('simple', :q)) DESC"
-                 if n <= RANK_ALL_CAP else "")
-        sql = _match_sql(dialect, "p.pk, p.position_id", where, f" ORDER BY {head}{whole}, p.pk LIMIT :window")
-        found = conn.execute(text(sql), params).all()
+        found = _pg_window(conn, where, params)
     else:
         found = _fts5_window(conn, where, params, terms, body_terms)
     stems = _stems(conn, dialect, [r[0] for r in found])
     ranked = sorted(((score(stems[pk], terms), pid, pk) for pk, pid in found), key=lambda x: (-x[0], x[1]))
     return [(pk, sc) for sc, _, pk in ranked[offset : offset + limit]], terms
+
+
+def _pg_window(conn: Connection, where: list[str], params: dict) -> list:
+    """PostgreSQL's counterpart of :func:`_fts5_window`: up to RANK_ALL_CAP matches, ts_rank on
+    the head vector (title, department) and then on the whole vector (body-only matches); beyond,
+    the head matches ranked on the head (by key if they too exceed the cap), body-only matches
+    filling the window by key."""
+    cols = "p.pk, p.position_id"
+    head = f"ts_rank('{PG_RANK_WEIGHTS}', r.head, to_tsquery('simple', :q)) DESC"
+    whole = f"ts_rank('{PG_RANK_WEIGHTS}', r.tsv, to_tsquery('simple', :q)) DESC"
+
+    def n_matches(sql: str) -> int:
+        # only the GIN bitmap: walking a key index would fetch each out-of-line vector to test it
+        conn.execute(text("SET LOCAL enable_indexscan = off"))
+        n = conn.execute(text(f"SELECT count(*) FROM ({sql} LIMIT {RANK_ALL_CAP + 1}) AS m"),
+                         params).scalar_one()
+        conn.execute(text("SET LOCAL enable_indexscan = on"))
+        return n
+
+    if n_matches(_match_sql("postgresql", "1", where)) <= RANK_ALL_CAP:
+        return conn.execute(text(_match_sql("postgresql", cols, where,
+                                            f" ORDER BY {head}, {whole}, p.pk LIMIT :window")), params).all()
+    head_sql = _match_sql("postgresql", cols, where).replace("r.tsv @@", "r.head @@", 1)
+    order = (f" ORDER BY {head}, p.pk LIMIT :window" if n_matches(head_sql) <= RANK_ALL_CAP
+             else " ORDER BY r.position_pk LIMIT :window")
+    found = conn.execute(text(head_sql + order), params).all()
+    if len(found) < params["window"]:
+        seen = {r[0] for r in found}
+        more = conn.execute(text(_match_sql("postgresql", cols, where, " ORDER BY r.position_pk + 0 LIMIT :more")),
+                            {**params, "more": params["window"] + len(seen)}).all()
+        found += [r for r in more if r[0] not in seen][: params["window"] - len(found)]
+    return found
 
 
 def _fts5_window(conn: Connection, where: list[str], params: dict, terms, body_terms) -> list:
