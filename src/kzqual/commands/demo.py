@@ -29,7 +29,7 @@ def demo(db: str, host: str, port: int, serve: bool) -> None:
     from kzqual.bundled import act_paths
     from kzqual.store import open_store
 
-    from kzqual.commands.parse import _lang
+    from kzqual.commands.lang import cli_lang as _lang
 
     console = Console(stderr=False)
     with open_store(db) as store:

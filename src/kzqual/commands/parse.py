@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from kzqual.commands.examples import examples
+from kzqual.commands.lang import cli_lang
 from kzqual.errors import InputError
 from kzqual.i18n import t
 
@@ -17,8 +18,7 @@ _MAX_TREE_CHILDREN = 12  # the readable view shows the first children of a node,
 
 
 def _lang() -> str:
-    lang = os.environ.get("KZQUAL_LANG", "en")
-    return lang if lang in ("kk", "ru", "en") else "en"
+    return cli_lang()
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -66,7 +66,7 @@ def parse(file: Path, as_json: bool, out: Path | None) -> None:
     """Read the act in FILE: title, type, issuer, date, number, registration, status, notes,
     entry into force, signatory, approvals and the structure tree (with raw line ranges).
 
-    Labels of the readable view follow KZQUAL_LANG (kk, ru, en).
+    Labels of the readable view follow KZQUAL_LANG (kk, ru, en; default kk, as every command).
     """
     from kzqual.acts import parse_file
 

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from kzqual.commands.examples import examples
+from kzqual.commands.lang import default_lang
 from kzqual.errors import InputError
 from kzqual.i18n import t
 from kzqual.services.standard import citation_label
@@ -23,15 +24,10 @@ from kzqual.services.standard import citation_label
 LANGS = ("kk", "ru", "en")
 
 
-def _default_lang() -> str:
-    lang = os.environ.get("KZQUAL_LANG", "kk")
-    return lang if lang in LANGS else "kk"
-
-
 def _common(f):
     f = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(f)
-    f = click.option("--lang", type=click.Choice(LANGS), default=_default_lang,
-                     help="Language of labels (default KZQUAL_LANG or kk).")(f)
+    f = click.option("--lang", type=click.Choice(LANGS), default=default_lang,
+                     help="Language of labels (default KZQUAL_LANG, else kk).")(f)
     f = click.option("--set", "set_pairs", multiple=True, metavar="KEY=VALUE",
                      help="A setting for a question the act leaves open (see docs/services.md), repeatable.")(f)
     f = click.option("--settings", "settings_file", type=click.Path(dir_okay=False), default=None,
