@@ -267,3 +267,27 @@ def test_eligibility_errors(live):
                  422, "validation_error")
     assert_error(live.post("/api/v1/eligibility/screen", content=b""), 400, "bad_input")
     assert_error(live.post("/api/v1/eligibility/screen", params={"act": "reg-0"}, content=b"{}\n"), 400, "bad_input")
+
+
+def test_screen_agrees_with_check_per_post(live):
+    """The streamed (columnar) screen and the one-person check give the same status, including the
+    tri-state computer_skills of a Kazakh act's posts."""
+    people = [{**LAWYER, "id": f"cs-{v}", "computer_skills": v} for v in (True, False, None)]
+    body = "\n".join(json.dumps(p) for p in people) + "\n"
+    with live.stream("POST", "/api/v1/eligibility/screen", params={"act": "reg-9219", "as_of": "2020-01-01",
+                                                                   "include_all": True}, content=body) as r:
+        assert r.status_code == 200
+        rows = [json.loads(line) for line in r.iter_lines() if line]
+    by_person = {p["id"]: {} for p in people}
+    for row in rows:
+        by_person[row["profile_id"]][row["position_id"]] = row["status"]
+    posts = sorted(by_person["cs-True"])[:6]
+    assert posts
+    for person in people:
+        for pid in posts:
+            got = live.post("/api/v1/eligibility/check", json={"profile": person, "position_id": pid,
+                                                              "as_of": "2020-01-01"}).json()["status"]
+            assert by_person[person["id"]][pid] == got, (person["id"], pid)
+    # Saying "no" can only make a post harder to get than leaving it unstated.
+    assert "met" not in {by_person["cs-False"][p] for p in posts if by_person["cs-None"][p] != "met"}
+    assert any(by_person["cs-False"][p] != by_person["cs-None"][p] for p in posts)  # the field reaches the columns

@@ -112,26 +112,30 @@ def screen_lines(rules: Any, lines: Iterator[bytes], *, as_of: dt.date, include_
     import numpy as np
 
     from kzqual.rules import tree as T
-    from kzqual.rules.metrics import compute_metrics
+    from kzqual.rules.columnar import Builder, metric_columns
     from kzqual.rules.profile import parse_profile
-    from kzqual.rules.vector import columns, evaluate
+    from kzqual.rules.vector import evaluate
 
     names = {T.MET: "met", T.UNDETERMINED: "undetermined", T.NOT_MET: "not_met"}
     resolve = _taxonomy().resolve
     post_ids = [p.id for p in rules.positions]
-    batch: list = []
+    # Profiles go into columns and each chunk's metrics are computed at once, as ``kzqual screen``
+    # does (kzqual.rules.screen), instead of one compute_metrics call per person.
+    batch = Builder()
     meta: list[tuple[int, str | None]] = []
     seen = 0
 
     def flush() -> Iterator[dict]:
-        if not batch:
+        nonlocal batch
+        if not batch.n:
             return
-        res = evaluate(rules, columns(batch, rules.specs), len(batch))
+        n = batch.n
+        res = evaluate(rules, metric_columns(batch.build(), as_of, rules.specs, resolve), n)
         mask = np.ones(res.shape, bool) if include_all else res != T.NOT_MET
         for i, j in zip(*np.nonzero(mask), strict=True):
             line, pid = meta[i]
             yield {"line": line, "profile_id": pid, "position_id": post_ids[j], "status": names[int(res[i, j])]}
-        batch.clear()
+        batch = Builder()
         meta.clear()
 
     for no, raw in enumerate(lines, start=1):
@@ -147,8 +151,8 @@ def screen_lines(rules: Any, lines: Iterator[bytes], *, as_of: dt.date, include_
             yield from flush()  # keep the answer in line order
             yield {"line": no, "error": exc.problem}
             continue
-        batch.append(compute_metrics(prof, as_of, resolve))
+        batch.add(prof)
         meta.append((no, prof.id))
-        if len(batch) >= chunk:
+        if batch.n >= chunk:
             yield from flush()
     yield from flush()
