@@ -92,7 +92,8 @@ def profile_from_form(form: Any) -> dict:
 
 @router.get("/eligibility")
 def form_page(request: Request):
-    return render(request, "eligibility.html", levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS, rows=range(WORK_ROWS), form={},
+    return render(request, "eligibility.html", levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS, rows=range(WORK_ROWS),
+                  form={},
                   position_id=request.query_params.get("position", "")[:200], result=None, active="/eligibility")
 
 
@@ -124,7 +125,8 @@ async def run(request: Request):
         check = eligibility.check(store, profile, position_id, as_of=as_of, policy_values=None)
     matched = eligibility.match(request.app, store, profile, as_of=as_of, in_force_on=None, near_years=2.0,
                                 limit=20, policy_values=None)
-    return render(request, "eligibility.html", levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS, rows=range(WORK_ROWS), form=dict(form),
+    return render(request, "eligibility.html", levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS, rows=range(WORK_ROWS),
+                  form=dict(form),
                   position_id=position_id, result={"check": check, "match": matched,
                                                    "profile": json.dumps(profile, ensure_ascii=False, indent=1)},
                   active="/eligibility")
