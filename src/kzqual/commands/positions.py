@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import click
 
+from kzqual.commands.lang import cli_lang
 from kzqual.errors import InputError
 from kzqual.i18n import t
 
 
 def _lang() -> str:
-    lang = os.environ.get("KZQUAL_LANG", "en")
-    return lang if lang in ("kk", "ru", "en") else "en"
+    return cli_lang()
 
 
 @click.command()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from kzqual.commands.lang import default_lang
 from kzqual.errors import InputError
 from kzqual.i18n import t
 
@@ -70,7 +71,7 @@ def _print_verdict(v, lang: str, depth: int = 0) -> None:
 @click.argument("profile", type=click.Path(dir_okay=False))
 @click.argument("position_id")
 @click.option("--as-of", "as_of", metavar="DATE", help="date the lengths of service are counted to (default today)")
-@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True,
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=default_lang, show_default="KZQUAL_LANG, else kk",
               help="language of the reasons")
 @click.option("--json", "as_json", is_flag=True, help="print the verdict tree as JSON (reasons in kk, ru and en)")
 @_common
@@ -117,7 +118,7 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
 @click.option("--near", "near", type=float, default=2.0, show_default=True,
               help="near miss: not met, but at most this many years short")
 @click.option("--limit", type=int, default=20, show_default=True, help="posts listed per group")
-@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default="kk", show_default=True,
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), default=default_lang, show_default="KZQUAL_LANG, else kk",
               help="language of the reasons")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON (reasons in kk, ru and en)")
 @_common
