@@ -73,6 +73,8 @@ class Experience(BaseModel):
     reference: ActRef | None = None  # "by the typical requirements" (order 02-01-02/5)
     lines: Span | None = None
     warnings: list[str] = Field(default_factory=list)  # what the parser could not read
+    # Every act cited, in order; ``reference`` stays the first for older consumers.
+    references: list[ActRef] = Field(default_factory=list)
 
 
 class Education(BaseModel):

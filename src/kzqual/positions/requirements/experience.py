@@ -24,7 +24,7 @@ from kzqual.acts.model import Span
 from kzqual.positions.model import Condition, Experience, ExperienceAlternative, ExperienceKind, Qualifier
 from kzqual.positions.requirements._text import _depth_at, normalize
 from kzqual.positions.requirements.numbers import YearsMatch, find_years
-from kzqual.positions.requirements.refs import find_reference
+from kzqual.positions.requirements.refs import find_reference, find_references
 
 QualifierKind = Literal[
     "foreign_priority_programme", "academy_postgraduate_state_order", "academic_degree", "other"
@@ -271,7 +271,10 @@ def parse_experience(text: str, lang: str, span: Span | None = None) -> Experien
     if ref is not None:
         if find_years(clean, lang):
             warnings.append("years stated beside a reference to the typical requirements; not read")
-        return Experience(text=clean, required=True, reference=ref, lines=span, warnings=warnings)
+        refs = find_references(clean, lang, span)
+        return Experience(
+            text=clean, required=True, reference=ref, references=refs, lines=span, warnings=warnings
+        )
     low = clean.lower()  # the plain-literal patterns match lower case (faster than re.I)
     if _GRADED.search(low):
         # A characteristics act's grade ladder: the years depend on the grade (see Position.grades).

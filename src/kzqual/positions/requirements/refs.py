@@ -80,3 +80,25 @@ def find_reference(text: str, lang: str, span: Span | None = None) -> ActRef | N
         text=text,
         lines=span,
     )
+
+
+def find_references(text: str, lang: str, span: Span | None = None) -> list[ActRef]:
+    """Every act cited "by the typical requirements", in order.
+
+    A criterion may cite two acts ("... № 5084 ... талаптарына және ... № 5493 ... талаптарына"):
+    each citation ends with its own "typical requirements" phrase, so the text is cut after each
+    one and every piece that names an order or a registration becomes one reference.
+    """
+    first = find_reference(text, lang, span)
+    if first is None:
+        return []
+    refs: list[ActRef] = []
+    start = 0
+    for m in _TYPICAL.finditer(text):
+        piece = text[start : m.end()]
+        start = m.end()
+        ref = find_reference(piece.strip(" ,;"), lang, span)
+        if ref is not None and (ref.number or ref.registration_number):
+            refs.append(ref)
+    # One citation (or pieces that name nothing): the whole text is the one reference.
+    return refs if len(refs) > 1 else [first]
