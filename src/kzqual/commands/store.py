@@ -48,19 +48,25 @@ def _status(s: str) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @DB_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--allow-shrink", is_flag=True,
+              help="Accept a new version that is a prefix of the current text (a truncated file) "
+                   "or has fewer than half its posts; refused by default.")
 @JSON_OPTION
-def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, allow_shrink: bool, as_json: bool) -> None:
     """Read act files (folders: their *.txt files) into the registry.
 
-    Each act is one transaction: the same text twice changes nothing, changed text under the same
-    registration number becomes a new version (the old one stays queryable).  A file that cannot
+    Each act is one transaction: the same text as the current version changes nothing; other text
+    under the same registration number becomes a new version (the old ones stay queryable), also
+    when it equals an earlier version, which thereby becomes current again.  A new version whose
+    text is a prefix of the current one or that loses more than half of its posts is refused
+    (error, store unchanged) unless --allow-shrink is given.  A file that cannot
     be read or parsed is reported on stderr and skipped; the others still land.  Exit code 2 if
     any file failed, 0 otherwise.
     """
     err = Console(stderr=True)
     with _open(db) as store:
         if quiet or as_json:
-            summary = store.ingest_paths(paths)
+            summary = store.ingest_paths(paths, allow_shrink=allow_shrink)
         else:
             columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                        TextColumn("{task.fields[file]}"), TimeElapsedColumn())
@@ -70,7 +76,7 @@ def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool) -
                 def progress(done, total, path, result):
                     bar.update(task, completed=done, total=total, file=path.name)
 
-                summary = store.ingest_paths(paths, progress=progress)
+                summary = store.ingest_paths(paths, progress=progress, allow_shrink=allow_shrink)
     for r in summary.failed:
         click.echo(f"kzqual: error: {r.error}", err=True)
     if as_json:
@@ -79,7 +85,8 @@ def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, as_json: bool) -
                "failed": len(summary.failed)})
     else:
         for r in summary.ok:
-            click.echo(f"{r.status:12} {r.act_key} v{r.version}  {r.positions:5d}  {r.path}")
+            again = f"  (= v{r.restores})" if r.restores else ""
+            click.echo(f"{r.status:12} {r.act_key} v{r.version}  {r.positions:5d}  {r.path}{again}")
         click.echo(t("store.ingest.summary", _lang(), acts=summary.acts,
                      added=sum(r.status == "added" for r in summary.ok),
                      versions=sum(r.status == "new_version" for r in summary.ok),
@@ -190,12 +197,28 @@ def show(position_id: str, db: str | None, as_json: bool) -> None:
 @click.option("--as-of", default=None, metavar="DATE", help="Status on DATE (YYYY-MM-DD).")
 @click.option("--status", type=click.Choice(["in_force", "repealed", "not_yet_in_force"]), default=None)
 @click.option("--limit", default=None, type=click.IntRange(1))
+@click.option("--history", "history_key", default=None, metavar="KEY",
+              help="The act's versions in the order they were ingested (a version with the text of "
+                   "an earlier one shows '= vN'); the current one is marked *.")
 @DB_OPTION
 @JSON_OPTION
-def acts(as_of, status, limit, db, as_json) -> None:
+def acts(as_of, status, limit, history_key, db, as_json) -> None:
     """List the acts in the registry with their status (on --as-of DATE, else as their text says)."""
     with _open(db) as store:
-        items = store.list_acts(as_of=as_of, status=status, limit=limit)
+        if history_key:
+            versions = store.act_versions(history_key)
+            current = store.get_act(history_key).summary.version
+        else:
+            items = store.list_acts(as_of=as_of, status=status, limit=limit)
+    if history_key:
+        if as_json:
+            _dump([{**v.to_dict(), "current": v.version == current} for v in versions])
+            return
+        for v in versions:
+            mark = "*" if v.version == current else " "
+            again = f"  = v{v.same_text_as}" if v.same_text_as else ""
+            click.echo(f"{mark} v{v.version}  {v.ingested_at}  {v.positions:5d}  {v.source or ''}{again}")
+        return
     if as_json:
         _dump([a.to_dict() for a in items])
         return

@@ -17,6 +17,7 @@ class IngestResult:
     positions: int = 0
     warnings: int = 0
     error: str | None = None
+    restores: int | None = None  # a new version whose text equals this earlier version's
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ class ActSummary:
     source: str | None
     content_hash: str
     ingested_at: str
+    same_text_as: int | None = None  # the earliest version with the same text (a restore)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -85,19 +85,25 @@ class Store:
         self.url = db.mask(engine.url.render_as_string(hide_password=True))
 
     # ------------------------------------------------------------------ ingest
-    def ingest_file(self, path: str | os.PathLike, *, pipeline: Pipeline | None = None) -> IngestResult:
-        """Read one act into the registry in one transaction.  Same text again -> "unchanged";
-        same key with other text -> a new version (the old one stays).  Errors raise
-        :class:`InputError` and leave the store as it was."""
+    def ingest_file(self, path: str | os.PathLike, *, pipeline: Pipeline | None = None,
+                    allow_shrink: bool = False) -> IngestResult:
+        """Read one act into the registry in one transaction.
+
+        Same text as the CURRENT version -> "unchanged".  Any other text under the key becomes a
+        new version ("new_version"; the old ones stay), also when it equals an earlier version:
+        that makes the earlier text current again and the history shows it (``restores``).  A new version that looks damaged -- its text a prefix of the current one
+        (a truncated file) or with fewer than half the current version's posts -- is refused with
+        :class:`InputError` unless ``allow_shrink``.  Errors leave the store as it was."""
         pipeline = pipeline or Pipeline()
         path = Path(path)
         ct = load(path)
         digest = content_hash(ct)
-        # The key is read from the text, so the same text always has the same key: a known hash
-        # means "unchanged" without parsing again.
+        # The key is read from the text, so the same text always has the same key: a hash equal
+        # to a current version means "unchanged" without parsing again.
         with self.engine.connect() as conn:
             known = conn.execute(select(T.acts.c.key, T.acts.c.version, T.acts.c.id)
-                                 .where(T.acts.c.content_hash == digest)).first()
+                                 .where(T.acts.c.content_hash == digest, T.acts.c.is_current == True)  # noqa: E712
+                                 ).first()
             if known is not None:
                 n = conn.execute(select(func.count()).select_from(T.positions)
                                  .where(T.positions.c.act_id == known.id)).scalar_one()
@@ -109,7 +115,7 @@ class Store:
         key = act.key
         for attempt in (1, 2):
             try:
-                outcome = self._store_act(path, ct, digest, act, parsed, pipeline)
+                outcome = self._store_act(path, ct, digest, act, parsed, pipeline, allow_shrink)
                 break
             except DBAPIError as exc:
                 reason = str(exc.orig).strip().splitlines()[0]
@@ -119,13 +125,26 @@ class Store:
                 raise InputError(f"could not store the act: {reason}", source=str(path)) from None
         if isinstance(outcome, IngestResult):
             return outcome
-        version, n_pos, act_warnings, pos_warnings = outcome
+        version, n_pos, act_warnings, pos_warnings, restored = outcome
         status = "added" if version == 1 else "new_version"
-        return IngestResult(str(path), status, key, version, n_pos, len(act_warnings) + len(pos_warnings))
+        return IngestResult(str(path), status, key, version, n_pos, len(act_warnings) + len(pos_warnings),
+                            restores=restored)
 
-    def _store_act(self, path: Path, ct, digest: str, act, parsed, pipeline: Pipeline):
-        """One act version in one transaction: (version, posts, act warnings, post warnings), or
-        an "unchanged" result when another writer stored the same text meanwhile."""
+    def _shrink_reason(self, conn: Connection, current, ct) -> str | None:
+        """Why a new text looks like a damaged copy of the current version (a truncated file),
+        or None.  The comparison is on the raw text, so a cut in the middle of a line counts."""
+        old = "\n".join(t for _, t in self._raw(conn, current.id, 1, current.line_count)).rstrip()
+        new = "\n".join(line.rstrip("\r") for line in ct.raw_lines).rstrip()
+        if len(new) < len(old) and old.startswith(new):
+            return (f"its text is the first {len(new)} of {len(old)} characters of the current "
+                    f"version {current.version} (a truncated file?)")
+        return None
+
+    def _store_act(self, path: Path, ct, digest: str, act, parsed, pipeline: Pipeline,
+                   allow_shrink: bool = False):
+        """One act version in one transaction: (version, posts, act warnings, post warnings,
+        restored?), or an "unchanged" result when another writer stored the same text meanwhile.
+        A refused shrink raises InputError inside the transaction, which rolls it back."""
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":
                 # one writer at a time: position keys are allocated below; readers go on
@@ -135,12 +154,21 @@ class Store:
                 # changes no row; busy_timeout waits for it): reading first and writing later
                 # lets another process commit in between and this one fail
                 conn.execute(text("UPDATE acts SET id = id WHERE 0"))
-            known = conn.execute(
-                select(T.acts.c.version, T.acts.c.id).where(T.acts.c.key == act.key,
-                                                            T.acts.c.content_hash == digest)
-            ).first()
-            if known is not None:  # another writer stored it meanwhile
-                return IngestResult(str(path), "unchanged", act.key, known.version, 0, 0)
+            current = conn.execute(select(T.acts).where(T.acts.c.key == act.key,
+                                                        T.acts.c.is_current == True)  # noqa: E712
+                                   ).first()
+            if current is not None and current.content_hash == digest:  # another writer stored it meanwhile
+                return IngestResult(str(path), "unchanged", act.key, current.version, 0, 0)
+            # the same text as an earlier version: stored again as a new version, so the history
+            # reads v1 -> v2 -> v3 (= v1) and every version stays queryable as it was
+            restored = conn.execute(select(func.min(T.acts.c.version)).where(
+                T.acts.c.key == act.key, T.acts.c.content_hash == digest)).scalar()
+            if current is not None and not allow_shrink:
+                reason = self._shrink_reason(conn, current, ct)
+                if reason:
+                    raise InputError(f"refused as a new version of {act.key}: {reason}; "
+                                     "use --allow-shrink to store it anyway", source=str(path),
+                                     code="suspicious_shrink")
             last = conn.execute(select(func.max(T.acts.c.version)).where(T.acts.c.key == act.key)).scalar()
             version = (last or 0) + 1
             conn.execute(update(T.acts).where(T.acts.c.key == act.key).values(is_current=False))
@@ -158,10 +186,18 @@ class Store:
             extracted = pipeline.extract(ct, parsed)
             n_pos, pos_warnings = self._write_positions(conn, act_id, act.language, act.issuer_body,
                                                         extracted)
+            if current is not None and not allow_shrink:
+                n_old = conn.execute(select(func.count()).select_from(T.positions)
+                                     .where(T.positions.c.act_id == current.id)).scalar_one()
+                if n_pos * 2 < n_old:  # lost most posts: more likely a damaged file than a reform
+                    raise InputError(f"refused as a new version of {act.key}: it has {n_pos} posts, "
+                                     f"the current version {current.version} has {n_old}; "
+                                     "use --allow-shrink to store it anyway", source=str(path),
+                                     code="suspicious_shrink")
             if pos_warnings:
                 conn.execute(update(T.acts).where(T.acts.c.id == act_id)
                              .values(warnings=act_warnings + pos_warnings))
-        return version, n_pos, act_warnings, pos_warnings
+        return version, n_pos, act_warnings, pos_warnings, restored
 
     def _insert_raw_lines(self, conn: Connection, act_id: int, lines: list[str]) -> None:
         """The act's raw lines (tens of thousands): straight to the driver, COPY on PostgreSQL."""
@@ -238,14 +274,14 @@ class Store:
         return count, warnings
 
     def ingest_paths(self, paths: Iterable[str | os.PathLike], *, progress: ProgressFn | None = None,
-                     pipeline: Pipeline | None = None) -> IngestSummary:
+                     pipeline: Pipeline | None = None, allow_shrink: bool = False) -> IngestSummary:
         """Every file (folders: their ``*.txt``), each in its own transaction; a file that fails
         is recorded as "failed" with its error and the others still land."""
         files = expand_paths(paths)
         summary = IngestSummary()
         for i, path in enumerate(files, 1):
             try:
-                result = self.ingest_file(path, pipeline=pipeline)
+                result = self.ingest_file(path, pipeline=pipeline, allow_shrink=allow_shrink)
             except InputError as exc:
                 result = IngestResult(str(path), "failed", error=str(exc))
             except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the rest
@@ -289,16 +325,23 @@ class Store:
             T.positions.c.act_id.in_(ids)).group_by(T.positions.c.act_id)).all()) if ids else {}
         nver = dict(conn.execute(select(T.acts.c.key, func.count()).where(
             T.acts.c.key.in_([r.key for r in act_rows])).group_by(T.acts.c.key)).all()) if ids else {}
+        # earliest version of each (key, text): a later version with the same text restored it
+        first = {(k, h): v for k, h, v in conn.execute(
+            select(T.acts.c.key, T.acts.c.content_hash, func.min(T.acts.c.version))
+            .where(T.acts.c.key.in_([r.key for r in act_rows]))
+            .group_by(T.acts.c.key, T.acts.c.content_hash)).all()} if ids else {}
         out = []
         for r in act_rows:
             rb = (r.data or {}).get("repealed_by") if r.status == "repealed" else None
+            earliest = first.get((r.key, r.content_hash))
             out.append(ActSummary(
                 key=r.key, version=r.version, versions=nver.get(r.key, 1), title=r.title,
                 language=r.language, act_type=r.act_type, date=r.date, number=r.number,
                 registration_number=r.registration_number, status=status_on(r, as_of),
                 repealed_on=r.repealed_on, repealed_by=(rb or {}).get("text") or None,
                 effective_from=r.effective_from, entry_rule=r.entry_rule, positions=counts.get(r.id, 0),
-                source=r.source, content_hash=r.content_hash, ingested_at=r.ingested_at))
+                source=r.source, content_hash=r.content_hash, ingested_at=r.ingested_at,
+                same_text_as=earliest if earliest != r.version else None))
         return out
 
     @_db_errors
