@@ -152,6 +152,23 @@ def _finished(text: str) -> bool:
     return text.rstrip().endswith((".", ";", "!", "?"))
 
 
+# Cells of these acts often end without a full stop on the clause's predicate ("… жұмыс істей
+# білуі", "… болуы"); such an ending closes the cell as surely as a full stop does.
+_CLOSING_WORDS = ("білуі", "болуы", "етілмейді", "талап етілмейді")
+_ITEM_MARKER = re.compile(r"^\s*(\d{1,2}[).]|[-–•])")
+
+
+def _closed(text: str) -> bool:
+    t = text.rstrip()
+    return _finished(t) or t.lower().endswith(_CLOSING_WORDS)
+
+
+def _starts_new_block(text: str) -> bool:
+    """A capitalised start that is not a numbered item or a dash: not a continuation of a list."""
+    t = text.lstrip(" «\"")
+    return bool(t) and t[0].isupper() and not _ITEM_MARKER.match(text)
+
+
 def _move_text_printed_before_label(
     raw: list[tuple[str, list[CleanLine], str, int]], warnings: list[str]
 ) -> None:
@@ -179,7 +196,14 @@ def _move_text_printed_before_label(
         if not empty:
             if not head:
                 continue
-            if not (_unfinished(tail_text) or (_finished(head) and not _finished(tail_text))):
+            closed_head = _closed(head)
+            if not (
+                _unfinished(tail_text)
+                or (_finished(head) and not _finished(tail_text))
+                # a closed cell, a page break, then a new capitalised block: the block is the next
+                # row's text printed above its label (mes-161 style: duties before their label)
+                or (closed_head and not _finished(head) and _starts_new_block(tail_text))
+            ):
                 continue
         raw[n - 1] = (prev_name, prev_items[:cut], prev_label)
         raw[n] = (name, tail + items, label_line)
