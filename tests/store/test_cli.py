@@ -128,3 +128,26 @@ def test_kzqual_db_environment_and_postgresql(capsys, monkeypatch, pg_url):
     assert code == 0 and "added        reg-9211" in out
     code, out, _ = run(capsys, "search", "кеңесшісі", "--json")
     assert json.loads(out)[0]["act_key"] == "reg-9211"
+
+
+def test_issue_4_truncated_upload_is_refused_and_the_full_text_comes_back(capsys, tmp_path):
+    """The acceptance scenario of issue 4 on the real seed 001 (kk MES 2014-161)."""
+    db, full, cut = str(tmp_path / "r.db"), tmp_path / "full.txt", tmp_path / "t.txt"
+    shutil.copy(acts_dir() / "kk-mes-2014-161.txt", full)
+    cut.write_bytes(full.read_bytes()[:20000].decode("utf-8", "ignore").encode("utf-8"))
+    assert run(capsys, "ingest", "-q", "--db", db, str(full))[0] == 0
+    code, out, err = run(capsys, "ingest", "-q", "--db", db, str(cut))
+    assert code == 2 and "t.txt" in err and "truncated" in err and "--allow-shrink" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    acts = json.loads(run(capsys, "acts", "--db", db, "--json")[1])
+    assert [(a["version"], a["positions"]) for a in acts] == [(1, 152)]
+    code, out, _ = run(capsys, "ingest", "-q", "--allow-shrink", "--db", db, str(cut))
+    assert code == 0 and "new_version" in out
+    code, out, _ = run(capsys, "ingest", "-q", "--db", db, str(full))
+    assert code == 0 and "v3" in out and "(= v1)" in out
+    acts = json.loads(run(capsys, "acts", "--db", db, "--json")[1])
+    assert [(a["version"], a["positions"]) for a in acts] == [(3, 152)]
+    hist = json.loads(run(capsys, "acts", "--db", db, "--history", acts[0]["key"], "--json")[1])
+    assert [(h["version"], h["same_text_as"], h["current"]) for h in hist] == [
+        (1, None, False), (2, None, False), (3, 1, True)]
+    assert "unchanged" in run(capsys, "ingest", "-q", "--db", db, str(full))[1]
