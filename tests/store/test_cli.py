@@ -9,6 +9,20 @@ import pytest
 
 from kzqual.bundled import acts_dir
 from kzqual.cli import main
+from kzqual.i18n import t
+
+
+@pytest.fixture(autouse=True)
+def english_labels(monkeypatch):
+    # These tests read the English labels; the CLI's own default language is Kazakh.
+    monkeypatch.setenv("KZQUAL_LANG", "en")
+
+
+def test_labels_follow_the_one_language_rule(capsys, monkeypatch, small_db):
+    monkeypatch.delenv("KZQUAL_LANG")
+    code, out, _ = run(capsys, "acts", "--db", str(small_db))
+    assert code == 0
+    assert t("store.status.in_force", "kk") in out and t("store.status.in_force", "en") not in out
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -1,13 +1,12 @@
 """``kzqual ingest | search | show | acts``: the registry from the command line.
 
 Every command takes ``--db PATH|URL`` (else ``KZQUAL_DB``, else ``./kzqual.db``).  Labels follow
-``KZQUAL_LANG`` (kk, ru, en; default en); the acts' own words are printed as they are.
+``KZQUAL_LANG`` (kk, ru, en; default kk, see :mod:`kzqual.commands.lang`); the acts' own words are printed as they are.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from dataclasses import asdict
 
@@ -18,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from kzqual.commands.lang import cli_lang
 from kzqual.i18n import t
 
 DB_OPTION = click.option("--db", default=None, envvar="KZQUAL_DB", show_default="kzqual.db",
@@ -26,8 +26,7 @@ JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 
 def _lang() -> str:
-    lang = os.environ.get("KZQUAL_LANG", "en")
-    return lang if lang in ("kk", "ru", "en") else "en"
+    return cli_lang()
 
 
 def _open(db: str | None):
