@@ -21,9 +21,9 @@ from pydantic import BaseModel
 from kzqual.acts.model import Span
 from kzqual.positions import codes
 from kzqual.positions.model import Competence, Education, Experience, Position, Repairs
-from kzqual.positions.rows import Piece
+from kzqual.positions.rows import Piece, split_rows
 from kzqual.positions.spans import LineIndex
-from kzqual.text.model import CleanText
+from kzqual.text.model import CleanLine, CleanText
 
 
 @dataclass(slots=True)
@@ -44,6 +44,18 @@ class RawPost:
     numbers: list[str] = field(default_factory=list)
     criteria: dict[str, Piece] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    def fill_rows(self, body: list[CleanLine]) -> None:
+        """Split the post's body lines into its criteria rows (the paragraph and table layouts share
+        the row grammar: education, experience, competence, duties last)."""
+        rows = split_rows(body, last="duties")
+        self.criteria = rows.pieces
+        self.warnings.extend(rows.warnings)
+        if body:
+            self.end = max(self.end, body[-1].raw_end)
+        for name in ("education", "experience", "competence", "duties"):
+            if name not in rows.pieces:
+                self.warnings.append(f"no '{name}' row")
 
 
 def _requirements_fn(name: str) -> Callable[..., Any] | None:

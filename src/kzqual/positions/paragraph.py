@@ -19,7 +19,6 @@ from kzqual.positions.headings import (
     parse_heading,
 )
 from kzqual.positions.labels import is_criteria_header, match_label
-from kzqual.positions.rows import split_rows
 from kzqual.text.model import CleanText
 
 
@@ -104,7 +103,7 @@ def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[str]]:
                 cut = min(cut, b0)
                 break
         if n:
-            _finish(posts[-1], lines, anchors[n - 1][1], cut)
+            posts[-1].fill_rows(lines[anchors[n - 1][1] + 1 : cut])
 
         head = parse_heading([x.text for x in lines[hs:h]])
         if head.department:
@@ -138,7 +137,7 @@ def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[str]]:
             post.warnings.append(f"{head.units} staff units but no position number")
         posts.append(post)
     if anchors:
-        _finish(posts[-1], lines, anchors[-1][1], _document_end(lines, anchors[-1][1]))
+        posts[-1].fill_rows(lines[anchors[-1][1] + 1 : _document_end(lines, anchors[-1][1])])
     return posts, warnings
 
 
@@ -150,13 +149,3 @@ def _document_end(lines, h: int) -> int:
     return len(lines)
 
 
-def _finish(post: RawPost, lines, h: int, end: int) -> None:
-    body = lines[h + 1 : end]
-    rows = split_rows(body, last="duties")
-    post.criteria = rows.pieces
-    post.warnings.extend(rows.warnings)
-    if body:
-        post.end = max(post.end, body[-1].raw_end)
-    for name in ("education", "experience", "competence", "duties"):
-        if name not in rows.pieces:
-            post.warnings.append(f"no '{name}' row")

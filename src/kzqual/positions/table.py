@@ -36,7 +36,6 @@ from kzqual.positions.labels import (
     match_label,
     strip_label,
 )
-from kzqual.positions.rows import split_rows
 from kzqual.text.model import CleanText
 
 _UNIT_ROW = re.compile(
@@ -153,7 +152,7 @@ def extract_table(ct: CleanText) -> tuple[list[RawPost], list[str]]:
                         cut = min(cut, b0 + len(before)) if n else cut
                         break
         if n:
-            _finish(posts[-1], lines, tables[n - 1][2], cut)
+            posts[-1].fill_rows(lines[tables[n - 1][2] + 1 : cut])
 
         post_warnings: list[str] = []
         text, ends = join_with_ends(title_lines)
@@ -196,17 +195,7 @@ def extract_table(ct: CleanText) -> tuple[list[RawPost], list[str]]:
             )
         )
     if tables:
-        _finish(posts[-1], lines, tables[-1][2], len(lines))
+        posts[-1].fill_rows(lines[tables[-1][2] + 1 :])
     return posts, warnings
 
 
-def _finish(post: RawPost, lines, c: int, end: int) -> None:
-    body = lines[c + 1 : end]
-    rows = split_rows(body, last="duties")
-    post.criteria = rows.pieces
-    post.warnings.extend(rows.warnings)
-    if body:
-        post.end = max(post.end, body[-1].raw_end)
-    for name in ("education", "experience", "competence", "duties"):
-        if name not in rows.pieces:
-            post.warnings.append(f"no '{name}' row")
