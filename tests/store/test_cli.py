@@ -165,3 +165,11 @@ def test_issue_4_truncated_upload_is_refused_and_the_full_text_comes_back(capsys
     assert [(h["version"], h["same_text_as"], h["current"]) for h in hist] == [
         (1, None, False), (2, None, False), (3, 1, True)]
     assert "unchanged" in run(capsys, "ingest", "-q", "--db", db, str(full))[1]
+
+
+@pytest.mark.parametrize("command", [["acts"], ["search", "инспектор"], ["show", "x"]])
+def test_readers_refuse_a_missing_registry_and_create_nothing(capsys, tmp_path, command):
+    missing = tmp_path / "typo.db"
+    code, _, err = run(capsys, *command, "--db", str(missing))
+    assert code == 2 and "no registry here" in err and str(missing) in err
+    assert not missing.exists()

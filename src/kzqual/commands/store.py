@@ -29,10 +29,11 @@ def _lang() -> str:
     return cli_lang()
 
 
-def _open(db: str | None):
+def _open(db: str | None, *, create: bool = False):
+    """Only ``ingest`` creates a registry; the readers refuse a missing file (a mistyped --db)."""
     from kzqual.store import open_store
 
-    return open_store(db)
+    return open_store(db, create=create)
 
 
 def _dump(obj) -> None:
@@ -63,7 +64,7 @@ def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, allow_shrink: bo
     any file failed, 0 otherwise.
     """
     err = Console(stderr=True)
-    with _open(db) as store:
+    with _open(db, create=True) as store:
         if quiet or as_json:
             summary = store.ingest_paths(paths, allow_shrink=allow_shrink)
         else:

@@ -20,17 +20,11 @@ def positions_from_acts(paths: Sequence[str | Path]) -> list[Position]:
     return out
 
 
-def _is_url(db: str) -> bool:
-    return "://" in db
-
-
 def open_registry(db: str):
     """The registry at ``db``; InputError if a file path does not exist (never create one here)."""
     from kzqual.store import open_store
 
-    if not _is_url(db) and not Path(db).exists():
-        raise InputError("no registry here; run `kzqual ingest` first or pass --act FILE", source=db)
-    return open_store(db)
+    return open_store(db, create=False)
 
 
 class StoreReferences(References):

@@ -539,10 +539,19 @@ class Store:
         self.close()
 
 
-def open_store(url_or_path: str | os.PathLike | None = None) -> Store:
+def open_store(url_or_path: str | os.PathLike | None = None, *, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the registry at a path or URL; ``None`` reads
-    ``KZQUAL_DB`` and falls back to ``./kzqual.db``."""
+    ``KZQUAL_DB`` and falls back to ``./kzqual.db``.
+
+    ``create=False`` is for readers: a SQLite file that does not exist is then an
+    :class:`InputError` (a mistyped ``--db``), not a new empty registry that answers "nothing"."""
     url = db.resolve_url(url_or_path)
+    if not create and url.startswith("sqlite:///"):
+        path = url[len("sqlite:///") :]
+        if path != ":memory:" and not Path(path).exists():
+            raise InputError(
+                "no registry here (check --db or KZQUAL_DB; `kzqual ingest` creates one)", source=path
+            )
     engine = db.make_engine(url)
     try:
         db.upgrade(engine)
