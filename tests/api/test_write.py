@@ -76,3 +76,30 @@ def test_streamed_oversize_upload_is_413(serve_app, tmp_path):
 
     r = httpx.post(f"{url}/api/v1/ingest", content=chunks(), headers={"Authorization": f"Bearer {TOKEN}"})
     assert_error(r, 413, "payload_too_large")
+
+
+def test_truncated_upload_is_refused_unless_allow_shrink(serve_app, tmp_path, act_path):
+    """A cut-off export must not silently replace the good version (issue 4)."""
+    db = str(tmp_path / "shrink.db")
+    url = serve_app(Settings(db=db, token=TOKEN))
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    data = act_path("mod_134_ru").read_bytes()
+    first = httpx.post(f"{url}/api/v1/ingest", content=data, headers=auth, timeout=60)
+    assert first.status_code == 201 and first.json()["version"] == 1
+    key = first.json()["act_key"]
+    before = httpx.get(f"{url}/api/v1/acts/{key}").json()
+    cut = data[: len(data) * 2 // 5]
+    refused = assert_error(httpx.post(f"{url}/api/v1/ingest", content=cut, headers=auth, timeout=60),
+                           409, "suspicious_shrink")
+    assert "allow_shrink=true" in refused["error"]["message"]
+    assert "kzqual-ingest" not in refused["error"]["message"]
+    assert httpx.get(f"{url}/api/v1/acts/{key}").json() == before  # the act is unchanged
+    with open_store(db) as store:
+        assert store.counts()["acts"] == 1
+    ok = httpx.post(f"{url}/api/v1/ingest", params={"allow_shrink": "true"}, content=cut, headers=auth, timeout=60)
+    assert ok.status_code == 201, ok.text
+    assert ok.json()["status"] == "new_version" and ok.json()["version"] == 2
+    assert ok.json()["positions"] < first.json()["positions"]
+    # Sending the full text again makes version 1's text current again: the result says so.
+    back = httpx.post(f"{url}/api/v1/ingest", content=data, headers=auth, timeout=60)
+    assert back.status_code == 201 and back.json()["version"] == 3 and back.json()["restores"] == 1
