@@ -139,7 +139,10 @@ def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, 
             raise InputError("the act filter lists an act's posts; it cannot be combined with words", source="act")
         hits = store.search(q, lang=lang, body=body or None, category=category or None,
                             in_force_on=in_force_on or None, limit=limit, offset=offset)
-        total = search_total(store, q=q, lang=lang, body=body, category=category, in_force_on=in_force_on)
+        # The store counts with the same match and filters as its search (no ranking, no rows
+        # to Python), stopping at COUNT_CAP + 1.
+        total = store.search_count(q, lang=lang, body=body or None, category=category or None,
+                                   in_force_on=in_force_on or None, cap=COUNT_CAP)
         exact = total <= COUNT_CAP
         return [position_hit(h) for h in hits], total if exact else COUNT_CAP, exact
     if act and body:
@@ -190,57 +193,6 @@ def _position_as_hit(acts: dict[str, Any], p: Any) -> dict:
         "snippet": None, "snippet_field": None, "marks": [], "lines": [p.lines.start, p.lines.end],
         "url": f"{API_PREFIX}/positions/{p.id}",
     }
-
-
-def search_total(store: Any, *, q: str, lang: str | None, body: str | None, category: str | None,
-                 in_force_on: str | None, cap: int = COUNT_CAP) -> int:
-    """How many posts match: the store's search returns one ranked page, so the count is a
-    COUNT(*) over the same match and filters (no ranking, no rows to Python).
-
-    Mirrors ``kzqual.store.search.find``'s conditions through its own helpers; a test pages
-    through whole result lists to check the two agree.  Counts at most ``cap + 1`` rows, so a
-    result above ``cap`` means "more than cap".
-    """
-    from sqlalchemy import text
-
-    from kzqual.store import search as S
-    from kzqual.store.store import check_date
-
-    terms = S.query_terms(q, lang)
-    if not terms:
-        return 0
-    d = check_date(in_force_on or None, "in_force_on")
-    where = ["a.is_current = :cur"]
-    params: dict[str, Any] = {"cur": True}
-    if lang:
-        where.append("p.language = :lang")
-        params["lang"] = lang
-    if category:
-        where.append("(p.category = :cat OR p.category_raw = :cat_raw)")
-        params["cat"] = S.canonical_category(category)
-        params["cat_raw"] = category.strip()
-    if d:
-        where.append(S.in_force_sql())
-        params["d"] = d
-    body_terms = S.query_terms(body, None) if body else []
-    if store.dialect == "postgresql":
-        params["q"] = S.tsquery_expr(terms)
-        if body_terms:
-            where.append("s.dept_tsv @@ to_tsquery('simple', :bq)")
-            params["bq"] = S.tsquery_expr(body_terms)
-        sql = ("SELECT 1 FROM position_search s JOIN positions p ON p.pk = s.position_pk "
-               "JOIN acts a ON a.id = p.act_id "
-               f"WHERE s.tsv @@ to_tsquery('simple', :q) AND {' AND '.join(where)}")
-    else:
-        match = S.fts5_expr(terms)
-        if body_terms:
-            match = f"({match}) AND department : ({S.fts5_expr(body_terms)})"
-        params["q"] = match
-        sql = ("SELECT 1 FROM position_fts JOIN positions p ON p.pk = position_fts.rowid "
-               f"JOIN acts a ON a.id = p.act_id WHERE position_fts MATCH :q AND {' AND '.join(where)}")
-    params["cap"] = cap + 1
-    with store.engine.connect() as conn:
-        return int(conn.execute(text(f"SELECT count(*) FROM ({sql} LIMIT :cap) AS matched"), params).scalar_one())
 
 
 def get_position(store: Any, position_id: str) -> dict:
