@@ -290,17 +290,14 @@ class Compiler:
         return out
 
     def _extra_references(self, pos: Position) -> list[T.Tree]:
-        """A second act the requirements refer to ("... және № 5493 болып тіркелген ... талаптарына
-        сәйкес"): the extracted record keeps one reference; the others must not vanish."""
+        """The other acts the requirements refer to ("... және № 5493 болып тіркелген ...
+        талаптарына сәйкес"): ``experience()`` follows ``reference`` (the first of
+        ``references``); the others must not vanish."""
         exp = pos.experience
-        known = exp.reference.registration_number if exp.reference else None
-        out: list[T.Tree] = []
-        for m in PH.REGISTRATION.finditer(exp.text):
-            if m.group(1) == known:
-                continue
-            ref = ActRef(registration_number=m.group(1), text=_sentence(exp.text, m.start()), lines=exp.lines)
-            out.append(self._reference(pos, ref, exp, 0))
-        return out
+        first = exp.reference
+        return [self._reference(pos, ref, exp, 0) for ref in exp.references
+                if ref != first and not (first is not None and ref.registration_number
+                                         and ref.registration_number == first.registration_number)]
 
     def _unchecked(self, pos: Position, kids: list[T.Tree]) -> tuple[T.Tree, ...]:
         """Recognised requirement words the tree does not handle (an extraction miss) -> an

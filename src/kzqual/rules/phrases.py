@@ -65,6 +65,8 @@ BY_KEY = {p.key: p for p in PHRASES}
 STATED_KINDS = tuple(p.key for p in PHRASES if p.disposition == "stated")
 
 # A registration number of a referenced act: "№ 5084 тіркелген", "№ 5493 болып тіркелген".
+# The compiler takes the cited acts from ``Experience.references``; this independent reading of
+# the text lets the audit check that none of them was dropped.
 REGISTRATION = _rx(r"№\s*(\d{3,6})\s+(?:болып\s+)?(?:тіркелген|зарегистрирован)")
 
 
