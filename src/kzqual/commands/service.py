@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import getpass
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -75,11 +74,14 @@ class Ctx:
         from kzqual.store import open_store
 
         if self._store is None:
-            target = self.db or os.environ.get("KZQUAL_DB") or "kzqual.db"
-            if not create and "://" not in target and not Path(target).exists():
+            try:
+                self._store = open_store(self.db, create=create)
+            except InputError as exc:
+                if exc.code != "no_registry":
+                    raise
+                # the same check as every reader's, with the hint that fits this command
                 raise InputError("no registry here (check --db; `kzqual service apply` or "
-                                 "`kzqual service group add` creates one)", source=target)
-            self._store = open_store(self.db)
+                                 "`kzqual service group add` creates one)", source=exc.source) from None
         return ServiceDesk(self._store.engine, calendar=self.calendar, standard=self.standard,
                            settings=self.settings)
 

@@ -550,7 +550,9 @@ def open_store(url_or_path: str | os.PathLike | None = None, *, create: bool = T
         path = url[len("sqlite:///") :]
         if path != ":memory:" and not Path(path).exists():
             raise InputError(
-                "no registry here (check --db or KZQUAL_DB; `kzqual ingest` creates one)", source=path
+                "no registry here (check --db or KZQUAL_DB; `kzqual ingest` creates one)",
+                source=path,
+                code="no_registry",
             )
     engine = db.make_engine(url)
     try:
