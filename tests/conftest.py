@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from browser import browser  # noqa: F401  (the one shared Chromium, tests/browser.py)
+
 from kzqual.bundled import acts_dir
 
 # The bundled acts by what they are (see ../shared/README.md and docs/acts.md).

@@ -3,42 +3,24 @@ to one A4-landscape PDF page."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
 from kzqual.services.report import to_html
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else shutil.which("chromium")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    if not CHROMIUM:
-        if os.environ.get("CI"):
-            pytest.fail("chromium not installed")
-        pytest.skip("chromium not installed")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"])
-        yield b
-        b.close()
 
 
 @pytest.mark.parametrize("engine", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_printable_form(chromium, desk, application, lang):
+def test_printable_form(browser, desk, application, lang):
     g = desk.add_group(number="1", profile="жүргізуші", planned_creation=date(2024, 4, 1),
                        period_start=date(2024, 4, 15), period_end=date(2024, 6, 14))
     v = desk.apply(application(), at=datetime(2024, 3, 11, 10), actor="portal")
     desk.accept(v.case.id, group_id=g.id, at=datetime(2024, 3, 12, 10), actor="o")
-    page = chromium.new_page()
+    page = browser.new_page()
     page.set_content(to_html(desk.report_n6(year=2024, half=1), lang))
     numbers = page.eval_on_selector_all("table.n6 tr.colnums th", "els => els.map(e => e.textContent)")
     assert numbers == [str(n) for n in range(1, 9)]
