@@ -117,6 +117,8 @@ def test_repeal_notes(parsed, name, line):
     note = notes[0]
     assert (note.target, note.kind, note.lines.start) == ("act", "repeal", line)
     assert note.amending_act.number == parsed(name).act.repealed_by.number
+    # The export moved the hyperlinked "№ N" to the end of the line; the text layer puts it back.
+    assert note.text.endswith(f"№ {note.amending_act.number} бұйрығымен.")
 
 
 def test_amending_act_674_records_the_amended_act(parsed):

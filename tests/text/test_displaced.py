@@ -94,16 +94,61 @@ def test_majority_twin_used():
 
 
 def test_restores_a_sentence_inside_a_longer_paragraph(seed):
-    # kk-mes-2014-161.txt 388-403: the displaced competence list ends "бағыты  білуі.стратегиясын"
-    # and runs on into "Осы санаттағы ... білімдер." -- only the first sentence has a twin.
+    # The competence list of kk-mes-2014-161.txt (intact at raw lines 195-205) with the export's
+    # damage ("Республикасының , Қазақстан"), running on into a sentence that has no twin: only
+    # the first sentence is replaced, the second is kept as printed.
     ps = paragraphs(seed("mes_161_kk"))
-    out, repairs, _ = restore_displaced(ps)
-    r = next(r for r in repairs if r.line == 388)
-    assert r.fixed.endswith(
-        "саяси бағыты стратегиясын білуі. Осы санаттағы лауазымдар бойынша функционалдық "
-        "міндеттерді орындау үшін қажетті басқа да міндетті білімдер."
-    )
+    twin = next(p for p in ps if p.raw_start == 195)
+    assert twin.text.startswith("Қазақстан Республикасының Конституциясын, Қазақстан")
+    damaged = twin.text.replace("Республикасының Конституциясын, Қазақстан Республикасының",
+                                "Республикасының , Қазақстан Республикасының Конституциясын", 1)
+    tail = "Осы санаттағы лауазымдар бойынша басқа да міндетті білімдер."
+    victim = CleanLine(damaged + " " + tail, 9000, 9003)
+    assert has_displacement(victim) and word_key(damaged) == word_key(twin.text)
+    out, repairs, _ = restore_displaced([*ps, victim])
+    r = next(r for r in repairs if r.line == 9000)
+    assert r.fixed == twin.text + " " + tail
     assert word_key(r.fixed) == word_key(r.raw)
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [
+        # kk-ara-2014-9.txt 12, kk-mes-2014-161.txt 22 and 401, kk-mod-2022-674.txt 606
+        ("17.11.2015  бұйрығымен.№ 357", "17.11.2015 № 357 бұйрығымен."),
+        ("біліктілік талаптары осы бұйрықтың  сәйкес бекітілсін;1-қосымшасына",
+         "біліктілік талаптары осы бұйрықтың 1-қосымшасына сәйкес бекітілсін;"),
+        ("жаңа саяси бағыты  білуі.стратегиясын", "жаңа саяси бағыты стратегиясын білуі."),
+        ("бабы 3-тармағының  сәйкес әзірленген.2) тармақшасына",
+         "бабы 3-тармағының 2) тармақшасына сәйкес әзірленген."),
+    ],
+)
+def test_refill_gap_puts_the_fragment_back(line, fixed):
+    from kzqual.text.displaced import refill_gap
+
+    out = refill_gap(line)
+    assert out is not None and out[0] == fixed
+    assert "".join(line[k] for k in out[1]) == fixed  # every character comes from the line
+    ct = clean(line)
+    assert ct.lines[0].text == fixed
+    assert [r.kind for r in ct.repairs] == ["hyperlink_refilled"] and ct.repairs[0].raw == line
+    assert [w.code for w in ct.warnings] == ["hyperlink_displaced"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'тармағының  сәйкес :";2) тармақшасына БҰЙЫРАМЫН',  # the stop follows a quote, not a word
+        "бірінші  екінші. үшінші",  # nothing glued after the stop
+        "бір  екі  үш.төрт",  # two gaps: the place is a guess
+        "бірінші  екінші.бір екі үш төрт",  # more than three words is not a moved link
+        "Төраға                                     М. Әзілханов",  # layout, not a gap
+    ],
+)
+def test_refill_gap_leaves_other_lines(line):
+    from kzqual.text.displaced import refill_gap
+
+    assert refill_gap(line) is None
 
 
 def test_segments_cut_after_glued_word():

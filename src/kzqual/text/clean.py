@@ -111,7 +111,21 @@ def clean(text: str, *, source: str = "<text>", encoding: str = "utf-8") -> Clea
         fixed = fixed.strip()
         # a repaired line is not the text the whole-text scan saw: scan it itself
         signals = displaced.displacement_signals(fixed, glued=i in glued or fixed != stripped)
-        if signals:
+        refilled = displaced.refill_gap(fixed) if signals else None
+        if refilled is not None:
+            repairs.append(Repair("hyperlink_refilled", i, stripped, refilled[0],
+                                  note="fragment moved back into the gap the export left"))
+            warnings.append(
+                TextWarning(
+                    "hyperlink_displaced",
+                    "a word moved by the export to the end of the line was put back into the "
+                    "gap it left",
+                    i,
+                    i,
+                )
+            )
+            fixed = refilled[0]
+        elif signals:
             warnings.append(
                 TextWarning(
                     "hyperlink_displaced",
@@ -165,11 +179,16 @@ def clean_offsets(raw: str) -> list[int]:
     """For the clean text of one raw line, the raw column of every clean character.
 
     Recomputed on demand (cheap) rather than stored on every line: letter-spacing and URL
-    repairs move characters; look-alike repairs replace one character by one; then strip.
+    repairs move characters; look-alike repairs replace one character by one; then strip; a
+    refilled hyperlink gap (:func:`displaced.refill_gap`) reorders them.
     """
     text, pos = spacing.unspace_map(raw.rstrip())
     lead = len(text) - len(text.lstrip())
-    return pos[lead : len(text.rstrip())]
+    text, pos = text.strip(), pos[lead : len(text.rstrip())]
+    refilled = displaced.refill_gap(text)
+    if refilled is not None:
+        pos = [pos[k] for k in refilled[1]]
+    return pos
 
 
 def _spaced(raw: str) -> bool:

@@ -223,3 +223,39 @@ def _restore_plan(
     if plan is None or all(t is None for _, t in plan):
         return None
     return plan
+
+
+# "02.10.2014  бұйрығымен.№ 74", "осы бұйрықтың  сәйкес бекітілсін;1-қосымшасына": the export
+# moved a hyperlinked fragment to the end of its line, glued it after the sentence's final stop,
+# and left a double space where it stood.  With exactly one such gap in the line the fragment's
+# place is not a guess.  The stop must follow a letter (``сәйкес :";2)`` is something else).
+_GAP_FRAGMENT = re.compile(
+    r"^(?P<a>.*?\S)  (?P<b>\S.*?[^\W\d_][.;])(?P<f>[^\s.;,:»)\"'][^.;:]{0,40})$"
+)
+# A fragment of at most three words; an all-capitals word (БҰЙЫРАМЫН) is the next sentence,
+# not a moved link.
+_MAX_FRAGMENT_WORDS = 3
+_CAPS_WORD = re.compile(r"(?<!\w)[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]{4,}(?!\w)")
+
+
+def refill_gap(text: str) -> tuple[str, list[int]] | None:
+    """Put a fragment glued after a line's final stop back into the line's one double-space gap.
+
+    Returns the repaired text and, for each of its characters, the index of the character of
+    ``text`` it came from (so callers can keep mapping clean text to raw columns); None when the
+    line does not show exactly that damage.  Only words of the line itself are moved.
+    """
+    if text.count("  ") != 1 or "   " in text:
+        return None
+    m = _GAP_FRAGMENT.match(text)
+    if m is None:
+        return None
+    frag = m["f"]
+    if len(frag.split()) > _MAX_FRAGMENT_WORDS or _CAPS_WORD.search(frag):
+        return None
+    gap = m.end("a")
+    fs, fe = m.span("f")
+    bs, be = m.span("b")
+    fixed = f"{m['a']} {frag} {m['b']}"
+    index = [*range(gap), gap, *range(fs, fe), gap + 1, *range(bs, be)]
+    return fixed, index
