@@ -35,6 +35,7 @@ def test_demo_is_idempotent(tmp_path: Path):
     ru = _run("demo", "--db", db, "--no-serve", env={"KZQUAL_LANG": "ru"})
     assert "Действует" in ru.stdout and "Должности" in ru.stdout and "добавлено 0" in ru.stdout
     assert "in_force" not in ru.stdout
+    assert "без изменений" in ru.stdout and "unchanged" not in ru.stdout
 
 
 def test_demo_bad_db_is_one_line_exit_2(tmp_path: Path):

@@ -40,11 +40,12 @@ def demo(db: str, host: str, port: int, serve: bool) -> None:
             table.add_column(t(key, lang))
         loaded = {r.act_key: r.status for r in summary.results if r.act_key}
         for s in store.list_acts():
+            run = loaded.get(s.key)
             table.add_row(s.key, s.date or "", s.number or "", t(f"store.status.{s.status}", lang), str(s.positions),
-                          loaded.get(s.key, ""))
+                          t(f"web.demo.result.{run}", lang) if run else "")
         console.print(table)
         for r in summary.failed:
-            console.print(f"[red]failed[/red] {r.path}: {r.error}")
+            console.print(f"[red]{t('web.demo.failed', lang)}[/red] {r.path}: {r.error}")
         counts = store.counts()
     added = sum(1 for r in summary.results if r.status in ("added", "new_version"))
     console.print(t("web.demo.summary", lang, acts=counts["acts"], posts=counts["positions"], added=added,

@@ -43,6 +43,10 @@ def serve(host: str, port: int, db: str | None, log_level: str) -> None:
     # on every request.
     app = create_app(settings, store=open_store(settings.db))
     threading.Thread(target=_warm_up, name="kzqual-warm-up", daemon=True).start()
-    writes = "enabled (bearer token)" if settings.token else "disabled (set KZQUAL_TOKEN to enable)"
-    click.echo(f"kzqual: serving {settings.db} on http://{host}:{port}/  (writes {writes})", err=True)
+    from kzqual.commands.lang import cli_lang
+    from kzqual.i18n import t
+
+    lang = cli_lang()
+    writes = t("web.serve.writes_on" if settings.token else "web.serve.writes_off", lang)
+    click.echo(t("web.serve.listening", lang, db=settings.db, host=host, port=port, writes=writes), err=True)
     serve_forever(app, host, port, log_level=log_level)
