@@ -60,3 +60,25 @@ def test_screen_from_registry_with_search_words(registry, tmp_path):
     assert r.returncode == 0, r.stderr
     ids = set(pl.read_csv(out)["position_id"].to_list())
     assert "9211-2-2-1" in ids and len(ids) < 43  # "Төрағаның кеңесшісі" and a few more, not every post
+
+
+def test_an_act_not_loaded_stays_not_loaded_for_every_post(registry):
+    # Every post of kk-ara-2014-9 refers to reg. 5084. The registry caches the lookup: the second
+    # and later posts must still read "not loaded", not "states no requirement for category …".
+    from kzqual.rules import Compiler
+    from kzqual.rules import taxonomy as tx
+    from kzqual.rules.sources import StoreReferences
+
+    with open_store(str(registry)) as store:
+        refs = StoreReferences(store)
+        compiler = Compiler(tx.bundled(), refs)
+        posts = list(store.iter_positions(act_key="reg-9211"))
+        assert len(posts) == 43
+        keys = set()
+        for p in posts:
+            ref = p.experience.reference
+            assert ref is not None and ref.registration_number == "5084"
+            assert refs.act_for(ref) is None
+            tree = compiler.experience(p)
+            keys.add(tree.logic.reason)
+    assert keys == {"rules.ref.not_loaded"}

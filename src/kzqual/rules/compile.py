@@ -92,8 +92,9 @@ class References:
             self.by_act.setdefault(p.act_key, {}).setdefault(p.category, p)
 
     def act_for(self, ref: ActRef) -> dict[str | None, Position] | None:
-        if ref.registration_number and f"reg-{ref.registration_number}" in self.by_act:
-            return self.by_act[f"reg-{ref.registration_number}"]
+        # An act looked up before and found not loaded is cached as {}: still "not loaded".
+        if ref.registration_number:
+            return self.by_act.get(f"reg-{ref.registration_number}") or None
         return None
 
 
