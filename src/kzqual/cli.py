@@ -52,7 +52,10 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kzqual")
-def app() -> None:
+@click.option("--lang", "ui_lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+              help="Language of every label and reason a sub-command prints (default: $KZQUAL_LANG, "
+                   "else kk), e.g. `kzqual --lang ru acts`.")
+def app(ui_lang: str | None) -> None:
     """kzqual: Kazakhstan's acts on civil-service positions, as a registry you can query.
 
     Read an act (parse), list its posts (positions), load acts into a registry (ingest), search it,

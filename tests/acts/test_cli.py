@@ -166,3 +166,16 @@ def test_summary_labels_follow_lang():
     assert result.exit_code == 0, result.output
     assert "приказ" in result.output and " order " not in result.output
 
+
+
+def test_top_level_lang_overrides_the_environment(act_path):
+    # `kzqual --lang ru parse …` prints Russian labels even when KZQUAL_LANG says English; a
+    # language the catalogue lacks is a usage error (exit 2).
+    path = str(act_path("ara_9_kk"))
+    ru = _run("--lang", "ru", "parse", path, env_lang="en")
+    assert ru.returncode == 0, ru.stderr
+    assert "Название" in ru.stdout and "Title" not in ru.stdout
+    en = _run("parse", path, env_lang="en")
+    assert "Title" in en.stdout
+    bad = _run("--lang", "xx", "parse", path)
+    assert bad.returncode == 2 and "--lang" in bad.stderr
