@@ -11,11 +11,6 @@ import sys
 from dataclasses import asdict
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from kzqual.commands.lang import cli_lang
 from kzqual.i18n import t
@@ -63,20 +58,35 @@ def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, allow_shrink: bo
     be read or parsed is reported on stderr and skipped; the others still land.  Exit code 2 if
     any file failed, 0 otherwise.
     """
-    err = Console(stderr=True)
-    with _open(db, create=True) as store:
-        if quiet or as_json:
-            summary = store.ingest_paths(paths, allow_shrink=allow_shrink)
-        else:
-            columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("{task.fields[file]}"), TimeElapsedColumn())
-            with Progress(*columns, console=err, transient=False) as bar:
-                task = bar.add_task(t("store.ingest.progress", _lang()), total=None, file="")
+    from kzqual.store import parallel
+    from kzqual.store.ingest import expand_paths
 
-                def progress(done, total, path, result):
-                    bar.update(task, completed=done, total=total, file=path.name)
+    # Start reading and parsing the files in worker processes first: they work while this
+    # process imports the database layer and opens (or migrates) the registry.
+    files = expand_paths(paths)
+    prefetch = parallel.start(files)
+    try:
+        with _open(db, create=True) as store:
+            if quiet or as_json:
+                summary = store.ingest_paths(files, allow_shrink=allow_shrink, prefetch=prefetch)
+            else:
+                from rich.console import Console
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-                summary = store.ingest_paths(paths, progress=progress, allow_shrink=allow_shrink)
+                err = Console(stderr=True)
+                columns = (TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                           TextColumn("{task.fields[file]}"), TimeElapsedColumn())
+                with Progress(*columns, console=err, transient=False) as bar:
+                    task = bar.add_task(t("store.ingest.progress", _lang()), total=None, file="")
+
+                    def progress(done, total, path, result):
+                        bar.update(task, completed=done, total=total, file=path.name)
+
+                    summary = store.ingest_paths(files, progress=progress, allow_shrink=allow_shrink,
+                                                 prefetch=prefetch)
+    finally:
+        if prefetch is not None:  # the store could not be opened: stop the workers
+            prefetch.close()
     for r in summary.failed:
         click.echo(f"kzqual: error: {r.error}", err=True)
     if as_json:
@@ -113,6 +123,10 @@ def search(query, lang, body, category, in_force_on, limit, offset, db, as_json)
     Kazakh and Russian words match in any inflection (сарапшыға finds сарапшы, инспектора finds
     инспектор).  Every word must match; results are ranked, title matches first.
     """
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.text import Text
+
     with _open(db) as store:
         hits = store.search(query, lang=lang, body=body, category=category, in_force_on=in_force_on,
                             limit=limit, offset=offset)
@@ -165,6 +179,9 @@ def show(position_id: str, db: str | None, as_json: bool) -> None:
         _dump({"position": rec.position.model_dump(mode="json"), "act": rec.act.to_dict(), "raw": rec.raw,
                "requirements": [asdict(r) for r in rec.requirements]})
         return
+    from rich.console import Console
+    from rich.text import Text
+
     ui = _lang()
     p = rec.position
     console = Console(highlight=False)
@@ -222,6 +239,9 @@ def acts(as_of, status, limit, history_key, db, as_json) -> None:
     if as_json:
         _dump([a.to_dict() for a in items])
         return
+    from rich.console import Console
+    from rich.table import Table
+
     ui = _lang()
     if not items:
         click.echo(t("store.acts.none", ui))

@@ -9,17 +9,53 @@ Public API (see docs/store.md)::
     Store.engine (SQLAlchemy Engine), Store.dialect ("sqlite" | "postgresql")
 """
 
-from kzqual.store.records import (
-    ActEvent,
-    ActSummary,
-    IngestResult,
-    IngestSummary,
-    PositionRecord,
-    SourcedRequirement,
-    StoredAct,
-)
-from kzqual.store.search import SearchHit
-from kzqual.store.store import Store, open_store
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+# The names below load on first use (PEP 562): ``kzqual ingest`` imports
+# :mod:`kzqual.store.parallel` and starts parsing in a worker process before it pays for
+# SQLAlchemy and Alembic, which ``kzqual.store.store`` imports.
+_LAZY = {
+    "ActEvent": "kzqual.store.records",
+    "ActSummary": "kzqual.store.records",
+    "IngestResult": "kzqual.store.records",
+    "IngestSummary": "kzqual.store.records",
+    "PositionRecord": "kzqual.store.records",
+    "SourcedRequirement": "kzqual.store.records",
+    "StoredAct": "kzqual.store.records",
+    "SearchHit": "kzqual.store.search",
+    "Store": "kzqual.store.store",
+    "open_store": "kzqual.store.store",
+}
+
+if TYPE_CHECKING:
+    from kzqual.store.records import (
+        ActEvent,
+        ActSummary,
+        IngestResult,
+        IngestSummary,
+        PositionRecord,
+        SourcedRequirement,
+        StoredAct,
+    )
+    from kzqual.store.search import SearchHit
+    from kzqual.store.store import Store, open_store
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "ActEvent",

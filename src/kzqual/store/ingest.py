@@ -13,14 +13,17 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kzqual.acts.model import ParsedAct
 from kzqual.errors import InputError
-from kzqual.positions.model import Position
-from kzqual.text import CleanText, read
 
-ParseFn = Callable[[Path, CleanText], ParsedAct]
-ExtractFn = Callable[[CleanText, ParsedAct], "Extracted"]  # any object with .positions/.warnings
+if TYPE_CHECKING:  # imported where used: a worker process and the CLI start without them
+    from kzqual.acts.model import ParsedAct
+    from kzqual.positions.model import Position
+    from kzqual.text import CleanText
+
+ParseFn = Callable[[Path, "CleanText"], "ParsedAct"]
+ExtractFn = Callable[["CleanText", "ParsedAct"], "Extracted"]  # any object with .positions/.warnings
 
 
 @dataclass(slots=True)
@@ -70,6 +73,8 @@ def content_hash(ct: CleanText) -> str:
 
 
 def load(path: Path) -> CleanText:
+    from kzqual.text import read
+
     return read(path)
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
-from kzqual.acts.model import Act
-from kzqual.positions.model import Position
+if TYPE_CHECKING:  # annotations only: an ingest writes rows and needs no models
+    from kzqual.acts.model import Act
+    from kzqual.positions.model import Position
 
 
 @dataclass(slots=True)

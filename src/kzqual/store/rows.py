@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from kzqual.acts.model import Act, StructureNode
-from kzqual.positions.model import Position
 from kzqual.store.stem import index_text
+
+if TYPE_CHECKING:  # rows are built from models the caller has; the writer needs no models
+    from kzqual.acts.model import Act, StructureNode
+    from kzqual.positions.model import Position
 
 
 def _span(lines) -> tuple[int | None, int | None]:
@@ -106,6 +109,8 @@ def structure_rows(nodes: list[StructureNode], act_id: int) -> list[dict]:
 
 
 def build_tree(rows: list[dict]) -> list[StructureNode]:
+    from kzqual.acts.model import StructureNode
+
     nodes: dict[int, StructureNode] = {}
     roots: list[StructureNode] = []
     for r in sorted(rows, key=lambda r: r["ord"]):

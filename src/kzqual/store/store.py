@@ -13,17 +13,26 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date as _date
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, func, select, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from kzqual.acts.model import StructureNode
 from kzqual.errors import InputError, NotFoundError
-from kzqual.positions.model import Position
-from kzqual.store import db, rows, search as _search
+from kzqual.store import db, parallel, rows, search as _search
 from kzqual.store import tables as T
-from kzqual.store.ingest import Extracted, Pipeline, content_hash, expand_paths, load, warning_dicts
+from kzqual.store.ingest import Pipeline, content_hash, expand_paths, load
+from kzqual.store.prepare import (
+    Dumped,
+    PreparedAct,
+    PreparedError,
+    PreparedFile,
+    PreparedPositions,
+    failure_message,
+    prepare_act,
+    prepare_positions,
+)
 from kzqual.store.records import (
     ActEvent,
     ActSummary,
@@ -34,6 +43,10 @@ from kzqual.store.records import (
     StoredAct,
 )
 from kzqual.store.search import SearchHit, in_force_sql
+
+if TYPE_CHECKING:
+    from kzqual.acts.model import StructureNode
+    from kzqual.positions.model import Position
 
 BATCH = 2000
 
@@ -53,6 +66,13 @@ def _db_errors(method):
 
     return wrapper
 ProgressFn = Callable[[int, int, Path, IngestResult], None]
+
+
+def _position_model():
+    """The Position model, imported on first use (an ingest never builds one here)."""
+    from kzqual.positions.model import Position
+
+    return Position
 
 
 def check_date(value: str | _date | None, what: str = "date") -> str | None:
@@ -100,22 +120,39 @@ class Store:
         digest = content_hash(ct)
         # The key is read from the text, so the same text always has the same key: a hash equal
         # to a current version means "unchanged" without parsing again.
+        unchanged = self._unchanged(path, digest)
+        if unchanged is not None:
+            return unchanged
+        parsed = pipeline.parse(path, ct)
+        return self._store_prepared(path, prepare_act(path, ct, digest, parsed, pipeline), allow_shrink)
+
+    def _ingest_prepared(self, path: Path, pf: PreparedFile, allow_shrink: bool) -> IngestResult:
+        """:meth:`ingest_file` for a file a worker process prepared: the same steps, in the same
+        order, with the worker's results (a worker's failure is raised where it happened)."""
+        if pf.digest is None:  # could not be read
+            raise pf.error
+        unchanged = self._unchanged(path, pf.digest)
+        if unchanged is not None:
+            return unchanged
+        if pf.error is not None:  # could not be parsed
+            raise pf.error
+        return self._store_prepared(path, pf.prepared, allow_shrink)
+
+    def _unchanged(self, path: Path, digest: str) -> IngestResult | None:
         with self.engine.connect() as conn:
             known = conn.execute(select(T.acts.c.key, T.acts.c.version, T.acts.c.id)
                                  .where(T.acts.c.content_hash == digest, T.acts.c.is_current == True)  # noqa: E712
                                  ).first()
-            if known is not None:
-                n = conn.execute(select(func.count()).select_from(T.positions)
-                                 .where(T.positions.c.act_id == known.id)).scalar_one()
-                return IngestResult(str(path), "unchanged", known.key, known.version, n, 0)
-        parsed = pipeline.parse(path, ct)
-        act = parsed.act
-        if not act.source:
-            act = act.model_copy(update={"source": path.name})
-        key = act.key
+            if known is None:
+                return None
+            n = conn.execute(select(func.count()).select_from(T.positions)
+                             .where(T.positions.c.act_id == known.id)).scalar_one()
+            return IngestResult(str(path), "unchanged", known.key, known.version, n, 0)
+
+    def _store_prepared(self, path: Path, prep: PreparedAct, allow_shrink: bool) -> IngestResult:
         for attempt in (1, 2):
             try:
-                outcome = self._store_act(path, ct, digest, act, parsed, pipeline, allow_shrink)
+                outcome = self._store_act(path, prep, allow_shrink)
                 break
             except DBAPIError as exc:
                 reason = str(exc.orig).strip().splitlines()[0]
@@ -127,24 +164,24 @@ class Store:
             return outcome
         version, n_pos, act_warnings, pos_warnings, restored = outcome
         status = "added" if version == 1 else "new_version"
-        return IngestResult(str(path), status, key, version, n_pos, len(act_warnings) + len(pos_warnings),
+        return IngestResult(str(path), status, prep.key, version, n_pos, len(act_warnings) + len(pos_warnings),
                             restores=restored)
 
-    def _shrink_reason(self, conn: Connection, current, ct) -> str | None:
+    def _shrink_reason(self, conn: Connection, current, raw_lines: list[str]) -> str | None:
         """Why a new text looks like a damaged copy of the current version (a truncated file),
         or None.  The comparison is on the raw text, so a cut in the middle of a line counts."""
         old = "\n".join(t for _, t in self._raw(conn, current.id, 1, current.line_count)).rstrip()
-        new = "\n".join(line.rstrip("\r") for line in ct.raw_lines).rstrip()
+        new = "\n".join(line.rstrip("\r") for line in raw_lines).rstrip()
         if len(new) < len(old) and old.startswith(new):
             return (f"its text is the first {len(new)} of {len(old)} characters of the current "
                     f"version {current.version} (a truncated file?)")
         return None
 
-    def _store_act(self, path: Path, ct, digest: str, act, parsed, pipeline: Pipeline,
-                   allow_shrink: bool = False):
+    def _store_act(self, path: Path, prep: PreparedAct, allow_shrink: bool = False):
         """One act version in one transaction: (version, posts, act warnings, post warnings,
         restored?), or an "unchanged" result when another writer stored the same text meanwhile.
         A refused shrink raises InputError inside the transaction, which rolls it back."""
+        key, digest = prep.key, prep.digest
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":
                 # one writer at a time: position keys are allocated below; readers go on
@@ -154,43 +191,45 @@ class Store:
                 # changes no row; busy_timeout waits for it): reading first and writing later
                 # lets another process commit in between and this one fail
                 conn.execute(text("UPDATE acts SET id = id WHERE 0"))
-            current = conn.execute(select(T.acts).where(T.acts.c.key == act.key,
+            current = conn.execute(select(T.acts).where(T.acts.c.key == key,
                                                         T.acts.c.is_current == True)  # noqa: E712
                                    ).first()
             if current is not None and current.content_hash == digest:  # another writer stored it meanwhile
-                return IngestResult(str(path), "unchanged", act.key, current.version, 0, 0)
+                return IngestResult(str(path), "unchanged", key, current.version, 0, 0)
             # the same text as an earlier version: stored again as a new version, so the history
             # reads v1 -> v2 -> v3 (= v1) and every version stays queryable as it was
             restored = conn.execute(select(func.min(T.acts.c.version)).where(
-                T.acts.c.key == act.key, T.acts.c.content_hash == digest)).scalar()
+                T.acts.c.key == key, T.acts.c.content_hash == digest)).scalar()
             if current is not None and not allow_shrink:
-                reason = self._shrink_reason(conn, current, ct)
+                reason = self._shrink_reason(conn, current, prep.raw_lines)
                 if reason:
-                    raise InputError(f"refused as a new version of {act.key}: {reason}; "
+                    raise InputError(f"refused as a new version of {key}: {reason}; "
                                      "use --allow-shrink to store it anyway", source=str(path),
                                      code="suspicious_shrink")
-            last = conn.execute(select(func.max(T.acts.c.version)).where(T.acts.c.key == act.key)).scalar()
+            last = conn.execute(select(func.max(T.acts.c.version)).where(T.acts.c.key == key)).scalar()
             version = (last or 0) + 1
-            conn.execute(update(T.acts).where(T.acts.c.key == act.key).values(is_current=False))
-            act_warnings = warning_dicts(parsed.warnings) + warning_dicts(ct.warnings)
+            conn.execute(update(T.acts).where(T.acts.c.key == key).values(is_current=False))
+            act_warnings = prep.act_warnings
             act_id = conn.execute(
                 T.acts.insert().returning(T.acts.c.id),
-                rows.act_row(act, version=version, content_hash=digest, line_count=len(ct.raw_lines),
-                             ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                             warnings=act_warnings),
+                {**prep.act_row, "version": version,
+                 "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                 "warnings": act_warnings},
             ).scalar_one()
-            self._insert_raw_lines(conn, act_id, ct.raw_lines)
-            self._insert_many(conn, T.structure_nodes, rows.structure_rows(parsed.structure, act_id))
-            self._insert_many(conn, T.notes, rows.note_rows(act, act_id))
-            self._insert_many(conn, T.act_events, rows.event_rows(act, act_id))
-            extracted = pipeline.extract(ct, parsed)
-            n_pos, pos_warnings = self._write_positions(conn, act_id, act.language, act.issuer_body,
-                                                        extracted)
+            self._insert_raw_lines(conn, act_id, prep.raw_lines)
+            for table, items in ((T.structure_nodes, prep.structure), (T.notes, prep.notes),
+                                 (T.act_events, prep.events)):
+                for item in items:
+                    item["act_id"] = act_id
+                self._insert_many(conn, table, items)
+            if prep.extract_error is not None:  # where the serial path used to extract
+                raise prep.extract_error
+            n_pos, pos_warnings = self._write_positions(conn, act_id, prep.positions)
             if current is not None and not allow_shrink:
                 n_old = conn.execute(select(func.count()).select_from(T.positions)
                                      .where(T.positions.c.act_id == current.id)).scalar_one()
                 if n_pos * 2 < n_old:  # lost most posts: more likely a damaged file than a reform
-                    raise InputError(f"refused as a new version of {act.key}: it has {n_pos} posts, "
+                    raise InputError(f"refused as a new version of {key}: it has {n_pos} posts, "
                                      f"the current version {current.version} has {n_old}; "
                                      "use --allow-shrink to store it anyway", source=str(path),
                                      code="suspicious_shrink")
@@ -213,82 +252,96 @@ class Store:
             cur.close()
 
     def _insert_many(self, conn: Connection, table, items: list[dict]) -> None:
+        """Rows straight to the driver.  JSON columns are dumped here as the JSON type would
+        (``None`` -> 'null'), unless :mod:`kzqual.store.prepare` already did (:class:`Dumped`)."""
         if not items:
             return
-        if self.dialect == "postgresql":
-            # COPY: psycopg's executemany sends one statement per row, COPY streams them all
-            cols = list(items[0])
-            json_cols = {c.name for c in table.columns if isinstance(c.type, JSON)}
-            dbapi = conn.connection.driver_connection
-            with dbapi.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as cp:
-                for item in items:
-                    cp.write_row([json.dumps(item[c], ensure_ascii=False) if c in json_cols and item[c] is not None
-                                  else item[c] for c in cols])
-            return
-        # SQLite: the driver's executemany with tuples; SQLAlchemy's insert() compiled and
-        # type-processed every dict (~0.3 s of the five seeds).  JSON columns are dumped here as
-        # the JSON type would (None -> 'null').
         cols = list(items[0])
         json_cols = {c.name for c in table.columns if isinstance(c.type, JSON)}
         dump = [c in json_cols for c in cols]
+
+        def values(item: dict) -> list:
+            return [json.dumps(v, ensure_ascii=False) if d and not isinstance(v, Dumped) else v
+                    for v, d in zip((item[c] for c in cols), dump)]
+
+        if self.dialect == "postgresql":
+            # COPY: psycopg's executemany sends one statement per row, COPY streams them all
+            dbapi = conn.connection.driver_connection
+            with dbapi.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as cp:
+                for item in items:
+                    cp.write_row(values(item))
+            return
+        # SQLite: the driver's executemany with tuples; SQLAlchemy's insert() compiled and
+        # type-processed every dict (~0.3 s of the five seeds).
         sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        conn.connection.driver_connection.executemany(
-            sql, [tuple(json.dumps(item[c], ensure_ascii=False) if d else item[c] for c, d in zip(cols, dump))
-                  for item in items])
+        if any(dump):
+            params = [values(item) for item in items]
+        else:
+            params = [tuple(item[c] for c in cols) for item in items]
+        conn.connection.driver_connection.executemany(sql, params)
 
-    def _write_positions(self, conn: Connection, act_id: int, language: str, issuer_body: str | None,
-                         extracted: Extracted) -> tuple[int, list[dict]]:
+    def _write_positions(self, conn: Connection, act_id: int, prep: PreparedPositions) -> tuple[int, list[dict]]:
+        """The prepared posts with their primary keys (after the largest so far) and act id."""
         next_pk = (conn.execute(select(func.max(T.positions.c.pk))).scalar() or 0) + 1
-        warnings = warning_dicts(extracted.warnings)
-        seen: set[str] = set()
-        pos_rows, num_rows, req_rows, idx_rows = [], [], [], []
-        count = 0
-
-        def flush() -> None:
-            self._insert_many(conn, T.positions, pos_rows)
-            self._insert_many(conn, T.position_numbers, num_rows)
-            self._insert_many(conn, T.requirements, req_rows)
-            _search.write_index(conn, self.dialect, idx_rows)
-            for buf in (pos_rows, num_rows, req_rows, idx_rows):
-                buf.clear()
-
-        for p in extracted.positions:
-            if p.id in seen:  # an extractor bug must not lose a post: keep it, say so
-                warnings.append({"code": "duplicate_position_id", "message": p.id})
-                p = p.model_copy(update={"id": f"{p.id}~{count}"})
-            seen.add(p.id)
-            pk = next_pk + count
-            row = rows.position_row(p, act_id, count, language)
-            row["pk"] = pk
-            pos_rows.append(row)
-            num_rows += [{"position_pk": pk, "ord": i, "number": n} for i, n in enumerate(p.numbers)]
-            req_rows += list(rows.requirement_rows(p, pk, row["data"]))
-            idx_rows.append((pk, rows.index_row(p, language, issuer_body)))
-            count += 1
-            if len(pos_rows) >= BATCH:
-                flush()
-        flush()
+        for row in prep.positions:
+            row["act_id"] = act_id
+            row["pk"] = next_pk + row["ord"]
+        # numbers and requirements name their post by its index: copies, so that a retry (a locked
+        # SQLite file) starts again from the prepared rows
+        numbers = [{**r, "position_pk": r["position_pk"] + next_pk} for r in prep.numbers]
+        requirements = [{**r, "position_pk": r["position_pk"] + next_pk} for r in prep.requirements]
+        count = len(prep.positions)
+        for start in range(0, max(count, 1), BATCH):
+            # in batches, each table before the next, as the rows were written when positions came
+            # from a generator (the same row order on disk)
+            chunk = prep.positions[start:start + BATCH]
+            lo, hi = next_pk + start, next_pk + start + len(chunk)
+            self._insert_many(conn, T.positions, chunk)
+            self._insert_many(conn, T.position_numbers, [r for r in numbers if lo <= r["position_pk"] < hi])
+            self._insert_many(conn, T.requirements, [r for r in requirements if lo <= r["position_pk"] < hi])
+            _search.write_index(conn, self.dialect, [(next_pk + i, r) for i, r in prep.index[start:start + BATCH]])
         if self.dialect == "postgresql" and count:
             conn.execute(text("SELECT setval(pg_get_serial_sequence('positions', 'pk'), :v)"),
                          {"v": next_pk + count - 1})
-        return count, warnings
+        return count, prep.warnings
 
     def ingest_paths(self, paths: Iterable[str | os.PathLike], *, progress: ProgressFn | None = None,
-                     pipeline: Pipeline | None = None, allow_shrink: bool = False) -> IngestSummary:
+                     pipeline: Pipeline | None = None, allow_shrink: bool = False,
+                     prefetch: parallel.Prefetch | None = None) -> IngestSummary:
         """Every file (folders: their ``*.txt``), each in its own transaction; a file that fails
-        is recorded as "failed" with its error and the others still land."""
+        is recorded as "failed" with its error and the others still land.
+
+        With the default pipeline and several files, the files are read and parsed in worker
+        processes (:mod:`kzqual.store.parallel`) while this process writes; the acts are still
+        written one by one in the order given.  ``prefetch``: a pool the caller already started
+        for exactly these files (the CLI starts it before it opens the store); it is closed here."""
         files = expand_paths(paths)
+        if pipeline is not None:  # a custom pipeline runs here, in this process
+            if prefetch is not None:
+                prefetch.close()
+            prefetch = None
+        elif prefetch is None:
+            prefetch = parallel.start(files)
         summary = IngestSummary()
-        for i, path in enumerate(files, 1):
-            try:
-                result = self.ingest_file(path, pipeline=pipeline, allow_shrink=allow_shrink)
-            except InputError as exc:
-                result = IngestResult(str(path), "failed", error=str(exc))
-            except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the rest
-                result = IngestResult(str(path), "failed", error=f"{path}: {type(exc).__name__}: {exc}")
-            summary.results.append(result)
-            if progress:
-                progress(i, len(files), path, result)
+        try:
+            for i, path in enumerate(files, 1):
+                try:
+                    if prefetch is not None:
+                        result = self._ingest_prepared(path, prefetch.get(i - 1), allow_shrink)
+                    else:
+                        result = self.ingest_file(path, pipeline=pipeline, allow_shrink=allow_shrink)
+                except PreparedError as exc:  # failed in a worker: its message as it would be here
+                    result = IngestResult(str(path), "failed", error=exc.message)
+                except InputError as exc:
+                    result = IngestResult(str(path), "failed", error=str(exc))
+                except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not stop the rest
+                    result = IngestResult(str(path), "failed", error=failure_message(exc, path))
+                summary.results.append(result)
+                if progress:
+                    progress(i, len(files), path, result)
+        finally:
+            if prefetch is not None:
+                prefetch.close()
         self._analyze()
         return summary
 
@@ -303,8 +356,8 @@ class Store:
         """Add positions to the current version of an act (benchmarks, synthetic registries)."""
         with self.engine.begin() as conn:
             row = self._act_row(conn, act_key, None)
-            n, _ = self._write_positions(conn, row.id, row.language, row.issuer_body,
-                                         Extracted(positions))
+            n, _ = self._write_positions(conn, row.id, prepare_positions(positions, row.language,
+                                                                         row.issuer_body))
         self._analyze()
         return n
 
@@ -416,7 +469,7 @@ class Store:
     def get_position(self, position_id: str) -> Position:
         """The post from the newest version of its act that has it."""
         with self.engine.connect() as conn:
-            return Position.model_validate(self._position_row(conn, position_id).data)
+            return _position_model().model_validate(self._position_row(conn, position_id).data)
 
     @_db_errors
     def position_record(self, position_id: str) -> PositionRecord:
@@ -435,7 +488,7 @@ class Store:
                 reqs.append(SourcedRequirement(r.kind, r.text,
                                                (r.line_start, r.line_end) if r.line_start else None,
                                                src, r.data))
-        return PositionRecord(Position.model_validate(row.data), act, raw, reqs)
+        return PositionRecord(_position_model().model_validate(row.data), act, raw, reqs)
 
     def _position_filter(self, q, *, in_force_on, act_key, category, lang):
         q = q.join(T.acts, T.acts.c.id == T.positions.c.act_id).where(T.acts.c.is_current == True)  # noqa: E712
@@ -461,7 +514,7 @@ class Store:
             q = q.limit(limit)
         with self.engine.connect() as conn:
             for (data,) in conn.execution_options(yield_per=500).execute(q):
-                yield Position.model_validate(data)
+                yield _position_model().model_validate(data)
 
     @_db_errors
     def count_positions(self, in_force_on: str | _date | None = None, *, act_key: str | None = None,

@@ -1,0 +1,112 @@
+"""Preparing act files in worker processes while the main process opens the store and writes.
+
+An ingest is mostly CPU: reading and cleaning the text, parsing, extracting posts, building rows
+(:mod:`kzqual.store.prepare`).  On a machine with more than one core, :func:`start` forks worker
+processes that prepare the files (the biggest first: it takes longest) while the caller goes on
+importing SQLAlchemy, migrating the database and writing the acts already prepared.  Writes stay
+in the caller, one transaction per act, in the order the files were given, so the registry ends
+up exactly as after a serial ingest.
+
+This module imports nothing heavy: the CLI imports it and forks before it loads the database
+layer.  ``KZQUAL_INGEST_WORKERS`` sets the number of workers (0: prepare in-process).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from kzqual.store.prepare import PreparedFile, prepare_file
+
+MAX_WORKERS = 2  # two big files dominate the bundled acts; more workers only add start-up cost
+
+
+def worker_count(n_files: int) -> int:
+    """How many worker processes to use for ``n_files`` files (0: none)."""
+    env = os.environ.get("KZQUAL_INGEST_WORKERS", "").strip()
+    if env:
+        try:
+            wanted = max(0, int(env))
+        except ValueError:
+            wanted = MAX_WORKERS
+    else:
+        wanted = MAX_WORKERS
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    if n_files < 2 or cores < 2:
+        return 0
+    return min(wanted, n_files, cores)
+
+
+class Prefetch:
+    """Files being prepared by a process pool; :meth:`get` hands them back by position.
+
+    If the pool breaks (a worker killed, out of memory), the files not yet received are prepared
+    in the calling process instead: the ingest still completes the same way.
+    """
+
+    def __init__(self, files: Sequence[Path], workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.files = [Path(f) for f in files]
+        self._pool = ProcessPoolExecutor(max_workers=workers,
+                                         mp_context=multiprocessing.get_context("fork"))
+        order = sorted(range(len(self.files)), key=lambda i: -_size(self.files[i]))
+        try:
+            self._futures = {i: self._pool.submit(prepare_file, str(self.files[i])) for i in order}
+        except BaseException:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+    def get(self, i: int) -> PreparedFile:
+        future = self._futures.pop(i)
+        try:
+            return future.result()
+        except Exception:  # noqa: BLE001 - the pool broke (BrokenProcessPool, pickling): go on here
+            return prepare_file(str(self.files[i]))
+
+    def close(self) -> None:
+        """Stop the pool.  Results nobody asked for (the caller failed, e.g. on a bad database)
+        are not waited for: their workers are stopped."""
+        if self._futures:
+            for future in self._futures.values():
+                future.cancel()
+            # ProcessPoolExecutor cannot stop a running job; its worker processes can be
+            for proc in list((getattr(self._pool, "_processes", None) or {}).values()):
+                proc.terminate()
+            self._futures.clear()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Prefetch:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def start(files: Sequence[Path], workers: int | None = None) -> Prefetch | None:
+    """Start preparing ``files`` in worker processes; None when it is not worth it (one file, one
+    core, ``KZQUAL_INGEST_WORKERS=0``) or not possible (no ``fork`` here, no processes allowed):
+    the caller then prepares each file itself."""
+    n = worker_count(len(files)) if workers is None else min(workers, len(files))
+    if n <= 0:
+        return None
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    try:
+        return Prefetch(files, n)
+    except (OSError, ValueError, RuntimeError, ImportError):
+        return None
