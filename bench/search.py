@@ -93,9 +93,16 @@ def pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
-def run(name: str, url: str, n_posts: int, n_queries: int) -> None:
+def run(name: str, url: str, n_posts: int, n_queries: int, log: Path | None = None,
+        reuse: bool = False) -> None:
     rng = random.Random(1)
     store = open_store(url)
+    if reuse and store.count_positions() > n_posts:
+        # an already built registry (--reuse): time the queries only
+        seed_posts = [p for p in store.iter_positions() if not p.id.startswith("syn-")]
+        search_times(name, store, seed_posts, n_queries, rng, log)
+        store.close()
+        return
     # The parser layers' time and the store's own time, separately: parse once, remembered,
     # then time the registry writes alone.
     cache: dict = {}
@@ -130,7 +137,14 @@ def run(name: str, url: str, n_posts: int, n_queries: int) -> None:
         added += store.bulk_positions(key, synthetic(posts, share, rng, prefix=f"syn-{key}"))
     dt = time.perf_counter() - t
     print(f"{name}: bulk ingest: {added} synthetic posts in {dt:.1f} s = {added / dt:,.0f} posts/s")
+    search_times(name, store, seed_posts, n_queries, rng, log)
+    store.close()
+
+
+def search_times(name, store, seed_posts, n_queries: int, rng: random.Random, log: Path | None) -> None:
     total = store.count_positions()
+    rng = random.Random(2)  # its own stream: the same queries whether the registry was just built or reused
+    lines = []
     for lang in ("kk", "ru"):
         posts = [p for p in seed_posts if (p.act_key == "reg-15125") == (lang == "ru")]
         queries = make_queries(posts, lang, n_queries, rng)
@@ -141,9 +155,12 @@ def run(name: str, url: str, n_posts: int, n_queries: int) -> None:
             hits = store.search(q, lang=lang, limit=20)
             times.append((time.perf_counter() - t) * 1000)
             found += bool(hits)
+            lines.append(f"{name}\t{lang}\t{times[-1]:.2f}\t{len(hits)}\t{q}")
         print(f"{name}: search {lang} at {total:,} posts, {len(queries)} queries ({found} with hits): "
               f"p50 {statistics.median(times):.1f} ms, p99 {pct(times, 0.99):.1f} ms, max {max(times):.1f} ms")
-    store.close()
+    if log:
+        with log.open("a", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
 
 
 def main() -> None:
@@ -152,20 +169,24 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--backends", default="sqlite,postgresql")
     ap.add_argument("--pg", default=None, help="PostgreSQL URL (default: a throw-away cluster)")
+    ap.add_argument("--log", type=Path, default=None,
+                    help="append one line per query (backend, lang, ms, hits, query) to this file")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --pg: if the database already holds the registry, only time the queries")
     args = ap.parse_args()
     backends = args.backends.split(",")
     with tempfile.TemporaryDirectory() as tmp:
         if "sqlite" in backends:
-            run("sqlite", str(Path(tmp) / "bench.db"), args.posts, args.queries)
+            run("sqlite", str(Path(tmp) / "bench.db"), args.posts, args.queries, args.log)
         if "postgresql" in backends:
             if args.pg:
-                run("postgresql", args.pg, args.posts, args.queries)
+                run("postgresql", args.pg, args.posts, args.queries, args.log, args.reuse)
             else:
                 from pg import PgCluster
 
                 cluster = PgCluster().start()
                 try:
-                    run("postgresql", cluster.url(cluster.create_db()), args.posts, args.queries)
+                    run("postgresql", cluster.url(cluster.create_db()), args.posts, args.queries, args.log)
                 finally:
                     cluster.stop()
 

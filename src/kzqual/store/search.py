@@ -147,6 +147,11 @@ def in_force_sql(param: str = "d") -> str:
             f"(a.status <> 'repealed' OR (a.repealed_on IS NOT NULL AND a.repealed_on > :{param}))")
 
 
+def _staged(vector: str) -> str:
+    """A vector expression over the scratch table's columns (``positions`` has a title too)."""
+    return vector.replace("'simple', ", "'simple', s.")
+
+
 def write_index(conn: Connection, dialect: str, rows: list[tuple[int, dict[str, str]]]) -> None:
     if not rows:
         return
@@ -164,9 +169,15 @@ def write_index(conn: Connection, dialect: str, rows: list[tuple[int, dict[str, 
             "setweight(to_tsvector('simple', department), 'B') || "
             "setweight(to_tsvector('simple', body), 'D'), "
             "to_tsvector('simple', department), title, department, body FROM search_stage"))
+        # the matching and ranking tables carry the filters (act, language) in their own rows
         conn.execute(text(
-            f"INSERT INTO position_rank (position_pk, tsv, head) SELECT pk, {RANK_VECTOR}, {HEAD_VECTOR} "
-            "FROM search_stage"))
+            f"INSERT INTO position_match (position_pk, act_id, language, tsv) "
+            f"SELECT s.pk, p.act_id, p.language, {_staged(RANK_VECTOR)} FROM search_stage s "
+            "JOIN positions p ON p.pk = s.pk ORDER BY s.pk"))
+        conn.execute(text(
+            f"INSERT INTO position_rank (position_pk, act_id, language, head) "
+            f"SELECT s.pk, p.act_id, p.language, {_staged(HEAD_VECTOR)} FROM search_stage s "
+            "JOIN positions p ON p.pk = s.pk ORDER BY s.pk"))
         conn.execute(text("DELETE FROM search_stage"))
     else:
         conn.connection.driver_connection.executemany(
@@ -191,6 +202,7 @@ def score(fields: tuple[str, str, str], terms: list[tuple[str, ...]]) -> float:
 
 
 def _filters(lang, category, in_force_on, body_terms, dialect) -> tuple[list[str], dict]:
+    """SQLite's filters (FTS5 table joined to ``positions`` p and ``acts`` a)."""
     where = ["a.is_current = :cur"]
     params: dict = {"cur": True}
     if lang:
@@ -203,10 +215,6 @@ def _filters(lang, category, in_force_on, body_terms, dialect) -> tuple[list[str
     if in_force_on:
         where.append(in_force_sql())
         params["d"] = in_force_on
-    if body_terms and dialect == "postgresql":
-        # weight B is the department field of the ranking vector (the row is read anyway)
-        where.append("r.tsv @@ to_tsquery('simple', :bq)")
-        params["bq"] = tsquery_expr(body_terms, weight="B")
     return where, params
 
 
@@ -218,12 +226,77 @@ def _match(dialect: str, terms, body_terms) -> str:
 
 
 def _match_sql(dialect: str, columns: str, where: list[str], order: str = "") -> str:
-    if dialect == "postgresql":
-        return (f"SELECT {columns} FROM position_rank r JOIN positions p ON p.pk = r.position_pk "
-                "JOIN acts a ON a.id = p.act_id "
-                f"WHERE r.tsv @@ to_tsquery('simple', :q) AND {' AND '.join(where)}{order}")
     return (f"SELECT {columns} FROM position_fts JOIN positions p ON p.pk = position_fts.rowid "
             f"JOIN acts a ON a.id = p.act_id WHERE position_fts MATCH :q AND {' AND '.join(where)}{order}")
+
+
+@dataclass(frozen=True, slots=True)
+class _PgQuery:
+    """One PostgreSQL search: the filters, and the SQL over the two narrow tables.
+
+    ``position_match`` m (key, act, language, whole vector out of line; GIN) answers "which
+    posts match"; ``position_rank`` h (key, act, language, title+department vector in line;
+    GIN) answers the title/department tier and is what ts_rank reads.  Both carry the act and
+    language, so the usual filters never touch ``positions`` (only a category filter does)."""
+
+    lang: str | None
+    category: str | None
+    in_force_on: str | None
+    body: bool  # a department restriction (weight B of the head vector)
+
+    def params(self, conn: Connection, terms, body_terms) -> dict | None:
+        """The bound values; None when no act passes the act filters (nothing can match).
+
+        The current (and in-force) acts are looked up first -- a handful of rows -- so the
+        matching rows are filtered by ``act_id = ANY(…)`` as they are read, with no join."""
+        act_sql = "SELECT a.id FROM acts a WHERE a.is_current = :cur"
+        act_params: dict = {"cur": True}
+        if self.in_force_on:
+            act_sql += " AND " + in_force_sql()
+            act_params["d"] = self.in_force_on
+        acts = conn.execute(text(act_sql), act_params).scalars().all()
+        if not acts:
+            return None
+        params: dict = {"acts": list(acts), "q": tsquery_expr(terms)}
+        if self.lang:
+            params["lang"] = self.lang
+        if self.category:
+            params["cat"] = canonical_category(self.category)
+            params["cat_raw"] = self.category.strip()
+        if self.body:
+            params["bq"] = tsquery_expr(body_terms, weight="B")
+        return params
+
+    def sql(self, vector: str, cols: str, tail: str = "", *, with_head: bool = False,
+            prefix: int | None = None) -> str:
+        """``vector`` "tsv" (the whole post: table m) or "head" (title + department: table h);
+        ``prefix``: only the first that many rows by key are looked at."""
+        table = "position_match" if vector == "tsv" else "position_rank"
+        k = "m" if vector == "tsv" else "h"
+        src = f"{table} {k}"
+        if prefix is not None:
+            src = f"(SELECT * FROM {table} ORDER BY position_pk LIMIT {int(prefix)}) {k}"
+        if vector == "tsv" and (with_head or self.body):
+            src += " JOIN position_rank h ON h.position_pk = m.position_pk"
+        where = [f"{k}.{vector} @@ to_tsquery('simple', :q)", f"{k}.act_id = ANY(:acts)"]
+        if self.lang:
+            where.append(f"{k}.language = :lang")
+        if self.category:
+            src += f" JOIN positions p ON p.pk = {k}.position_pk"
+            where.append("(p.category = :cat OR p.category_raw = :cat_raw)")
+        if self.body:
+            where.append("h.head @@ to_tsquery('simple', :bq)")
+        return f"SELECT {cols} FROM {src} WHERE {' AND '.join(where)}{tail}"
+
+
+def _pg_session(conn: Connection) -> None:
+    """Planner settings for this transaction only.  A sequential scan must fetch every whole
+    vector out of line to test it (0.5-0.9 s at 100,000 posts), which the planner prices below
+    the GIN bitmap for a common word; with it priced out, plans carry a huge nominal cost that
+    would start JIT compilation (tens of ms) for queries that run in a few ms; and parallel
+    workers cost more to start than these scans of a narrow table take."""
+    conn.execute(text("SET LOCAL enable_seqscan = off; SET LOCAL jit = off; "
+                      "SET LOCAL max_parallel_workers_per_gather = 0"))
 
 
 def _stems(conn: Connection, dialect: str, pks: list[int]) -> dict[int, tuple]:
@@ -243,7 +316,7 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
     """(position pk, score) best first, and the query terms used.
 
     The database ranks every match (FTS5 bm25 with column weights on SQLite, ts_rank over the
-    weighted vector of ``position_rank`` on PostgreSQL; ties by key) and returns only the best
+    weighted vectors on PostgreSQL; ties by key) and returns only the best
     window -- :data:`CANDIDATES` or twice the requested page end -- so no post is left out for its
     key.  :func:`score`, the same Python on both back ends, then orders that window (ties by
     position id), so both back ends give the same order where their windows agree."""
@@ -252,52 +325,82 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
     if not terms:
         return [], terms
     body_terms = query_terms(body, None) if body else []
-    where, params = _filters(lang, category, in_force_on, body_terms, dialect)
-    params["q"] = _match(dialect, terms, body_terms)
-    params["window"] = window
     if dialect == "postgresql":
-        # the planner prices a sequential scan below the GIN bitmap for a word in most posts,
-        # not knowing that the scan must fetch every whole vector out of line (0.5 s vs 0.1 s at
-        # 100,000 posts); for this transaction only
-        conn.execute(text("SET LOCAL enable_seqscan = off"))
-        found = _pg_window(conn, where, params)
+        _pg_session(conn)
+        pq = _PgQuery(lang, category, in_force_on, bool(body_terms))
+        params = pq.params(conn, terms, body_terms)
+        found = _pg_window(conn, pq, params, window) if params is not None else []
     else:
+        where, params = _filters(lang, category, in_force_on, body_terms, dialect)
+        params["q"] = _match(dialect, terms, body_terms)
+        params["window"] = window
         found = _fts5_window(conn, where, params, terms, body_terms)
     stems = _stems(conn, dialect, [r[0] for r in found])
     ranked = sorted(((score(stems[pk], terms), pid, pk) for pk, pid in found), key=lambda x: (-x[0], x[1]))
     return [(pk, sc) for sc, _, pk in ranked[offset : offset + limit]], terms
 
 
-def _pg_window(conn: Connection, where: list[str], params: dict) -> list:
+def _pg_count(conn: Connection, pq: _PgQuery, vector: str, params: dict, cap: int) -> int:
+    """Matches, counted up to ``cap``: the GIN bitmap over the narrow table, never a walk of
+    the key index (which would test each row's vector, fetching it out of line)."""
+    conn.execute(text("SET LOCAL enable_indexscan = off"))
+    try:
+        return conn.execute(text(f"SELECT count(*) FROM ({pq.sql(vector, '1')} LIMIT {int(cap)}) AS m"),
+                            params).scalar_one()
+    finally:
+        conn.execute(text("SET LOCAL enable_indexscan = on"))
+
+
+KEY_PREFIX_FACTOR = 4  # rows looked at in key order per row wanted, before sorting every match
+
+
+def _pg_first_by_key(conn: Connection, pq: _PgQuery, vector: str, params: dict, n: int) -> list[int]:
+    """The first ``n`` matches by key.  A word this common is usually dense: the first
+    ``KEY_PREFIX_FACTOR * n`` rows by key are read and tested (a few hundred vectors) and that is
+    enough; when it is not (the word's posts sit together further on), every match is taken from
+    the GIN bitmap and sorted -- never the key index walked to the end testing each row's vector."""
+    k = "m" if vector == "tsv" else "h"
+    prefix = KEY_PREFIX_FACTOR * n
+    params = {**params, "n": n}
+    pks = conn.execute(text(pq.sql(vector, f"{k}.position_pk", f" ORDER BY {k}.position_pk LIMIT :n",
+                                   prefix=prefix)), params).scalars().all()
+    if len(pks) == n:
+        return list(pks)
+    conn.execute(text("SET LOCAL enable_indexscan = off"))
+    try:
+        # "+ 0": sort the bitmap's matches by key
+        return list(conn.execute(text(pq.sql(vector, f"{k}.position_pk", f" ORDER BY {k}.position_pk + 0 LIMIT :n")),
+                                 params).scalars().all())
+    finally:
+        conn.execute(text("SET LOCAL enable_indexscan = on"))
+
+
+def _pg_window(conn: Connection, pq: _PgQuery, params: dict, window: int) -> list:
     """PostgreSQL's counterpart of :func:`_fts5_window`: up to RANK_ALL_CAP matches, ts_rank on
     the head vector (title, department) and then on the whole vector (body-only matches); beyond,
     the head matches ranked on the head (by key if they too exceed the cap), body-only matches
-    filling the window by key."""
-    cols = "p.pk, p.position_id"
-    head = f"ts_rank('{PG_RANK_WEIGHTS}', r.head, to_tsquery('simple', :q)) DESC"
-    whole = f"ts_rank('{PG_RANK_WEIGHTS}', r.tsv, to_tsquery('simple', :q)) DESC"
-
-    def n_matches(sql: str) -> int:
-        # only the GIN bitmap: walking a key index would fetch each out-of-line vector to test it
-        conn.execute(text("SET LOCAL enable_indexscan = off"))
-        n = conn.execute(text(f"SELECT count(*) FROM ({sql} LIMIT {RANK_ALL_CAP + 1}) AS m"),
-                         params).scalar_one()
-        conn.execute(text("SET LOCAL enable_indexscan = on"))
-        return n
-
-    if n_matches(_match_sql("postgresql", "1", where)) <= RANK_ALL_CAP:
-        return conn.execute(text(_match_sql("postgresql", cols, where,
-                                            f" ORDER BY {head}, {whole}, p.pk LIMIT :window")), params).all()
-    head_sql = _match_sql("postgresql", cols, where).replace("r.tsv @@", "r.head @@", 1)
-    order = (f" ORDER BY {head}, p.pk LIMIT :window" if n_matches(head_sql) <= RANK_ALL_CAP
-             else " ORDER BY r.position_pk LIMIT :window")
-    found = conn.execute(text(head_sql + order), params).all()
-    if len(found) < params["window"]:
-        seen = {r[0] for r in found}
-        more = conn.execute(text(_match_sql("postgresql", cols, where, " ORDER BY r.position_pk + 0 LIMIT :more")),
-                            {**params, "more": params["window"] + len(seen)}).all()
-        found += [r for r in more if r[0] not in seen][: params["window"] - len(found)]
-    return found
+    filling the window by key.  Returns (pk, position id) rows."""
+    params = {**params, "window": window}
+    head = f"ts_rank('{PG_RANK_WEIGHTS}', h.head, to_tsquery('simple', :q)) DESC"
+    whole = f"ts_rank('{PG_RANK_WEIGHTS}', m.tsv, to_tsquery('simple', :q)) DESC"
+    if _pg_count(conn, pq, "tsv", params, RANK_ALL_CAP + 1) <= RANK_ALL_CAP:
+        pks = conn.execute(text(pq.sql("tsv", "m.position_pk", f" ORDER BY {head}, {whole}, m.position_pk "
+                                        "LIMIT :window", with_head=True)), params).scalars().all()
+    else:
+        if _pg_count(conn, pq, "head", params, RANK_ALL_CAP + 1) <= RANK_ALL_CAP:
+            pks = conn.execute(text(pq.sql("head", "h.position_pk", f" ORDER BY {head}, h.position_pk "
+                                           "LIMIT :window")), params).scalars().all()
+        else:
+            pks = _pg_first_by_key(conn, pq, "head", params, window)
+        if len(pks) < window:
+            seen = set(pks)
+            more = _pg_first_by_key(conn, pq, "tsv", params, window + len(seen))
+            pks += [pk for pk in more if pk not in seen][: window - len(pks)]
+    if not pks:
+        return []
+    ids = dict(conn.execute(text("SELECT pk, position_id FROM positions WHERE pk IN ("
+                                 + ", ".join(str(int(pk)) for pk in pks) + ")")).all())
+    return [(pk, ids[pk]) for pk in pks]
 
 
 def _fts5_window(conn: Connection, where: list[str], params: dict, terms, body_terms) -> list:
@@ -335,6 +438,16 @@ def count(conn: Connection, dialect: str, query: str, *, lang: str | None, body:
     if not terms:
         return 0
     body_terms = query_terms(body, None) if body else []
+    if dialect == "postgresql":
+        _pg_session(conn)
+        pq = _PgQuery(lang, category, in_force_on, bool(body_terms))
+        params = pq.params(conn, terms, body_terms)
+        if params is None:
+            return 0
+        if cap is not None:
+            return _pg_count(conn, pq, "tsv", params, cap + 1)
+        return int(conn.execute(text(f"SELECT count(*) FROM ({pq.sql('tsv', '1')}) AS matched"),
+                                params).scalar_one())
     where, params = _filters(lang, category, in_force_on, body_terms, dialect)
     params["q"] = _match(dialect, terms, body_terms)
     sql = _match_sql(dialect, "1", where)
