@@ -55,7 +55,10 @@ class Prefetch:
         self.files = [Path(f) for f in files]
         self._pool = ProcessPoolExecutor(max_workers=workers,
                                          mp_context=multiprocessing.get_context("fork"))
-        order = sorted(range(len(self.files)), key=lambda i: -_size(self.files[i]))
+        # The biggest file first (it takes longest: one worker starts on it at once), then the
+        # others in the order they are written, so the next act to write is ready soonest.
+        biggest = max(range(len(self.files)), key=lambda i: _size(self.files[i]))
+        order = [biggest, *(i for i in range(len(self.files)) if i != biggest)]
         try:
             self._futures = {i: self._pool.submit(prepare_file, str(self.files[i])) for i in order}
         except BaseException:

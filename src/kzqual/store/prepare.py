@@ -36,21 +36,19 @@ class PreparedError(Exception):
         self.message = message
 
 
-class Dumped(str):
-    """A JSON column's value already serialised (``json.dumps(value, ensure_ascii=False)``, as the
-    registry's JSON type does): the writer passes it through instead of dumping it again."""
-
-    __slots__ = ()
-
-
-def dumped(value) -> Dumped:
-    return Dumped(json.dumps(value, ensure_ascii=False))
+def dumped(value) -> str | None:
+    """A JSON column's value serialised as the registry's JSON type does (``ensure_ascii=False``).
+    Prepared rows carry JSON columns as these strings (plain ``str``: they pickle fast); ``None``
+    stays ``None`` and the writer stores it as each back end did before ('null' on SQLite, NULL
+    on PostgreSQL)."""
+    return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
 @dataclass(slots=True)
 class PreparedPositions:
     """The rows of an act's posts.  ``pk``/``act_id`` are filled in by the writer; numbers and
-    requirements name their post by its index in ``positions`` (``position_pk`` = that index)."""
+    requirements name their post by its index in ``positions`` (``position_pk`` = that index).
+    JSON columns are already serialised (:func:`dumped`)."""
 
     positions: list[dict] = field(default_factory=list)
     numbers: list[dict] = field(default_factory=list)
@@ -120,8 +118,7 @@ def prepare_positions(positions: Iterable[Position], language: str, issuer_body:
         out.positions.append(row)
         out.numbers += [{"position_pk": count, "ord": i, "number": n} for i, n in enumerate(p.numbers)]
         for r in rows.requirement_rows(p, count, data):
-            if r["data"] is not None:
-                r["data"] = dumped(r["data"])
+            r["data"] = dumped(r["data"])
             out.requirements.append(r)
         out.index.append((count, rows.index_row(p, language, issuer_body)))
     return out
@@ -145,8 +142,8 @@ def prepare_act(path: Path, ct: CleanText, digest: str, parsed: ParsedAct,
                              ingested_at="", warnings=[]),
         act_warnings=act_warnings,
         structure=rows.structure_rows(parsed.structure, None),
-        notes=rows.note_rows(act, None),
-        events=rows.event_rows(act, None),
+        notes=[{**n, "amending_act": dumped(n["amending_act"])} for n in rows.note_rows(act, None)],
+        events=[{**e, "by_act": dumped(e["by_act"])} for e in rows.event_rows(act, None)],
     )
     try:
         extracted: Extracted = pipeline.extract(ct, parsed)

@@ -24,7 +24,6 @@ from kzqual.store import db, parallel, rows, search as _search
 from kzqual.store import tables as T
 from kzqual.store.ingest import Pipeline, content_hash, expand_paths, load
 from kzqual.store.prepare import (
-    Dumped,
     PreparedAct,
     PreparedError,
     PreparedFile,
@@ -251,34 +250,35 @@ class Store:
             cur.executemany("INSERT INTO raw_lines (act_id, line_no, text) VALUES (?, ?, ?)", rows_)
             cur.close()
 
-    def _insert_many(self, conn: Connection, table, items: list[dict]) -> None:
-        """Rows straight to the driver.  JSON columns are dumped here as the JSON type would
-        (``None`` -> 'null'), unless :mod:`kzqual.store.prepare` already did (:class:`Dumped`)."""
+    def _insert_many(self, conn: Connection, table, items: list[dict],
+                     add: dict[str, int] | None = None) -> None:
+        """Prepared rows (:mod:`kzqual.store.prepare`: JSON columns already serialised) straight to
+        the driver.  ``add``: a number added to a column on the way (post keys are allocated at
+        write time; the prepared rows stay as they are, so a retry starts from them again)."""
         if not items:
             return
+        add = add or {}
         cols = list(items[0])
         json_cols = {c.name for c in table.columns if isinstance(c.type, JSON)}
-        dump = [c in json_cols for c in cols]
-
-        def values(item: dict) -> list:
-            return [json.dumps(v, ensure_ascii=False) if d and not isinstance(v, Dumped) else v
-                    for v, d in zip((item[c] for c in cols), dump)]
-
         if self.dialect == "postgresql":
             # COPY: psycopg's executemany sends one statement per row, COPY streams them all
             dbapi = conn.connection.driver_connection
             with dbapi.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as cp:
                 for item in items:
-                    cp.write_row(values(item))
+                    cp.write_row([item[c] + add[c] if c in add else item[c] for c in cols])
             return
-        # SQLite: the driver's executemany with tuples; SQLAlchemy's insert() compiled and
-        # type-processed every dict (~0.3 s of the five seeds).
-        sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        if any(dump):
-            params = [values(item) for item in items]
-        else:
-            params = [tuple(item[c] for c in cols) for item in items]
-        conn.connection.driver_connection.executemany(sql, params)
+        # SQLite: the driver's executemany with the dicts themselves (named parameters); the
+        # offsets and the JSON type's None -> 'null' are done by SQLite, not per row in Python.
+        # SQLAlchemy's insert() compiled and type-processed every dict (~0.3 s of the five seeds).
+        def param(c: str) -> str:
+            if c in add:
+                return f":{c} + {int(add[c])}"
+            if c in json_cols:
+                return f"coalesce(:{c}, 'null')"
+            return f":{c}"
+
+        sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join(map(param, cols))})"
+        conn.connection.driver_connection.executemany(sql, items)
 
     def _write_positions(self, conn: Connection, act_id: int, prep: PreparedPositions) -> tuple[int, list[dict]]:
         """The prepared posts with their primary keys (after the largest so far) and act id."""
@@ -286,19 +286,22 @@ class Store:
         for row in prep.positions:
             row["act_id"] = act_id
             row["pk"] = next_pk + row["ord"]
-        # numbers and requirements name their post by its index: copies, so that a retry (a locked
-        # SQLite file) starts again from the prepared rows
-        numbers = [{**r, "position_pk": r["position_pk"] + next_pk} for r in prep.numbers]
-        requirements = [{**r, "position_pk": r["position_pk"] + next_pk} for r in prep.requirements]
+        numbers, requirements = prep.numbers, prep.requirements  # position_pk: the post's index
+        offset = {"position_pk": next_pk}
         count = len(prep.positions)
         for start in range(0, max(count, 1), BATCH):
             # in batches, each table before the next, as the rows were written when positions came
             # from a generator (the same row order on disk)
             chunk = prep.positions[start:start + BATCH]
-            lo, hi = next_pk + start, next_pk + start + len(chunk)
+            lo, hi = start, start + len(chunk)
+            if count <= BATCH:  # one batch (every act so far): no need to sort rows into batches
+                nums, reqs = numbers, requirements
+            else:
+                nums = [r for r in numbers if lo <= r["position_pk"] < hi]
+                reqs = [r for r in requirements if lo <= r["position_pk"] < hi]
             self._insert_many(conn, T.positions, chunk)
-            self._insert_many(conn, T.position_numbers, [r for r in numbers if lo <= r["position_pk"] < hi])
-            self._insert_many(conn, T.requirements, [r for r in requirements if lo <= r["position_pk"] < hi])
+            self._insert_many(conn, T.position_numbers, nums, offset)
+            self._insert_many(conn, T.requirements, reqs, offset)
             _search.write_index(conn, self.dialect, [(next_pk + i, r) for i, r in prep.index[start:start + BATCH]])
         if self.dialect == "postgresql" and count:
             conn.execute(text("SELECT setval(pg_get_serial_sequence('positions', 'pk'), :v)"),
