@@ -170,7 +170,8 @@ def test_cli_bad_database_stops_the_workers(tmp_path):
     res = subprocess.run([sys.executable, "-m", "kzqual.cli", "ingest", "-q", "--db", str(bad),
                           str(acts_dir())], capture_output=True, text=True, timeout=60)
     assert res.returncode == 2
-    assert res.stderr.strip().count("\n") == 0 and "not a SQLite database" in res.stderr
+    errors = [line for line in res.stderr.splitlines() if line.startswith("kzqual: error:")]
+    assert len(errors) == 1 and "not a SQLite database" in errors[0]
     assert "Traceback" not in res.stderr
 
 

@@ -7,6 +7,7 @@ keep their own tables in the same database (their own Alembic chain, branch labe
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -239,7 +240,7 @@ class Store:
 
     def _insert_raw_lines(self, conn: Connection, act_id: int, lines: list[str]) -> None:
         """The act's raw lines (tens of thousands): straight to the driver, COPY on PostgreSQL."""
-        rows_ = [(act_id, i, line) for i, line in enumerate(lines, 1)]
+        rows_ = zip(itertools.repeat(act_id), itertools.count(1), lines)  # no list of 30,000 tuples
         dbapi = conn.connection.driver_connection
         if self.dialect == "postgresql":
             with dbapi.cursor() as cur, cur.copy("COPY raw_lines (act_id, line_no, text) FROM STDIN") as copy:
