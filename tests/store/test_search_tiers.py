@@ -46,3 +46,9 @@ def test_window_is_the_first_matches_by_key(clustered, monkeypatch, factor, quer
 def test_language_filter_excludes_other_posts(clustered):
     assert clustered.search("сарапшы", lang="ru") == []
     assert clustered.search_count("сарапшы", lang="ru") == 0
+
+
+def test_after_bulk_load_runs_and_search_still_finds(clustered):
+    with clustered.engine.begin() as conn:
+        S.after_bulk_load(conn, clustered.dialect)
+    assert clustered.search_count("сарапшы", lang="kk") == 20

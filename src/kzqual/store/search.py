@@ -185,6 +185,17 @@ def write_index(conn: Connection, dialect: str, rows: list[tuple[int, dict[str, 
             [(pk, r["title"], r["department"], r["body"]) for pk, r in rows])
 
 
+def after_bulk_load(conn: Connection, dialect: str) -> None:
+    """Call after a large load (PostgreSQL; nothing to do on SQLite): planner statistics for the
+    matching tables, and the GIN indexes' pending lists merged, so that the first searches
+    neither guess plans nor scan megabytes of pending entries one by one."""
+    if dialect != "postgresql":
+        return
+    conn.execute(text("ANALYZE position_match, position_rank"))
+    for index in ("ix_position_match_tsv", "ix_position_rank_head"):
+        conn.execute(text(f"SELECT gin_clean_pending_list('{index}'::regclass)"))
+
+
 def score(fields: tuple[str, str, str], terms: list[tuple[str, ...]]) -> float:
     """Rank of one post for the query, from its stemmed title, department and body (strings of
     space-separated stems; counting is done with str.count, in C, since this runs per candidate)."""
@@ -294,9 +305,13 @@ def _pg_session(conn: Connection) -> None:
     vector out of line to test it (0.5-0.9 s at 100,000 posts), which the planner prices below
     the GIN bitmap for a common word; with it priced out, plans carry a huge nominal cost that
     would start JIT compilation (tens of ms) for queries that run in a few ms; and parallel
-    workers cost more to start than these scans of a narrow table take."""
+    workers cost more to start than these scans of a narrow table take.  psycopg prepares a
+    statement after its fifth use, and after five more the server may switch it to a generic plan
+    made without the query words -- a plan for an average word, wrong for a common or a rare one:
+    every search is planned for its own words (planning costs well under a millisecond)."""
     conn.execute(text("SET LOCAL enable_seqscan = off; SET LOCAL jit = off; "
-                      "SET LOCAL max_parallel_workers_per_gather = 0"))
+                      "SET LOCAL max_parallel_workers_per_gather = 0; "
+                      "SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
 def _stems(conn: Connection, dialect: str, pks: list[int]) -> dict[int, tuple]:
@@ -383,11 +398,14 @@ def _pg_window(conn: Connection, pq: _PgQuery, params: dict, window: int) -> lis
     params = {**params, "window": window}
     head = f"ts_rank('{PG_RANK_WEIGHTS}', h.head, to_tsquery('simple', :q)) DESC"
     whole = f"ts_rank('{PG_RANK_WEIGHTS}', m.tsv, to_tsquery('simple', :q)) DESC"
-    if _pg_count(conn, pq, "tsv", params, RANK_ALL_CAP + 1) <= RANK_ALL_CAP:
+    # a head match is a match (the head's stems are in the whole vector): past the cap in the
+    # head means past it overall, and the larger count of the whole vector is not needed
+    head_over = _pg_count(conn, pq, "head", params, RANK_ALL_CAP + 1) > RANK_ALL_CAP
+    if not head_over and _pg_count(conn, pq, "tsv", params, RANK_ALL_CAP + 1) <= RANK_ALL_CAP:
         pks = conn.execute(text(pq.sql("tsv", "m.position_pk", f" ORDER BY {head}, {whole}, m.position_pk "
                                         "LIMIT :window", with_head=True)), params).scalars().all()
     else:
-        if _pg_count(conn, pq, "head", params, RANK_ALL_CAP + 1) <= RANK_ALL_CAP:
+        if not head_over:
             pks = conn.execute(text(pq.sql("head", "h.position_pk", f" ORDER BY {head}, h.position_pk "
                                            "LIMIT :window")), params).scalars().all()
         else:
