@@ -82,8 +82,9 @@ def _check(text: str) -> None:
     ct = clean(text)
     x = extract(ct, ACT)
     # extract() turns a crash into a warning so users never lose an act; here a crash is a bug
-    crashes = [w for w in x.warnings if "failed" in w or "could not be built" in w]
-    crashes += [w for p in x.positions for w in p.warnings if "failed:" in w]
+    crash_codes = ("extraction_failed", "post_not_built", "parser_failed")
+    crashes = [w for w in x.warnings if w.code in crash_codes]
+    crashes += [w for p in x.positions for w in p.warnings if w.code in crash_codes]
     assert not crashes, crashes
     n = len(ct.raw_lines)
     for p in x.positions:
@@ -97,7 +98,7 @@ def _check(text: str) -> None:
         for g in p.grades:
             assert p.lines.start <= g.lines.start <= g.lines.end <= p.lines.end
         sub = [w for part in (p.education, p.experience, p.competence) for w in part.warnings]
-        assert all(any(w in pw for pw in p.warnings) for w in sub)
+        assert all(any(w.code == pw.code and w.message in pw.message for pw in p.warnings) for w in sub)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

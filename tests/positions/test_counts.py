@@ -30,7 +30,7 @@ def test_layout_detected(name, layout, clean_text):
 def test_amending_act_has_no_posts(extracted):
     x = extracted("mod_674_kk")
     assert x.positions == []
-    assert x.warnings  # says why
+    assert [w.code for w in x.warnings] == ["no_layout"]  # says why
 
 
 def test_characteristics_counts(extracted):
@@ -53,7 +53,7 @@ def test_characteristics_categories(extracted):
     assert d["15125-g2-p6"].category == "C1"
     # (С2)/(С3) by qualification level: no single category, and a warning says so
     assert d["15125-g2-p7"].category is None
-    assert any("С2" in w for w in d["15125-g2-p7"].warnings)
+    assert any(w.code == "several_block_codes" and "С2" in w.params["codes"] for w in d["15125-g2-p7"].warnings)
     # raw 811 "1) специалист высшего уровня квалификации (С2):", 813 "2) ... среднего ... (С3):"
     assert d["15125-g2-p7"].categories == ["C2", "C3"]
     assert [g.category for g in d["15125-g2-p7"].grades] == ["C2", "C3", "C3"]
@@ -68,7 +68,7 @@ def test_categories_agree_with_category(extracted):
             if p.category:
                 assert p.categories == [p.category]
             elif len(p.categories) > 1:
-                assert any("by qualification level" in w for w in p.warnings)
+                assert any(w.code == "several_block_codes" for w in p.warnings)
 
 
 def test_mes_161_counts(extracted):
@@ -136,11 +136,11 @@ def test_units_match_numbers_or_warn(extracted):
     for name in ("ara_9_kk", "mebp_75_kk"):
         for p in extracted(name).positions:
             if p.units is not None and p.units != len(p.numbers):
-                assert any("staff units" in w for w in p.warnings), p.id
+                assert any(w.code in ("units_numbers_mismatch", "units_without_number") for w in p.warnings), p.id
 
 
 def test_repeated_number_is_reported(extracted):
     x = extracted("mebp_75_kk")
-    flagged = [p for p in x.positions if any("is also used by" in w for w in p.warnings)]
+    flagged = [p for p in x.positions if any(w.code == "duplicate_position_number" for w in p.warnings)]
     for p in flagged:
-        assert any(n in w for n in p.numbers for w in p.warnings)
+        assert any(w.params.get("number") in p.numbers for w in p.warnings)

@@ -63,7 +63,7 @@ def test_cell_printed_before_its_label():
     assert p.competence.text.startswith("Қазақстан Республикасының Конституциясын")
     assert p.competence.text.endswith("Заңдарын білуі.")
     assert p.competence.lines.start == 8
-    assert any("printed before its label" in w for w in p.warnings)
+    assert any(w.code == "row_text_before_label" for w in p.warnings)
 
 
 def test_letter_spaced_glued_and_two_line_labels():
@@ -107,7 +107,8 @@ def test_units_and_numbers_disagree():
     )
     (p,) = extract(clean(text), ACT).positions
     assert p.units == 3 and p.numbers == ["5-4-1", "5-4-2"]  # reported, not "fixed"
-    assert any("3 staff units but 2 position numbers" in w for w in p.warnings)
+    assert any(w.code == "units_numbers_mismatch" and w.message.startswith("3 staff units but 2 position numbers")
+               for w in p.warnings)
 
 
 def test_no_posts_is_not_an_error():

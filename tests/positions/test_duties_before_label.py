@@ -25,7 +25,8 @@ def test_unfinished_duty_sentence_moves_to_duties(extracted):
     assert post.duties[0].startswith("Ақпараттық-телекоммуникациялық жүйлерді жетілдіру")
     # the sentence cut by the label is whole again inside the duties
     assert any("ТЖ саласындағы іс-шараларды ақпараттық қолдау" in d for d in post.duties)
-    assert any("printed before its label (lines 1259-1261" in w for w in post.warnings)
+    assert any(w.code == "row_text_before_label" and (w.params["start"], w.params["end"]) == (1259, 1261)
+               for w in post.warnings)
 
 
 def test_whole_duty_paragraph_moves_to_duties(extracted):
@@ -85,4 +86,4 @@ def test_closed_cell_then_capitalised_block_moves_in_a_small_excerpt():
     post = extract(clean(text), ACT).positions[0]
     assert post.experience.text == "Компьютерде жұмыс істей білуі"
     assert post.duties and post.duties[0].startswith("Құжаттарды дайындау")
-    assert any("printed before its label" in w for w in post.warnings)
+    assert any(w.code == "row_text_before_label" for w in post.warnings)

@@ -113,14 +113,14 @@ def test_mes_cell_printed_before_label(extracted):
     assert p.education.text.endswith("саласында.")
     assert p.competence.text.startswith("Қазақстан Республикасының Конституциясын")
     assert "Нормативтік құқықтық актілер туралы" in p.competence.text
-    assert any("printed before its label" in w for w in p.warnings)
+    assert any(w.code == "row_text_before_label" and w.params["criterion"] == "competence" for w in p.warnings)
 
 
 def test_mes_outlier_category_reported(extracted):
     p = by_id(extracted("mes_161_kk"))["9344-a2-69"]
     # raw 7460: "... жетекші маманы, С-R-4 санаты" where the act's other жетекші маманы are С-R-5
     assert p.category == "C-R-4"
-    assert any("C-R-5" in w for w in p.warnings)
+    assert any(w.code == "category_conflict" and w.params["usual"] == "C-R-5" for w in p.warnings)
 
 
 def test_ara_first_post(extracted):
@@ -195,15 +195,16 @@ def test_table_number_printed_twice(extracted):
     # raw 18764 "1 С-1 26-0-1" (director) and raw 18826 "1 С-2 26-0-1" (deputy): same number
     a, b = d["9219-26-0-1"], d["9219-26-0-1-dup2"]
     assert (a.category, b.category) == ("C-1", "C-2")
-    assert any("26-0-1" in w and b.id in w for w in a.warnings)
-    assert any("already used" in w for w in b.warnings)
+    assert any(w.code == "duplicate_position_number" and w.params == {"number": "26-0-1", "others": b.id}
+               for w in a.warnings)
+    assert any(w.code == "duplicate_id_key" for w in b.warnings)
 
 
 def test_table_title_category_contradiction(extracted):
     p = by_id(extracted("mebp_75_kk"))["9219-14-1-6"]
     # raw 3684-3700: a "Бас сарапшысы" printed with С-5 (the act's other chief experts are С-4)
     assert p.category == "C-5"
-    assert any("C-4" in w for w in p.warnings)
+    assert any(w.code == "category_conflict" and w.params["usual"] == "C-4" for w in p.warnings)
 
 
 def test_raw_criteria_kept_with_spans(extracted):
@@ -224,4 +225,4 @@ def test_duties_printed_without_label(extracted):
     assert p.experience.text.endswith("3) ғылыми дәрежесінің болуы.")
     assert p.experience.lines.end == 2867
     assert p.duties[0].startswith("Министрлік аумақтық органдарының барлық санаттағы")
-    assert any("printed without its label" in w for w in p.warnings)
+    assert any(w.code == "row_without_label" and w.params["criterion"] == "duties" for w in p.warnings)

@@ -51,4 +51,7 @@ def test_memo_replays_a_parser_failure_as_a_warning_each_time(monkeypatch):
         assert memo.call("parse_duties", warnings, "бір; екі", "kk") is None
         got.append(warnings)
     assert calls == ["бір; екі"]  # parsed once
-    assert got == [["requirements.parse_duties failed: ValueError: boom"]] * 3
+    assert [[(w.code, w.message) for w in ws] for ws in got] == [
+        [("parser_failed", "requirements.parse_duties failed: ValueError: boom")]
+    ] * 3
+    assert got[0][0] is not got[1][0]  # each post gets its own warning object

@@ -18,11 +18,13 @@ def test_sub_model_warnings_reach_the_post(extracted, name):
     for p in extracted(name).positions:
         for part in ("education", "experience", "competence"):
             for w in getattr(p, part).warnings:
-                assert f"{part}: {w}" in p.warnings, (p.id, w)
+                assert f"{part}: {w.message}" in [x.message for x in p.warnings], (p.id, w)
+                assert any(x.code == w.code and x.params.get("part") == part for x in p.warnings)
                 seen += 1
         for g in p.grades:
             for w in g.warnings:
-                assert any(x.startswith("grades (") and x.endswith(": " + w) for x in p.warnings)
+                assert any(x.message.startswith("grades (") and x.message.endswith(": " + w.message)
+                           and x.params["part"] == "grades" for x in p.warnings)
                 seen += 1
     assert seen > 0  # each of these acts has parser warnings (counted when surveyed)
 
@@ -38,8 +40,10 @@ def test_built_post_lists_experience_and_grade_warnings():
         criteria={"experience": Piece(text, 1, 1), "qualification": Piece("высшее образование, стаж", 1, 1)},
     )
     pos = build_position(raw, reg="1", act_key="a", lang="ru", ct=ct)
-    assert pos.experience.warnings == ["experience is mentioned but no years could be read"]
-    assert "experience: experience is mentioned but no years could be read" in pos.warnings
+    assert [(w.code, w.message) for w in pos.experience.warnings] == [
+        ("no_years", "experience is mentioned but no years could be read")
+    ]
+    assert "experience: experience is mentioned but no years could be read" in [w.message for w in pos.warnings]
     assert pos.grades and pos.grades[0].warnings
-    assert all(any(w in x for x in pos.warnings) for g in pos.grades for w in g.warnings)
+    assert all(any(w.message in x.message for x in pos.warnings) for g in pos.grades for w in g.warnings)
     assert pos.lines == Span(start=1, end=1)

@@ -152,8 +152,10 @@ def _show(parsed) -> None:
     console.print(tree)
     if parsed.warnings:
         console.print(f"[yellow]{t('acts.warnings', lang)}: {len(parsed.warnings)}[/yellow]")
+        from kzqual.positions.warnings import localize
+
         for w in parsed.warnings:
-            console.print(f"  [yellow]{w['code']}[/yellow] {escape(w['message'])}", highlight=False)
+            console.print(f"  [yellow]{w['code']}[/yellow] {escape(localize(w, lang))}", highlight=False)
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:

@@ -56,8 +56,12 @@ def _table(result) -> None:
     console = Console()
     if not result.positions:
         console.print(t("positions.none", lang))
+        from rich.markup import escape
+
+        from kzqual.positions.warnings import localize
+
         for w in result.warnings:
-            console.print(f"[yellow]{w}[/yellow]", markup=True, highlight=False)
+            console.print(f"[yellow]{escape(localize(w, lang))}[/yellow]", markup=True, highlight=False)
         return
     table = Table(show_lines=False)
     for key in ("id", "title", "category", "units", "numbers", "warnings"):

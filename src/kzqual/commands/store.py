@@ -206,8 +206,10 @@ def show(position_id: str, db: str | None, as_json: bool) -> None:
                 console.print(Text("  │ " + line, style="dim"), soft_wrap=True)
     if p.warnings:
         console.print(Text("\n" + t("common.warnings", ui), style="bold"))
+        from kzqual.positions.warnings import localize
+
         for w in p.warnings:
-            console.print(Text(f"  - {w}"))
+            console.print(Text(f"  - {localize(w, ui)}"))
 
 
 @click.command()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kzqual.acts.model import Act, Span
-from kzqual.positions.model import Position
+from kzqual.positions.model import ParseWarning, Position
 
 
 @dataclass(slots=True)
@@ -25,7 +25,7 @@ class Extraction:
 
     layout: str | None
     positions: list[Position] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
     act: Act | None = None
     # position id -> criterion -> (clean text, raw line span): every criterion as segmented,
     # including those the record keeps only as a list (duties, knowledge, qualification)

@@ -20,9 +20,10 @@ from pydantic import BaseModel
 
 from kzqual.acts.model import Span
 from kzqual.positions import codes
-from kzqual.positions.model import Competence, Education, Experience, Position, Repairs
+from kzqual.positions.model import Competence, Education, Experience, ParseWarning, Position, Repairs
 from kzqual.positions.rows import Piece, split_rows
 from kzqual.positions.spans import LineIndex
+from kzqual.positions.warnings import in_part, warn
 from kzqual.text.model import CleanLine, CleanText
 
 
@@ -43,7 +44,7 @@ class RawPost:
     units: int | None = None
     numbers: list[str] = field(default_factory=list)
     criteria: dict[str, Piece] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
     def fill_rows(self, body: list[CleanLine]) -> None:
         """Split the post's body lines into its criteria rows (the paragraph and table layouts share
@@ -55,7 +56,7 @@ class RawPost:
             self.end = max(self.end, body[-1].raw_end)
         for name in ("education", "experience", "competence", "duties"):
             if name not in rows.pieces:
-                self.warnings.append(f"no '{name}' row")
+                self.warnings.append(warn("missing_row", criterion=name))
 
 
 def _requirements_fn(name: str) -> Callable[..., Any] | None:
@@ -67,7 +68,7 @@ def _requirements_fn(name: str) -> Callable[..., Any] | None:
     return fn if callable(fn) else None
 
 
-def _call(name: str, warnings: list[str], *args: Any) -> Any:
+def _call(name: str, warnings: list[ParseWarning], *args: Any) -> Any:
     """Call a requirements function; None if absent, a warning if it fails."""
     fn = _requirements_fn(name)
     if fn is None:
@@ -75,7 +76,7 @@ def _call(name: str, warnings: list[str], *args: Any) -> Any:
     try:
         return fn(*args)
     except Exception as exc:  # a parser bug must not lose the post: report it on the post
-        warnings.append(f"requirements.{name} failed: {type(exc).__name__}: {exc}")
+        warnings.append(warn("parser_failed", function=name, error=f"{type(exc).__name__}: {exc}"))
         return None
 
 
@@ -94,20 +95,20 @@ class ParseMemo:
     another, and the warnings a failing parser left are replayed)."""
 
     def __init__(self) -> None:
-        self._memo: dict[tuple, tuple[Any, list[str]]] = {}
+        self._memo: dict[tuple, tuple[Any, list[ParseWarning]]] = {}
 
-    def call(self, name: str, warnings: list[str], text: str, lang: str, *rest: Any) -> Any:
+    def call(self, name: str, warnings: list[ParseWarning], text: str, lang: str, *rest: Any) -> Any:
         spanned = bool(rest) and (rest[0] is None or isinstance(rest[0], Span))
         extra = rest[1:] if spanned else rest
         key = (name, text, lang, spanned, tuple(tuple(x) if isinstance(x, list) else x for x in extra))
         hit = self._memo.get(key)
         if hit is None:
-            failed: list[str] = []
+            failed: list[ParseWarning] = []
             args = (Span(**_SENTINEL),) + extra if spanned else extra
             hit = (_freeze(_call(name, failed, text, lang, *args)), failed)
             self._memo[key] = hit
         frozen, failed = hit
-        warnings.extend(failed)
+        warnings.extend(w.model_copy(deep=True) for w in failed)
         span = rest[0] if spanned else None
         return _thaw(frozen, span.model_dump() if span is not None else None)
 
@@ -149,7 +150,7 @@ def _thaw(frozen: Any, span: dict | None) -> Any:
     return frozen[1]
 
 
-def canonical_category(raw: str, warnings: list[str]) -> str | None:
+def canonical_category(raw: str, warnings: list[ParseWarning]) -> str | None:
     fn = _requirements_fn("canonical_category")
     if fn is not None:
         try:
@@ -157,11 +158,11 @@ def canonical_category(raw: str, warnings: list[str]) -> str | None:
             if value is not None:
                 return value
         except Exception as exc:
-            warnings.append(f"requirements.canonical_category failed: {exc}")
+            warnings.append(warn("parser_failed", function="canonical_category", error=str(exc)))
     return codes.canonical_category(raw)
 
 
-def expand_numbers(raw: str, warnings: list[str]) -> list[str]:
+def expand_numbers(raw: str, warnings: list[ParseWarning]) -> list[str]:
     fn = _requirements_fn("expand_numbers_with_warnings")
     if fn is not None:
         try:
@@ -170,7 +171,7 @@ def expand_numbers(raw: str, warnings: list[str]) -> list[str]:
             if value:
                 return list(value)
         except Exception as exc:
-            warnings.append(f"requirements.expand_numbers_with_warnings failed: {exc}")
+            warnings.append(warn("parser_failed", function="expand_numbers_with_warnings", error=str(exc)))
     fn = _requirements_fn("expand_numbers")
     if fn is not None:
         try:
@@ -178,11 +179,11 @@ def expand_numbers(raw: str, warnings: list[str]) -> list[str]:
             if value:
                 return list(value)
         except Exception as exc:
-            warnings.append(f"requirements.expand_numbers failed: {exc}")
+            warnings.append(warn("parser_failed", function="expand_numbers", error=str(exc)))
     return codes.expand_numbers(raw)
 
 
-def known_titles(raws: list[RawPost], lang: str, warnings: list[str]) -> list[str] | None:
+def known_titles(raws: list[RawPost], lang: str, warnings: list[ParseWarning]) -> list[str] | None:
     """Titles of laws named intact somewhere in the act's competence rows: the boilerplate that
     hyperlink damage scrambles in one block is often whole in another (requirements layer)."""
     texts = [r.criteria["competence"].text for r in raws if "competence" in r.criteria]
@@ -210,7 +211,7 @@ def build_position(
     _parse = memo.call if memo is not None else _call
     category = canonical_category(raw.category_raw, warnings) if raw.category_raw else None
     if raw.category_raw and category is None:
-        warnings.append(f"category {raw.category_raw!r} not recognised")
+        warnings.append(warn("category_not_recognised", category=repr(raw.category_raw)))
     pos = Position(
         id=f"{reg}-{raw.key}",
         act_key=act_key,
@@ -266,9 +267,9 @@ def build_position(
         pos.knowledge = list(parsed) if parsed else split_items(knowledge.text)
     index = lines or LineIndex(ct.lines)
     if exp is not None and pos.experience.alternatives:
-        _narrow_spans(pos.experience.alternatives, index, exp, "experience alternative", warnings)
+        _narrow_spans(pos.experience.alternatives, index, exp, "alternative_span_not_found", warnings)
     if qual is not None and pos.grades:
-        _narrow_spans(pos.grades, index, qual, "grade rung", warnings)
+        _narrow_spans(pos.grades, index, qual, "rung_span_not_found", warnings)
     pos.repairs = [
         Repairs(kind=r.kind, raw=r.raw, fixed=r.fixed, line=r.line)
         for r in (repairs or RepairIndex(ct.repairs)).between(raw.start, raw.end)
@@ -277,24 +278,26 @@ def build_position(
     return pos
 
 
-def sub_model_warnings(pos: Position) -> list[str]:
+def sub_model_warnings(pos: Position) -> list[ParseWarning]:
     """The parsers' warnings, prefixed with their criterion, for ``Position.warnings``.
 
     A reader of the post sees every warning in one place; the sub-models keep their own lists
     too (the rules layer reads them per criterion).  A grade's warnings name its rung, since a
     ladder has several."""
-    out: list[str] = []
+    out: list[ParseWarning] = []
     for name, model in (("education", pos.education), ("experience", pos.experience)):
-        out.extend(f"{name}: {w}" for w in model.warnings)
+        out.extend(in_part(w, name, name) for w in model.warnings)
     for g in pos.grades:
         rung = f"grades ({g.level}, {g.grade}{', ' + g.post if g.post else ''})"
-        out.extend(f"{rung}: {w}" for w in g.warnings)
-    out.extend(f"competence: {w}" for w in pos.competence.warnings)
+        extra = {"rung_level": g.level, "rung_grade": g.grade} | ({"rung_post": g.post} if g.post else {})
+        out.extend(in_part(w, "grades", rung, **extra) for w in g.warnings)
+    out.extend(in_part(w, "competence", "competence") for w in pos.competence.warnings)
     # identical rungs can repeat one warning; a reader needs it once
-    return list(dict.fromkeys(out))
+    seen: set[str] = set()
+    return [w for w in out if not (w.message in seen or seen.add(w.message))]
 
 
-def _narrow_spans(parts: list, index: LineIndex, piece: Piece, what: str, warnings: list[str]) -> None:
+def _narrow_spans(parts: list, index: LineIndex, piece: Piece, code: str, warnings: list[ParseWarning]) -> None:
     """Give each part (alternative, rung) the raw lines of its own text, not the criterion's.
 
     A part that cannot be found again (text the parser rebuilt) keeps the criterion's span, and
@@ -309,7 +312,7 @@ def _narrow_spans(parts: list, index: LineIndex, piece: Piece, what: str, warnin
         found = loc.find(part.text, after)
         if found is None:
             label = getattr(part, "label", None) or getattr(part, "grade", "")
-            warnings.append(f"{what} {label} not found in lines {piece.start}-{piece.end}; it keeps their span")
+            warnings.append(warn(code, label=str(label), start=piece.start, end=piece.end))
             continue
         part.lines, after = found
         previous = (part.text, part.lines)

@@ -14,6 +14,8 @@ import re
 from kzqual.positions.build import RawPost
 from kzqual.positions.codes import BLOCK_CODE_RE
 from kzqual.positions.labels import match_label
+from kzqual.positions.model import ParseWarning
+from kzqual.positions.warnings import warn
 from kzqual.positions.rows import Piece, join_lines, split_rows
 from kzqual.text.model import CleanLine, CleanText
 
@@ -37,9 +39,9 @@ def _group_of(title: str, number: str) -> str:
     return f"chapter-{number}"
 
 
-def extract_characteristics(ct: CleanText) -> tuple[list[RawPost], list[str]]:
+def extract_characteristics(ct: CleanText) -> tuple[list[RawPost], list[ParseWarning]]:
     lines = ct.lines
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     chapter_num, group = None, None
     heads: list[tuple[int, str | None, str | None]] = []  # (line index, chapter, group)
     chapters: dict[int, tuple[str, str]] = {}
@@ -94,7 +96,7 @@ def _paragraph_posts(
     post_warnings = list(rows.warnings)
     for name in ("duties", "knowledge", "qualification"):
         if name not in rows.pieces:
-            post_warnings.append(f"no '{name}' point")
+            post_warnings.append(warn("missing_point", criterion=name))
     start, last = lines[i].raw_start, lines[end - 1].raw_end
     qual = rows.pieces.get("qualification")
     split = _split_posts(qual) if qual is not None else []
@@ -113,7 +115,7 @@ def _paragraph_posts(
                     category_raw=codes[0] if len(codes) == 1 else None,
                     criteria=criteria,
                     warnings=post_warnings
-                    + [f"one of {len(split)} posts named in the requirements of paragraph {number}"]
+                    + [warn("one_of_several_posts", count=len(split), paragraph=number)]
                     + _code_warnings(codes),
                     **base,
                 )
@@ -137,9 +139,9 @@ def _codes(text: str) -> list[str]:
     return [re.sub(r"\s+", "", m.group(1)) for m in BLOCK_CODE_RE.finditer(text)]
 
 
-def _code_warnings(codes: list[str]) -> list[str]:
+def _code_warnings(codes: list[str]) -> list[ParseWarning]:
     if len(set(codes)) > 1:
-        return [f"several block codes ({', '.join(codes)}) by qualification level; no single category"]
+        return [warn("several_block_codes", codes=", ".join(codes))]
     return []
 
 

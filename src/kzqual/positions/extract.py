@@ -13,6 +13,7 @@ from kzqual.positions.layout import detect_layout
 from kzqual.positions.meta import read_act_meta
 from kzqual.positions.model import Position
 from kzqual.positions.spans import LineIndex
+from kzqual.positions.warnings import warn
 from kzqual.text import read
 from kzqual.text.model import CleanText
 
@@ -36,12 +37,12 @@ def extract(ct: CleanText, act: Act) -> Extraction:
     layout = detect_layout(ct)
     result = Extraction(layout=layout, act=act)
     if layout is None:
-        result.warnings.append("no post layout recognised: the act lists no posts")
+        result.warnings.append(warn("no_layout"))
         return result
     try:
         raws, warnings = _segment(layout, ct)
     except Exception as exc:  # a segmenter bug must surface as a warning, not a crash
-        result.warnings.append(f"{layout} layout: extraction failed: {type(exc).__name__}: {exc}")
+        result.warnings.append(warn("extraction_failed", layout=layout, error=f"{type(exc).__name__}: {exc}"))
         return result
     result.warnings.extend(warnings)
     reg = act.registration.number or act.key
@@ -63,12 +64,13 @@ def extract(ct: CleanText, act: Act) -> Extraction:
             }
         except Exception as exc:
             result.warnings.append(
-                f"post on lines {raw.start}-{raw.end} could not be built: {type(exc).__name__}: {exc}"
+                warn("post_not_built", start=raw.start, end=raw.end, error=f"{type(exc).__name__}: {exc}",
+                     lines=Span(start=raw.start, end=raw.end))
             )
     _check_numbers(result.positions)
     _check_title_grades(result.positions)
     if not result.positions:
-        result.warnings.append(f"{layout} layout recognised but no post found")
+        result.warnings.append(warn("no_post_found", layout=layout))
     return result
 
 
@@ -83,7 +85,7 @@ def _dedupe_keys(raws: list[RawPost]) -> None:
     for raw in raws:
         seen[raw.key] += 1
         if seen[raw.key] > 1:
-            raw.warnings.append(f"id key {raw.key!r} already used by an earlier post; suffixed")
+            raw.warnings.append(warn("duplicate_id_key", key=repr(raw.key)))
             raw.key = f"{raw.key}-dup{seen[raw.key]}"
 
 
@@ -97,7 +99,7 @@ def _check_numbers(positions: list[Position]) -> None:
         if len(ps) > 1:
             for p in ps:
                 others = ", ".join(q.id for q in ps if q is not p)
-                p.warnings.append(f"position number {n} is also used by {others}")
+                p.warnings.append(warn("duplicate_position_number", number=n, others=others))
 
 
 _FAMILY = re.compile(r"^(C-O|C-R|C|[A-Z]\d*)")
@@ -129,6 +131,5 @@ def _check_title_grades(positions: list[Position]) -> None:
         for p in ps:
             if p.category != top:
                 p.warnings.append(
-                    f"title '{noun}' has category {p.category} here but {top} in {n} of "
-                    f"{len(ps)} posts named alike in this act"
+                    warn("category_conflict", title=noun, category=p.category, usual=top, count=n, total=len(ps))
                 )

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kzqual.positions.model import ParseWarning
+from kzqual.positions.warnings import warn
+
 # a unit of an organisation, nominative (a department heading ends with one)
 _UNIT_NOM = (
     r"департаменті|басқармасы|бөлімі|бөілімі|бөлім|қызметі|комитеті|аппараты|хатшылығы|Хатшылық"
@@ -49,7 +52,7 @@ class Heading:
     category_raw: str | None = None
     units: int | None = None
     numbers_raw: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
 
 
 def strip_appendix_title(text: str) -> int:
@@ -80,13 +83,13 @@ def join_with_ends(lines: list[str]) -> tuple[str, set[int]]:
 
 def split_department(
     text: str, ends: set[int] | None = None, *, inline_ok: bool = False
-) -> tuple[str | None, str, list[str]]:
+) -> tuple[str | None, str, list[ParseWarning]]:
     """(department or None, the rest, warnings) for a heading; ``ends`` are line-end offsets.
 
     ``inline_ok``: the layout puts the department path first in the title cell (table layout),
     so the first boundary on a line is accepted too."""
     ends = ends or set()
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     numbered = _NUMBERED.match(text)
     body_start = numbered.end() if numbered else 0
     candidates: list[tuple[int, int, bool]] = []  # (end of department, start of title, at EOL)
@@ -110,10 +113,7 @@ def split_department(
                 chosen = at_eol[0]
     if chosen is None:
         if numbered:
-            warnings.append(
-                f"numbered heading {numbered.group(1)!r} without a department name; "
-                "number dropped from the title"
-            )
+            warnings.append(warn("heading_number_without_department", number=repr(numbered.group(1))))
             return None, text[body_start:].strip(), warnings
         return None, text, warnings
     dept = text[body_start : chosen[0]].strip().rstrip(",").strip()
@@ -129,7 +129,7 @@ def parse_heading(lines: list[str]) -> Heading:
     ends = {e - shift for e in ends if e > shift}
     m = _CATEGORY.search(text)
     if m is None:
-        return Heading(title=text.strip(" ,"), warnings=["heading without a category"])
+        return Heading(title=text.strip(" ,"), warnings=[warn("heading_without_category")])
     before = text[: m.start()].rstrip().rstrip(",").rstrip()
     department, title, warnings = split_department(before, ends)
     tail = m.group("tail")

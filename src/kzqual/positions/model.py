@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from kzqual.acts.model import ActRef, Span
 
@@ -29,6 +29,29 @@ ExperienceKind = Literal[
     "any_work",  # жұмыс өтілі without further qualification
     "other",
 ]
+
+
+class ParseWarning(BaseModel):
+    """What the parser could not read, or read with a doubt (same shape as the act layer's).
+
+    ``code`` is the stable key (``positions.warning.<code>`` in the catalogue), ``message`` the
+    English sentence, ``params`` the values filled into it.  A plain string (records stored before
+    warnings had codes) is read as ``code="unclassified"``."""
+
+    code: str
+    message: str
+    params: dict[str, str | int] = Field(default_factory=dict)
+    lines: Span | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, data: object) -> object:
+        if isinstance(data, str):
+            return {"code": "unclassified", "message": data}
+        return data
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class Qualifier(BaseModel):
@@ -72,7 +95,7 @@ class Experience(BaseModel):
     alternatives: list[ExperienceAlternative] = Field(default_factory=list)
     reference: ActRef | None = None  # "by the typical requirements" (order 02-01-02/5)
     lines: Span | None = None
-    warnings: list[str] = Field(default_factory=list)  # what the parser could not read
+    warnings: list[ParseWarning] = Field(default_factory=list)  # what the parser could not read
     # Every act cited, in order; ``reference`` stays the first for older consumers.
     references: list[ActRef] = Field(default_factory=list)
 
@@ -86,7 +109,7 @@ class Education(BaseModel):
     any_field: bool = False  # "по соответствующей специальности" -> False; no field named -> True
     lines: Span | None = None
     matching_post_field: bool = False  # "по соответствующей специальности" / "лауазымның бейініне сәйкес"
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)
 
 
 class Grade(BaseModel):
@@ -103,14 +126,14 @@ class Grade(BaseModel):
     lines: Span | None = None
     post: str | None = None  # a sub-post the rung is for ("руководитель отдела"), when the act names one
     category: str | None = None  # canonical block code printed with the rung ("A3-3", "C2")
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)
 
 
 class Competence(BaseModel):
     text: str = ""
     acts: list[str] = Field(default_factory=list)  # laws and strategies named, titles restored
     lines: Span | None = None
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)
 
 
 class Repairs(BaseModel):
@@ -144,5 +167,5 @@ class Position(BaseModel):
     duties: list[str] = Field(default_factory=list)
     knowledge: list[str] = Field(default_factory=list)
     lines: Span
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)
     repairs: list[Repairs] = Field(default_factory=list)

@@ -19,6 +19,8 @@ from kzqual.positions.headings import (
     parse_heading,
 )
 from kzqual.positions.labels import is_criteria_header, match_label
+from kzqual.positions.model import ParseWarning
+from kzqual.positions.warnings import warn
 from kzqual.text.model import CleanText
 
 
@@ -55,9 +57,9 @@ def _ends_text(lines, k: int) -> bool:
     return match_label(t, nxt) is not None or match_label(t) is not None
 
 
-def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[str]]:
+def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[ParseWarning]]:
     lines = ct.lines
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     anchors: list[tuple[int, int]] = []  # (heading start, criteria header index)
     lo = 0
     for h, ln in enumerate(lines):
@@ -67,16 +69,13 @@ def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[str]]:
         heading_text = " ".join(x.text for x in lines[hs:h])
         if not HAS_CATEGORY.search(heading_text):
             # a table header reprinted after a page break, not a new post
-            warnings.append(f"criteria header on line {ln.raw_start} without a post heading above it")
+            warnings.append(warn("criteria_header_without_heading", line=ln.raw_start))
             continue
         if h - hs > _MAX_HEADING_LINES:
             # no gap or sentence end between the previous post's text and this heading: keep
             # the heading to its usual size rather than swallow the previous post's text
             hs = _shorten_heading(lines, hs, h)
-            warnings.append(
-                f"heading above line {ln.raw_start} not separated from the text before it; "
-                f"taken to start on line {lines[hs].raw_start}"
-            )
+            warnings.append(warn("heading_not_separated", line=ln.raw_start, start=lines[hs].raw_start))
         anchors.append((hs, h))
         lo = h + 1
 
@@ -131,10 +130,10 @@ def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[str]]:
         )
         if head.units is not None and numbers and head.units != len(numbers):
             post.warnings.append(
-                f"{head.units} staff units but {len(numbers)} position numbers ({', '.join(numbers)})"
+                warn("units_numbers_mismatch", units=head.units, count=len(numbers), numbers=", ".join(numbers))
             )
         elif head.units is not None and not numbers:
-            post.warnings.append(f"{head.units} staff units but no position number")
+            post.warnings.append(warn("units_without_number", units=head.units))
         posts.append(post)
     if anchors:
         posts[-1].fill_rows(lines[anchors[-1][1] + 1 : _document_end(lines, anchors[-1][1])])

@@ -18,7 +18,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kzqual.acts.model import Span
 from kzqual.positions.labels import match_label, may_be_label
+from kzqual.positions.model import ParseWarning
+from kzqual.positions.warnings import warn
 from kzqual.text.model import CleanLine
 
 
@@ -35,7 +38,7 @@ class Piece:
 @dataclass(slots=True)
 class Rows:
     pieces: dict[str, Piece] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
     label_lines: list[int] = field(default_factory=list)  # raw lines holding labels
 
 
@@ -86,9 +89,7 @@ def split_rows(
             i += 1
     if not marks:
         if lines:
-            rows.warnings.append(
-                f"no criteria labels found in lines {lines[0].raw_start}-{lines[-1].raw_end}"
-            )
+            rows.warnings.append(warn("no_criteria_labels", start=lines[0].raw_start, end=lines[-1].raw_end))
         return rows
     raw: list[RawRow] = []
     for n, (idx, name, used, rest) in enumerate(marks):
@@ -102,10 +103,7 @@ def split_rows(
         stray = list(lines[: marks[0][0]])
         name, items, label_line = raw[0]
         raw[0] = (name, [(ln, ln.text) for ln in stray] + items, label_line)
-        rows.warnings.append(
-            f"text of '{name}' printed before its label (lines {stray[0].raw_start}-"
-            f"{stray[-1].raw_end}, label on line {label_line}); moved to '{name}'"
-        )
+        rows.warnings.append(_before_label(name, stray[0].raw_start, stray[-1].raw_end, label_line))
     _move_text_printed_before_label(raw, rows.warnings)
     if last is not None and all(r[0] != last for r in raw):
         _split_unlabelled_last(raw, last, rows.warnings)
@@ -114,19 +112,14 @@ def split_rows(
         if piece is None:
             if n + 1 < len(raw) and raw[n + 1][0] == name:
                 continue  # the label printed in both languages ("Образование" / "Білімі")
-            rows.warnings.append(f"criterion '{name}' (label on line {label_line}) has no text")
+            rows.warnings.append(warn("empty_criterion", criterion=name, label_line=label_line))
             continue
         if name in rows.pieces:
             old = rows.pieces[name]
             if old.text == piece.text:
-                rows.warnings.append(
-                    f"criterion '{name}' printed twice with the same text (line {label_line}); "
-                    "the repeat is ignored"
-                )
+                rows.warnings.append(warn("duplicate_criterion", criterion=name, label_line=label_line))
                 continue
-            rows.warnings.append(
-                f"criterion '{name}' labelled twice (line {label_line}); texts joined"
-            )
+            rows.warnings.append(warn("criterion_labelled_twice", criterion=name, label_line=label_line))
             rows.pieces[name] = Piece(
                 join_lines([old.text, piece.text]), min(old.start, piece.start), max(old.end, piece.end)
             )
@@ -170,7 +163,7 @@ def _starts_new_block(text: str) -> bool:
 
 
 def _move_text_printed_before_label(
-    raw: list[tuple[str, list[CleanLine], str, int]], warnings: list[str]
+    raw: list[tuple[str, list[CleanLine], str, int]], warnings: list[ParseWarning]
 ) -> None:
     """A page break can print the start of a cell *before* its label::
 
@@ -207,13 +200,10 @@ def _move_text_printed_before_label(
                 continue
         raw[n - 1] = (prev_name, prev_items[:cut], prev_label)
         raw[n] = (name, tail + items, label_line)
-        warnings.append(
-            f"text of '{name}' printed before its label (lines {tail[0][0].raw_start}-"
-            f"{tail[-1][0].raw_end}, label on line {label_line}); moved to '{name}'"
-        )
+        warnings.append(_before_label(name, tail[0][0].raw_start, tail[-1][0].raw_end, label_line))
 
 
-def _split_unlabelled_last(raw: list[RawRow], last: str, warnings: list[str]) -> None:
+def _split_unlabelled_last(raw: list[RawRow], last: str, warnings: list[ParseWarning]) -> None:
     name, items, label_line = raw[-1]
     cut = None
     for k in range(len(items) - 1, 0, -1):
@@ -230,6 +220,11 @@ def _split_unlabelled_last(raw: list[RawRow], last: str, warnings: list[str]) ->
     raw[-1] = (name, items[:cut], label_line)
     raw.append((last, [(tail[0][0], "")] + tail, tail[0][0].raw_start))
     warnings.append(
-        f"'{last}' printed without its label (lines {tail[0][0].raw_start}-{tail[-1][0].raw_end}, "
-        f"after the '{name}' row); taken as '{last}'"
+        warn("row_without_label", criterion=last, start=tail[0][0].raw_start, end=tail[-1][0].raw_end,
+             previous=name)
     )
+
+
+def _before_label(name: str, start: int, end: int, label_line: int) -> ParseWarning:
+    return warn("row_text_before_label", criterion=name, start=start, end=end, label_line=label_line,
+                lines=Span(start=start, end=end))

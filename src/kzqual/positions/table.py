@@ -36,6 +36,8 @@ from kzqual.positions.labels import (
     match_label,
     strip_label,
 )
+from kzqual.positions.model import ParseWarning
+from kzqual.positions.warnings import warn
 from kzqual.text.model import CleanText
 
 _UNIT_ROW = re.compile(
@@ -66,9 +68,9 @@ def _find_marker(lines, u: int, lo: int) -> int | None:
     return None
 
 
-def extract_table(ct: CleanText) -> tuple[list[RawPost], list[str]]:
+def extract_table(ct: CleanText) -> tuple[list[RawPost], list[ParseWarning]]:
     lines = ct.lines
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     units_idx = [i for i, ln in enumerate(lines) if is_unit_header(ln.text)]
     # per post: (table start, unit header, criteria header)
     tables: list[tuple[int, int, int]] = []
@@ -93,9 +95,9 @@ def extract_table(ct: CleanText) -> tuple[list[RawPost], list[str]]:
                 if match_label(lines[k].text, nxt) is not None:
                     c = k - 1
                     break
-            warnings.append(f"unit header on line {lines[u].raw_start} without a criteria header")
+            warnings.append(warn("unit_header_without_criteria", line=lines[u].raw_start))
         if m is None:
-            warnings.append(f"table on line {lines[u].raw_start} without its left header cell")
+            warnings.append(warn("table_without_header_cell", line=lines[u].raw_start))
         tables.append((start, u, c))
         lo = c + 1
 
@@ -154,7 +156,7 @@ def extract_table(ct: CleanText) -> tuple[list[RawPost], list[str]]:
         if n:
             posts[-1].fill_rows(lines[tables[n - 1][2] + 1 : cut])
 
-        post_warnings: list[str] = []
+        post_warnings: list[ParseWarning] = []
         text, ends = join_with_ends(title_lines)
         dept_in_title, title, w = split_department(text, ends, inline_ok=True)
         post_warnings.extend(w)
@@ -170,15 +172,15 @@ def extract_table(ct: CleanText) -> tuple[list[RawPost], list[str]]:
             cat = um.group("cat").strip()
             numbers = expand_numbers(um.group("nums"), post_warnings)
         else:
-            post_warnings.append(f"unit row not understood: {unit_text.strip()!r}")
+            post_warnings.append(warn("unit_row_not_understood", text=repr(unit_text.strip())))
         if units is not None and numbers and units != len(numbers):
             post_warnings.append(
-                f"{units} staff units but {len(numbers)} position numbers ({', '.join(numbers)})"
+                warn("units_numbers_mismatch", units=units, count=len(numbers), numbers=", ".join(numbers))
             )
         elif units is not None and not numbers:
-            post_warnings.append(f"{units} staff units but no position number")
+            post_warnings.append(warn("units_without_number", units=units))
         if not title:
-            post_warnings.append("post without a title")
+            post_warnings.append(warn("post_without_title"))
         posts.append(
             RawPost(
                 key=numbers[0] if numbers else f"t{n + 1}",

@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from kzqual import __version__
 from kzqual.i18n import LANGS, t
+from kzqual.positions.warnings import localize
 from kzqual.services.standard import citation_label
 
 HERE = Path(__file__).resolve().parent
@@ -58,6 +59,7 @@ def render(request: Request, template: str, http_status: int = 200, **context: A
         t=tr,
         tr_or=tr_or,
         cite=lambda where: citation_label(str(where), lang),
+        warning=lambda w: localize(w, lang),  # a parser warning (code + params) in the page's language
         url_with=lambda **p: url_with(request, **p),
         version=__version__,
         nav=getattr(request.app.state, "web_nav", []),

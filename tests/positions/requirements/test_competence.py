@@ -36,13 +36,13 @@ def test_mes_161_damaged_block_restored_from_intact(raw):
     assert known == MES_TITLES
     c = parse_competence(damaged, "kk", None, known)
     assert c.acts == MES_TITLES
-    assert c.warnings and "restored" in c.warnings[0]
+    assert [w.code for w in c.warnings] == ["titles_restored"] and c.warnings[0].params == {"count": 10}
 
 
 def test_mes_161_damaged_block_without_help(raw):
     # same block, nothing to restore from: kept as printed, with a warning
     c = parse_competence(raw("mes_161_kk", 78, 91), "kk")
-    assert c.warnings and "as printed" in c.warnings[0]
+    assert [w.code for w in c.warnings] == ["titles_as_printed"]
     assert "Қазақстан Республикасының Конституциясы" in c.acts
 
 

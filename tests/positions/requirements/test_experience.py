@@ -96,7 +96,7 @@ def test_mes_161_list_continued_after_page_break(raw):
         ("3)", "state_service", 2),
         ("4)", "field_of_post", 4),
     ]
-    assert any("starts at item 3)" in w for w in e.warnings)
+    assert any(w.code == "list_starts_late" and w.params["item"] == "3)" for w in e.warnings)
 
 
 def test_mes_161_named_field_with_commas(raw):

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+from kzqual.positions.model import ParseWarning
+from kzqual.positions.warnings import warn
+
 # Cyrillic letters that stand for Latin ones in codes.  Only capitals are codes; lower case
 # look-alikes are accepted because the export sometimes lowers them.
 _TO_ASCII = str.maketrans(
@@ -57,12 +60,12 @@ _MAX_RANGE = 200  # a longer range is a misreading, not a list of posts
 _NOISE = re.compile(r"[№#\s,;.()]|бірлік|бірл\.|единиц\w*|ед\.|и|және|және/немесе|[-–—]")
 
 
-def expand_numbers_with_warnings(raw: str) -> tuple[list[str], list[str]]:
+def expand_numbers_with_warnings(raw: str) -> tuple[list[str], list[ParseWarning]]:
     """Position numbers in ``raw`` and warnings for what could not be read."""
     if not isinstance(raw, str) or not raw:
         return [], []
     numbers: list[str] = []
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     text = raw.replace("\n", " ")
     covered: list[tuple[int, int]] = []
     for m in _RANGE.finditer(text):
@@ -77,14 +80,14 @@ def expand_numbers_with_warnings(raw: str) -> tuple[list[str], list[str]]:
                 numbers.extend(f"{prefix}-{str(i).zfill(width)}" for i in range(lo, hi + 1))
                 covered.append((m.start(), m.end()))
                 continue
-        warnings.append(f"position number range {m.group(0)!r} not understood")
+        warnings.append(warn("number_range_not_understood", range=repr(m.group(0))))
         covered.append((m.start(), m.end()))
     for m in _NUMBER.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue
         value = m.group(0).replace(" ", "")
         if " " in m.group(0):
-            warnings.append(f"position number {m.group(0)!r} read as {value!r}")
+            warnings.append(warn("number_spaces_read", printed=repr(m.group(0)), number=repr(value)))
         numbers.append(value)
     # Whatever is left besides numbers, separators and "№" is reported, not silently dropped.
     rest = text
@@ -93,7 +96,7 @@ def expand_numbers_with_warnings(raw: str) -> tuple[list[str], list[str]]:
     rest = _NUMBER.sub(" ", rest)
     leftover = _NOISE.sub("", rest)
     if leftover:
-        warnings.append(f"unreadable text among position numbers: {leftover!r}")
+        warnings.append(warn("numbers_unreadable_text", text=repr(leftover)))
     seen: set[str] = set()
     unique = [n for n in numbers if not (n in seen or seen.add(n))]
     return unique, warnings

@@ -22,7 +22,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from kzqual.acts.model import Span
-from kzqual.positions.model import Competence
+from kzqual.positions.model import Competence, ParseWarning
+from kzqual.positions.warnings import warn
 from kzqual.positions.requirements._text import normalize
 from kzqual.text import has_displacement
 
@@ -172,7 +173,7 @@ def parse_competence(
     if not clean:
         return Competence(text="", lines=span)
     quoted = _quotes(clean)
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     if not is_damaged(clean):
         return Competence(text=clean, acts=_titles(quoted, lang), lines=span)
     known = list(known_titles or [])
@@ -180,10 +181,8 @@ def parse_competence(
     if known:
         acts = _restore(quoted, known)
         if acts:
-            warnings.append(
-                f"displaced hyperlink words: {len(acts)} title(s) restored by word order from intact blocks"
-            )
+            warnings.append(warn("titles_restored", count=len(acts)))
     if not acts:
         acts = _titles(quoted, lang)
-        warnings.append("displaced hyperlink words: titles kept as printed and may be garbled")
+        warnings.append(warn("titles_as_printed"))
     return Competence(text=clean, acts=acts, lines=span, warnings=warnings)

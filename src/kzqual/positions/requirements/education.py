@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from kzqual.acts.model import Span
-from kzqual.positions.model import Education, EducationLevel
+from kzqual.positions.model import Education, EducationLevel, ParseWarning
+from kzqual.positions.warnings import warn
 from kzqual.positions.requirements._text import normalize, split_top_level
 
 # Lowest first: ``Education.level`` is the lowest level the text accepts.
@@ -146,19 +147,19 @@ def parse_fields(text: str, lang: str) -> tuple[list[str], list[dict]]:
 def parse_education(text: str, lang: str, span: Span | None = None) -> Education:
     """Read levels and fields from an education criterion's text.  Never raises."""
     clean = normalize(text)
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     if not clean:
-        return Education(text="", any_field=True, lines=span, warnings=["education text is empty"])
+        return Education(text="", any_field=True, lines=span, warnings=[warn("education_empty")])
     levels = _levels(clean, lang)
     if not levels:
-        warnings.append("no education level recognised")
+        warnings.append(warn("no_education_level"))
     matching = bool(_MATCHING_POST.search(clean.lower()))
     # Only the part before the experience clause ("... и стаж работы ...") names fields, and
     # only the first sentence: the export sometimes glues the next cell on after a full stop.
     head = _EXPERIENCE_START.split(clean, maxsplit=1)[0]
     sentences = _SENTENCE_END.split(head, maxsplit=1)
     if len(sentences) > 1:
-        warnings.append(f"text after the first sentence not read as fields: {sentences[1][:80]!r}")
+        warnings.append(warn("education_text_not_read", text=repr(sentences[1][:80])))
     head = _blank(sentences[0], sentences[0].lower(), [_MATCHING_POST])
     fields: list[str] = []
     groups: list[dict] = []

@@ -21,10 +21,18 @@ from bisect import bisect_right
 from typing import Literal
 
 from kzqual.acts.model import Span
-from kzqual.positions.model import Condition, Experience, ExperienceAlternative, ExperienceKind, Qualifier
+from kzqual.positions.model import (
+    Condition,
+    Experience,
+    ExperienceAlternative,
+    ExperienceKind,
+    ParseWarning,
+    Qualifier,
+)
 from kzqual.positions.requirements._text import _depth_at, normalize
 from kzqual.positions.requirements.numbers import YearsMatch, find_years
 from kzqual.positions.requirements.refs import find_reference, find_references
+from kzqual.positions.warnings import warn
 
 QualifierKind = Literal[
     "foreign_priority_programme", "academy_postgraduate_state_order", "academic_degree", "other"
@@ -264,13 +272,13 @@ def _items(text: str) -> list[tuple[str | None, str]]:
 def parse_experience(text: str, lang: str, span: Span | None = None) -> Experience:
     """Read the experience requirement.  Never raises; what it cannot read becomes a warning."""
     clean = normalize(text)
-    warnings: list[str] = []
+    warnings: list[ParseWarning] = []
     if not clean:
         return Experience(text="", required=False, lines=span)
     ref = find_reference(clean, lang, span)
     if ref is not None:
         if find_years(clean, lang):
-            warnings.append("years stated beside a reference to the typical requirements; not read")
+            warnings.append(warn("years_beside_reference"))
         refs = find_references(clean, lang, span)
         return Experience(
             text=clean, required=True, reference=ref, references=refs, lines=span, warnings=warnings
@@ -279,18 +287,18 @@ def parse_experience(text: str, lang: str, span: Span | None = None) -> Experien
     if _GRADED.search(low):
         # A characteristics act's grade ladder: the years depend on the grade (see Position.grades).
         required = not _NO_REQUIREMENT.search(low)
-        warnings.append("experience depends on the grade; see grades")
+        warnings.append(warn("experience_by_grade"))
         return Experience(text=clean, required=required, lines=span, warnings=warnings)
     items = _items(clean)
     if items[0][0] not in (None, "1)"):
-        warnings.append(f"the list starts at item {items[0][0]}: earlier items are not in this text")
+        warnings.append(warn("list_starts_late", item=items[0][0]))
     alternatives: list[ExperienceAlternative] = []
     for label, item in items:
         body = item
         tail = _SENTENCE_AFTER.split(item, maxsplit=1)
         if label is not None and len(tail) > 1 and label == items[-1][0]:
             body = tail[0]  # text glued after the list (computer skills, the next cell)
-            warnings.append(f"text after the list not read: {tail[1][:80]!r}")
+            warnings.append(warn("text_after_list", text=repr(tail[1][:80])))
         if label is None and _LIST_INTRO.search(body):
             body = body[_LIST_INTRO.search(body).end() :].lstrip(" :")
         alternatives.extend(_alternatives_for(body, lang, label, span))
@@ -299,6 +307,6 @@ def parse_experience(text: str, lang: str, span: Span | None = None) -> Experien
     if not alternatives:
         if _NO_REQUIREMENT.search(low) or not _EXPERIENCE_WORDS.search(low):
             return Experience(text=clean, required=False, lines=span, warnings=warnings)
-        warnings.append("experience is mentioned but no years could be read")
+        warnings.append(warn("no_years"))
         return Experience(text=clean, required=True, lines=span, warnings=warnings)
     return Experience(text=clean, required=True, alternatives=alternatives, lines=span, warnings=warnings)

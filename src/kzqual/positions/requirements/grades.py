@@ -17,12 +17,13 @@ import re
 from typing import Literal
 
 from kzqual.acts.model import Span
-from kzqual.positions.model import ExperienceKind, Grade
+from kzqual.positions.model import ExperienceKind, Grade, ParseWarning
 from kzqual.positions.requirements._text import normalize, split_top_level
 from kzqual.positions.requirements.codes import canonical_category
 from kzqual.positions.requirements.education import _levels
 from kzqual.positions.requirements.experience import _kind
 from kzqual.positions.requirements.numbers import find_years
+from kzqual.positions.warnings import warn
 
 Level = Literal["higher_qualification", "middle_qualification", "any"]
 GradeName = Literal["highest", "first", "second", "none"]
@@ -70,13 +71,13 @@ def _rungs(
         m = _CODE_AT_END.search(piece)
         if m:
             piece_code = canonical_category(m.group("code").replace(" ", "")) or piece_code
-        warnings: list[str] = []
+        warnings: list[ParseWarning] = []
         edu = _EDU_END.split(piece, maxsplit=1)[0]
         levels = _levels(edu, lang)
         years = find_years(piece, lang)
         min_years = years[0].years if years else None
         if len(years) > 1:
-            warnings.append("more than one years figure in one rung; the first is used")
+            warnings.append(warn("several_years_in_rung"))
         in_grade: str | None = None
         kind: ExperienceKind | None = None
         if years:
@@ -89,9 +90,9 @@ def _rungs(
             elif re.search(r"в\s+должности", context, re.I):
                 kind = "other"  # in a named post without a grade
         elif not _NO_EXPERIENCE.search(piece):
-            warnings.append("no years and no 'no experience required' phrase")
+            warnings.append(warn("rung_without_years"))
         if not levels:
-            warnings.append("no education level recognised")
+            warnings.append(warn("no_education_level"))
         out.append(
             Grade(
                 level=level,
