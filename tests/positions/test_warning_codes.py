@@ -11,7 +11,7 @@ from kzqual.i18n import LANGS, catalogue
 from kzqual.positions.build import RawPost, build_position
 from kzqual.positions.model import Experience, ParseWarning, Position
 from kzqual.positions.rows import Piece
-from kzqual.positions.warnings import TEMPLATES, localize, warn
+from kzqual.positions.warnings import EXTRA_PARAMS, TEMPLATES, localize, warn
 from kzqual.text import clean
 
 from .conftest import by_id
@@ -43,7 +43,7 @@ def test_catalogue_has_every_code_in_three_languages():
         for lang in ("kk", "ru"):
             assert entry[lang] and entry[lang] != template, (code, lang)
             # a translation may leave a value out, never ask for one the warning does not carry
-            assert _fields(entry[lang]) <= _fields(template), (code, lang)
+            assert _fields(entry[lang]) <= _fields(template) | EXTRA_PARAMS.get(code, set()), (code, lang)
 
 
 @pytest.mark.parametrize("name", ACTS)
@@ -52,7 +52,8 @@ def test_every_bundled_warning_renders_in_every_language(extracted, name):
     assert warnings  # each seed has at least one (002 says it lists no posts)
     for w in warnings:
         assert w.code in TEMPLATES, w  # no site left without a code
-        assert set(w.params) - {"part", "rung_level", "rung_grade", "rung_post"} == _fields(TEMPLATES[w.code])
+        extra = {"part", "rung_level", "rung_grade", "rung_post"} | EXTRA_PARAMS.get(w.code, set())
+        assert _fields(TEMPLATES[w.code]) <= set(w.params) <= _fields(TEMPLATES[w.code]) | extra, w
         for lang in LANGS:
             text = localize(w, lang)
             assert text and "{" not in text and "}" not in text, (w, lang)
@@ -110,6 +111,14 @@ def test_sites_emit_their_code(extracted, name, post, code, params):
     hits = [w for w in warnings if w.code == code]
     assert hits, [w.code for w in warnings]
     assert any(w.params.items() >= params.items() for w in hits), [w.params for w in hits]
+
+
+def test_category_conflict_reads_in_the_acts_spelling(extracted):
+    (w,) = [w for w in by_id(extracted("mebp_75_kk"))["9219-14-1-6"].warnings if w.code == "category_conflict"]
+    assert "C-5 here but C-4" in w.message  # English: canonical ASCII, as before
+    assert (w.params["category_printed"], w.params["usual_printed"]) == ("С-5", "С-4")  # Cyrillic С
+    assert "санаты — С-5" in localize(w, "kk") and "санат — С-4" in localize(w, "kk")
+    assert "категорию С-5" in localize(w, "ru") and "категория С-4" in localize(w, "ru")
 
 
 def test_row_text_before_label_points_at_the_moved_lines(extracted):

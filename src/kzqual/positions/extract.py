@@ -128,8 +128,10 @@ def _check_title_grades(positions: list[Position]) -> None:
         top, n = counts.most_common(1)[0]
         if n < 3 or n / len(ps) < 0.75:
             continue
+        top_printed = next((p.category_raw for p in ps if p.category == top and p.category_raw), top)
         for p in ps:
             if p.category != top:
                 p.warnings.append(
-                    warn("category_conflict", title=noun, category=p.category, usual=top, count=n, total=len(ps))
+                    warn("category_conflict", title=noun, category=p.category, usual=top, count=n, total=len(ps),
+                         category_printed=p.category_raw or p.category, usual_printed=top_printed)
                 )

@@ -74,13 +74,20 @@ TEMPLATES: dict[str, str] = {
     "titles_as_printed": "displaced hyperlink words: titles kept as printed and may be garbled",
 }
 
+# Params some codes carry beyond their English sentence, for the kk/ru text: the categories as the
+# act prints them (Cyrillic С), where the English sentence keeps the canonical ASCII code.
+EXTRA_PARAMS: dict[str, frozenset[str]] = {
+    "category_conflict": frozenset({"category_printed", "usual_printed"}),
+}
+
 # Params that name a criterion by its ASCII key: shown by the catalogue's name for it.
 _CRITERION_PARAMS = ("criterion", "previous", "part")
 
 
 def warn(code: str, /, *, lines: Span | None = None, **params: str | int) -> ParseWarning:
     """The warning ``code`` with its English sentence filled from ``params`` (and the raw lines it
-    is about, where one place is meant)."""
+    is about, where one place is meant).  ``params`` may hold more than the sentence uses
+    (``EXTRA_PARAMS``)."""
     return ParseWarning(code=code, message=TEMPLATES[code].format(**params), params=params, lines=lines)
 
 
