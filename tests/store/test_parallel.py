@@ -185,3 +185,16 @@ def test_cli_parallel_output_equals_serial(tmp_path, small_acts):
         assert res.returncode == 0, res.stderr
         outs.append((res.stdout, res.stderr))
     assert outs[0] == outs[1]
+
+
+def test_no_workers_on_a_busy_machine(monkeypatch):
+    assert parallel.busy_cores() >= 0  # the real count, from /proc/stat
+    monkeypatch.delenv("KZQUAL_INGEST_WORKERS", raising=False)
+    monkeypatch.setattr(parallel, "busy_cores", lambda: 8)
+    assert parallel.worker_count(5) == 0
+    monkeypatch.setattr(parallel, "busy_cores", lambda: 0)
+    cores = len(os.sched_getaffinity(0))
+    assert parallel.worker_count(5) == (min(parallel.MAX_WORKERS, cores) if cores >= 2 else 0)
+    monkeypatch.setenv("KZQUAL_INGEST_WORKERS", "2")  # an explicit setting wins over the load
+    monkeypatch.setattr(parallel, "busy_cores", lambda: 8)
+    assert parallel.worker_count(5) == (2 if cores >= 2 else 0)

@@ -8,7 +8,8 @@ in the caller, one transaction per act, in the order the files were given, so th
 up exactly as after a serial ingest.
 
 This module imports nothing heavy: the CLI imports it and forks before it loads the database
-layer.  ``KZQUAL_INGEST_WORKERS`` sets the number of workers (0: prepare in-process).
+layer.  ``KZQUAL_INGEST_WORKERS`` sets the number of workers (0: prepare in-process); unset, two
+workers when two cores are free right now, else none (on a busy machine the serial path wins).
 """
 
 from __future__ import annotations
@@ -22,23 +23,47 @@ from kzqual.store.prepare import PreparedFile, prepare_file
 MAX_WORKERS = 2  # two big files dominate the bundled acts; more workers only add start-up cost
 
 
-def worker_count(n_files: int) -> int:
-    """How many worker processes to use for ``n_files`` files (0: none)."""
-    env = os.environ.get("KZQUAL_INGEST_WORKERS", "").strip()
-    if env:
+def busy_cores() -> int:
+    """How many other processes are running right now (the least of a few samples of the
+    kernel's ``procs_running``, less this process): a machine that is busy already gains nothing
+    from more processes (measured: a second worker only adds its start-up and pickling)."""
+    import time
+
+    samples = []
+    for _ in range(3):
         try:
-            wanted = max(0, int(env))
-        except ValueError:
-            wanted = MAX_WORKERS
-    else:
-        wanted = MAX_WORKERS
+            with open("/proc/stat", "rb") as fh:
+                line = next(x for x in fh if x.startswith(b"procs_running"))
+            samples.append(int(line.split()[1]) - 1)
+        except (OSError, StopIteration, ValueError, IndexError):
+            return 0  # not Linux: assume idle
+        time.sleep(0.001)
+    return max(0, min(samples))
+
+
+def worker_count(n_files: int) -> int:
+    """How many worker processes to use for ``n_files`` files (0: prepare in-process).
+
+    ``KZQUAL_INGEST_WORKERS`` decides when set.  Otherwise up to :data:`MAX_WORKERS`, but none
+    when fewer than two cores are free: the workers' own start-up (imports, pickling) is then
+    pure cost, and the serial path is faster."""
+    if n_files < 2:
+        return 0
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
-    if n_files < 2 or cores < 2:
+    if cores < 2:
         return 0
-    return min(wanted, n_files, cores)
+    env = os.environ.get("KZQUAL_INGEST_WORKERS", "").strip()
+    if env:
+        try:
+            return min(max(0, int(env)), n_files, cores)
+        except ValueError:
+            pass
+    if cores - busy_cores() < 2:
+        return 0
+    return min(MAX_WORKERS, n_files, cores)
 
 
 class Prefetch:
