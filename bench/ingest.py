@@ -2,14 +2,15 @@
 under 2 s).
 
     .venv/bin/python bench/ingest.py [--runs 5] [--backends sqlite,postgresql] [--pg URL]
-                                     [--workers default,0]
+                                     [--workers default,2,0]
 
 Every run is a new ``kzqual ingest -q`` process (so interpreter start and imports count) into a new
 SQLite file, or a new PostgreSQL database (on ``--pg URL``'s server, which must allow CREATE
 DATABASE; without --pg a throw-away cluster from tests/pg.py, started with fsync off).  Prints,
 per back end and worker setting, the best and median wall time of N runs and the CPU time of the
 best run (user+sys of the process and its workers), plus the load average before the runs.
-``--workers 0`` is the serial path (``KZQUAL_INGEST_WORKERS=0``).
+``--workers 0`` is the serial path (``KZQUAL_INGEST_WORKERS=0``), ``2`` forces two workers,
+``default`` leaves the choice to kzqual (two workers when two cores are free, else serial).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--backends", default="sqlite,postgresql")
     ap.add_argument("--pg", default=None, help="PostgreSQL URL (default: a throw-away cluster)")
-    ap.add_argument("--workers", default="default,0",
+    ap.add_argument("--workers", default="default,2,0",
                     help="comma-separated KZQUAL_INGEST_WORKERS settings; 'default' = unset")
     args = ap.parse_args()
     backends = args.backends.split(",")
