@@ -353,8 +353,11 @@ class Store:
         """Fresh planner statistics after a load (PostgreSQL), so that searches for common
         words walk the key index and stop early while rare words use the text index."""
         if self.dialect == "postgresql":
+            from kzqual.store.search import after_bulk_load
+
             with self.engine.begin() as conn:
-                conn.execute(text("ANALYZE acts, positions, position_search, position_rank"))
+                conn.execute(text("ANALYZE acts, positions, position_search"))
+                after_bulk_load(conn, self.dialect)  # the search tables, and their GIN pending lists
 
     def bulk_positions(self, act_key: str, positions: Iterable[Position]) -> int:
         """Add positions to the current version of an act (benchmarks, synthetic registries)."""
