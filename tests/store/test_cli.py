@@ -23,6 +23,16 @@ def test_labels_follow_the_one_language_rule(capsys, monkeypatch, small_db):
     code, out, _ = run(capsys, "acts", "--db", str(small_db))
     assert code == 0
     assert t("store.status.in_force", "kk") in out and t("store.status.in_force", "en") not in out
+    assert t("store.field.key", "kk") in out and t("acts.language", "kk") in out  # headers too
+
+
+def test_ingest_lines_speak_the_reader_language(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("KZQUAL_LANG", "ru")
+    path = str(acts_dir() / "kk-ara-2014-9.txt")
+    code, out, _ = run(capsys, "ingest", "-q", "--db", str(tmp_path / "k.db"), path)
+    assert code == 0 and out.startswith(t("store.result.added", "ru") + " ")
+    code, out, _ = run(capsys, "ingest", "-q", "--db", str(tmp_path / "k.db"), path)
+    assert code == 0 and out.startswith(t("store.result.unchanged", "ru") + " ")
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

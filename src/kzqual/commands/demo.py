@@ -42,7 +42,7 @@ def demo(db: str, host: str, port: int, serve: bool) -> None:
         for s in store.list_acts():
             run = loaded.get(s.key)
             table.add_row(s.key, s.date or "", s.number or "", t(f"store.status.{s.status}", lang), str(s.positions),
-                          t(f"web.demo.result.{run}", lang) if run else "")
+                          t(f"store.result.{run}", lang) if run else "")
         console.print(table)
         for r in summary.failed:
             console.print(f"[red]{t('web.demo.failed', lang)}[/red] {r.path}: {r.error}")

@@ -94,9 +94,11 @@ def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, allow_shrink: bo
                "positions": summary.positions, "warnings": summary.warnings,
                "failed": len(summary.failed)})
     else:
+        ui = _lang()
         for r in summary.ok:
             again = f"  (= v{r.restores})" if r.restores else ""
-            click.echo(f"{r.status:12} {r.act_key} v{r.version}  {r.positions:5d}  {r.path}{again}")
+            label = t(f"store.result.{r.status}", ui)
+            click.echo(f"{label:12} {r.act_key} v{r.version}  {r.positions:5d}  {r.path}{again}")
         click.echo(t("store.ingest.summary", _lang(), acts=summary.acts,
                      added=sum(r.status == "added" for r in summary.ok),
                      versions=sum(r.status == "new_version" for r in summary.ok),
@@ -249,8 +251,9 @@ def acts(as_of, status, limit, history_key, db, as_json) -> None:
         click.echo(t("store.acts.none", ui))
         return
     table = Table(show_lines=False)
-    for col in ("key", "v", "lang", "date", "status", t("store.field.positions", ui)):
-        table.add_column(col, no_wrap=True)
+    for key in ("store.field.key", "store.field.version", "acts.language", "acts.date", "acts.status",
+                "store.field.positions"):
+        table.add_column(t(key, ui), no_wrap=True)
     table.add_column(t("common.act", ui), overflow="ellipsis", no_wrap=True, max_width=60)
     for a in items:
         st = _status(a.status)
