@@ -34,3 +34,21 @@ def test_api_returns_warning_objects(web_url):
     w = next(w for w in r.json()["position"]["warnings"] if w["code"] == "row_without_label")
     assert w["message"] == ENGLISH
     assert w["params"] == {"criterion": "duties", "start": 2871, "end": 2880, "previous": "experience"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_act_page_lists_the_act_warnings_in_page_language(web_url, lang):
+    # mes-161 numbers two points "3." (raw line 44): the act layer's duplicate_point warning,
+    # shown with a link to its lines; the act type is named in the page's language, raw kept.
+    from kzqual.i18n import t
+
+    r = httpx.get(f"{web_url}/acts/reg-9344?lang={lang}", timeout=60)
+    assert r.status_code == 200
+    page = html.unescape(r.text)
+    assert 'id="warnings"' in page
+    item = page[page.index('data-code="duplicate_point"'):]
+    item = item[: item.index("</li>")]
+    # English keeps the parser's own sentence (it names the point); kk/ru come from the catalogue
+    expected = "point 3 appears twice" if lang == "en" else t("acts.warning.duplicate_point", lang)
+    assert expected in item and "start=44" in item
+    assert f"{t('acts.type.order', lang)} (бұйрығы)" in page

@@ -33,7 +33,8 @@ def act(request: Request, key: str):
     summary = detail["summary"]
     events = [_with_targets(e, detail["act"], page_lang(request)) for e in detail["events"]]
     return render(request, "act.html", a=detail["act"], s=summary, key=summary["key"], events=events,
-                  structure=detail["structure"], positions=summary["positions"], active="/acts")
+                  structure=detail["structure"], positions=summary["positions"], warnings=detail["warnings"],
+                  active="/acts")
 
 
 def _with_targets(event: dict, act: dict, lang: str) -> dict:
