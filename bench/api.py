@@ -2,7 +2,7 @@
 
     python bench/api.py [--posts 100000] [--requests 300] [--db PATH]
 
-Builds (once, then re-uses) a SQLite registry of the five bundled acts padded with synthetic posts
+Builds (once, then re-uses) a registry (a SQLite file, or a postgresql:// URL) of the five bundled acts padded with synthetic posts
 (copies of the real ones under new ids) up to ``--posts``, starts ``kzqual serve`` on 127.0.0.1 in
 a subprocess, sends a bounded number of sequential requests per endpoint and prints requests/s,
 p50 and p99.  Stops by itself.
@@ -108,7 +108,8 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
-    print(f"kzqual API over HTTP, SQLite registry with {total} posts, {args.requests} sequential requests each")
+    backend = "PostgreSQL" if args.db.startswith("postgresql") else "SQLite"
+    print(f"kzqual API over HTTP, {backend} registry with {total} posts, {args.requests} sequential requests each")
     print(f"{'endpoint':<18}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}")
     for r in results:
         print(f"{r['name']:<18}{r['rps']:>8.1f}{r['p50']:>9.1f}{r['p99']:>9.1f}")
