@@ -42,6 +42,18 @@ def test_russian_repealed_order(ru):
     assert not any(w["code"] == "repeal_mismatch" for w in ru.warnings)
 
 
+def test_head_and_note_naming_different_repealing_acts_is_a_warning_with_both():
+    text = RU_REPEALED.replace("от 17.11.2015 № 357.", "от 18.11.2015 № 358.")
+    act = read_act(clean(text, source="ru.txt"))
+    (w,) = [w for w in act.warnings if w["code"] == "repeal_mismatch"]
+    assert w["params"] == {"head_number": "357", "head_date": "2015-11-17",
+                           "note_number": "358", "note_date": "2015-11-18"}
+    from kzqual.positions.warnings import localize
+
+    assert "№ 357 от 2015-11-17 и № 358 от 2015-11-18" in localize(w, "ru")
+    assert "№ 357, 2015-11-17 және № 358, 2015-11-18" in localize(w, "kk")
+
+
 def test_russian_appendices(ru):
     apps = [n for n in ru.structure if n.kind == "appendix"]
     assert [(a.label, a.title) for a in apps] == [

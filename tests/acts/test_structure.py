@@ -39,8 +39,13 @@ def test_subpoints(parsed):
 
 
 def test_duplicate_point_is_a_warning(parsed):
-    codes = [w["code"] for w in parsed("mes_161_kk").warnings]
-    assert "duplicate_point" in codes
+    w = next(w for w in parsed("mes_161_kk").warnings if w["code"] == "duplicate_point")
+    # the point's number travels as a param, so the kk/ru sentence can name it as the English does
+    assert w["params"] == {"point": "3"} and w["lines"] == {"start": 44, "end": 44}
+    from kzqual.positions.warnings import localize
+
+    assert localize(w, "ru") == "Номер пункта 3 встречается дважды"
+    assert localize(w, "kk") == "Тармақ нөмірі 3 екі рет кездеседі"
 
 
 def test_characteristics_of_134(parsed):

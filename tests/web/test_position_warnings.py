@@ -49,6 +49,6 @@ def test_act_page_lists_the_act_warnings_in_page_language(web_url, lang):
     item = page[page.index('data-code="duplicate_point"'):]
     item = item[: item.index("</li>")]
     # English keeps the parser's own sentence (it names the point); kk/ru come from the catalogue
-    expected = "point 3 appears twice" if lang == "en" else t("acts.warning.duplicate_point", lang)
+    expected = "point 3 appears twice" if lang == "en" else t("acts.warning.duplicate_point", lang, point=3)
     assert expected in item and "start=44" in item
     assert f"{t('acts.type.order', lang)} (бұйрығы)" in page

@@ -53,8 +53,12 @@ def parse_file(path: str | Path) -> ParsedAct:
     return read_act(read(path))
 
 
-def _warn(warnings: list[dict], code: str, message: str, lines: Span | None = None) -> None:
-    warnings.append({"code": code, "message": message, "lines": lines.model_dump() if lines else None})
+def _warn(warnings: list[dict], code: str, message: str, lines: Span | None = None, **params: str) -> None:
+    # params: the values in the English message, so kk/ru catalogue entries can name them too
+    w = {"code": code, "message": message, "lines": lines.model_dump() if lines else None}
+    if params:
+        w["params"] = params
+    warnings.append(w)
 
 
 def read_act(ct: CleanText) -> ParsedAct:
@@ -95,7 +99,8 @@ def read_act(ct: CleanText) -> ParsedAct:
             _warn(warnings, "repeal_mismatch",
                   f"the head and the note name different repealing acts "
                   f"(№ {repealed_by.number} of {repealed_by.date} vs № {note_ref.number} of {note_ref.date})",
-                  repeal_notes[0].lines)
+                  repeal_notes[0].lines, head_number=str(repealed_by.number), head_date=str(repealed_by.date),
+                  note_number=str(note_ref.number), note_date=str(note_ref.date))
     status = "repealed" if head.repealed or repeal_notes else "in_force"
     if status == "repealed" and repealed_by is None:
         _warn(warnings, "repealing_act_unknown", "the act is marked repealed but the repealing act is not named")

@@ -118,7 +118,7 @@ def parse_body(doc: Doc, start: int, end: int, skip: set[int], warnings: list[di
             if last_point is None or num == last_point + 1 or inserted or num == last_point:
                 if last_point is not None and num == last_point and not inserted:
                     warnings.append({"code": "duplicate_point", "message": f"point {num} appears twice",
-                                     "lines": doc.span(i, i).model_dump()})
+                                     "lines": doc.span(i, i).model_dump(), "params": {"point": str(num)}})
                 node = _Open("point", m.group("n"), None, i, 4)
                 node.parts = [i]
                 attach(node)

@@ -110,7 +110,7 @@ def localize(w: Any, lang: str) -> str:
     message = str(get("message") or "")
     params = dict(get("params") or {})
     if lang == "en" and message:
-        return message  # the English sentence as built, with every detail (acts' dicts have no params)
+        return message  # the English sentence as built, with every detail (the catalogue's en entry may be more general)
     # act-layer codes are bare ("no_signature") or carry their area ("text.mixed_script")
     area, _, bare = code.rpartition(".")
     keys = [f"{area}.warning.{bare}"] if area else [f"positions.warning.{code}", f"acts.warning.{code}",
