@@ -140,6 +140,9 @@ def test_reopen_keeps_data_and_migrations_are_idempotent(store_url, make_act, bu
 
         from kzqual.store.db import alembic_config
         assert heads == set(ScriptDirectory.from_config(alembic_config()).get_heads())
+        from kzqual.store.db import script_heads
+
+        assert script_heads() == heads  # the import-free reading of the scripts agrees with Alembic
         # the later migrations ran on top of 0001 (0005 or any migration added since)
         assert any(h.startswith("registry_") and h >= "registry_0005" for h in heads), heads
 
@@ -233,3 +236,18 @@ def test_beyond_the_rank_cap_title_matches_still_come_first(store, make_act, bui
     hits = store.search("сарапшы", lang="kk", limit=5)
     assert hits[0].position_id == "reg-9344:t"
     assert len(store.search("сарапшы", lang="kk", limit=100)) == 41
+
+
+def test_an_up_to_date_registry_opens_without_importing_alembic(tmp_path):
+    # Every command opens the registry; on an up-to-date one the version check is one SELECT
+    # and Alembic (with mako and pygments, ~0.15 s) is not imported at all.
+    import subprocess
+    import sys
+
+    db = tmp_path / "r.db"
+    probe = ("import sys; from kzqual.store import open_store; s = open_store(sys.argv[1]); s.close(); "
+             "print('alembic' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", probe, str(db)], capture_output=True, text=True, timeout=120)
+    assert first.returncode == 0 and first.stdout.strip() == "True", first.stderr  # a new file: migrated
+    again = subprocess.run([sys.executable, "-c", probe, str(db)], capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and again.stdout.strip() == "False", again.stderr
