@@ -46,7 +46,7 @@ def worker_count(n_files: int) -> int:
 
     ``KZQUAL_INGEST_WORKERS`` decides when set.  Otherwise up to :data:`MAX_WORKERS`, but none
     when fewer than two cores are free: the workers' own start-up (imports, pickling) is then
-    pure cost, and the serial path is faster."""
+    pure cost, and the serial path is faster; and none in a process running other threads."""
     if n_files < 2:
         return 0
     try:
@@ -62,6 +62,12 @@ def worker_count(n_files: int) -> int:
         except ValueError:
             pass
     if cores - busy_cores() < 2:
+        return 0
+    # Forking a process that runs other threads (a server, a test's live server) can leave a
+    # child waiting forever on a lock one of them held; the CLI's ingest is single-threaded.
+    import threading
+
+    if threading.active_count() > 1:
         return 0
     return min(MAX_WORKERS, n_files, cores)
 
