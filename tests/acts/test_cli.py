@@ -143,6 +143,29 @@ def test_bad_input_click_runner(case, tmp_path, act_path, capsys):
     assert err.startswith("kzqual: error: ") and err.count("\n") == 1 and str(path) in err
 
 
+@pytest.mark.parametrize("command", ["parse", "positions"])
+def test_an_act_cut_off_half_way_is_refused(command, tmp_path, act_path):
+    # A real act cut in the middle of a Cyrillic letter (as `head -c` would): exit 2, one line
+    # naming the file and saying it looks cut off, nothing on stdout.
+    data = act_path("mes_161_kk").read_bytes()
+    cut = len(data) // 2
+    while data[cut] & 0xC0 != 0x80:  # move to a continuation byte: the cut splits a character
+        cut += 1
+    path = tmp_path / "half.txt"
+    path.write_bytes(data[:cut])
+    proc = _run(command, "--json", str(path))
+    assert proc.returncode == 2 and proc.stdout == ""
+    (line,) = proc.stderr.strip().splitlines()
+    assert str(path) in line and "cut off" in line
+
+
+def test_positions_of_a_text_that_is_not_an_act_is_refused(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Бұл жай мәтін, акт емес.\nҚазақстан туралы әңгіме.\n", encoding="utf-8")
+    proc = _run("positions", "--json", str(path))
+    assert proc.returncode == 2 and proc.stdout == "" and str(path) in proc.stderr
+
+
 def test_too_large(tmp_path, capsys):
     # A sparse file: larger than any act on disk size, yet it costs no disk space or read time.
     big = tmp_path / "big.txt"

@@ -101,14 +101,17 @@ def test_missing_path(tmp_path):
     assert e.code == "not_found" and "nope.txt" in str(e)
 
 
-def test_truncated_utf8_decodes_with_warning(tmp_path):
-    # Policy: a file cut inside its last multi-byte character is usable; the broken
-    # character is dropped and a "truncated" warning points at the last line.
+def test_truncated_utf8_file_is_refused_unless_allowed(tmp_path):
+    # Policy: a file cut inside its last multi-byte character was cut off: read() refuses it
+    # (InputError "truncated", naming the file); allow_truncated keeps it, the broken character
+    # dropped and a "truncated" warning pointing at the last line.
     data = KAZAKH.encode("utf-8")
     cut = data[: len(data) - 4] + "қ".encode()[:1]  # drop "і)\n", add half a "қ"
     f = tmp_path / "cut.txt"
     f.write_bytes(cut)
-    ct = read(f)
+    e = _err(read, f)
+    assert e.code == "truncated" and "cut.txt" in str(e) and "cut off" in str(e)
+    ct = read(f, allow_truncated=True)
     assert ct.raw_lines[-1].endswith("(әғқңөұүһ")
     w = [x for x in ct.warnings if x.code == "truncated"]
     assert len(w) == 1 and w[0].line_start == len(ct.raw_lines)

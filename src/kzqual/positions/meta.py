@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kzqual.acts.model import Act, Registration
+from kzqual.errors import InputError
 from kzqual.text.model import CleanText
 
 _KK_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
@@ -49,5 +50,7 @@ def read_act_meta(ct: CleanText) -> Act:
         return fallback_act(ct)
     try:
         return read_act(ct).act
-    except Exception:  # the acts layer failing must not stop position extraction
+    except InputError:
+        raise  # not an act at all (or unusable): the same one-line error as `kzqual parse`
+    except Exception:  # a bug in the acts layer must not stop position extraction
         return fallback_act(ct)

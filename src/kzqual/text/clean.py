@@ -23,8 +23,13 @@ _FURNITURE_HEADS = frozenset("©0123456789-СқҚ")
 _PAGE_NUMBER = re.compile(r"^\s*(\d{1,4}|-\s*\d{1,4}\s*-|Страница \d+ из \d+|\d+ бет)\s*$")
 
 
-def read(path: str | Path) -> CleanText:
-    """Read and clean one file; raises :class:`InputError` for unusable files."""
+def read(path: str | Path, *, allow_truncated: bool = False) -> CleanText:
+    """Read and clean one file; raises :class:`InputError` for unusable files.
+
+    A file that ends inside a character was cut off (a broken download or copy): its text is
+    incomplete, and everything read from it -- a post count, a registry version -- would quietly
+    be wrong, so it is refused (``code="truncated"``) unless ``allow_truncated``, which keeps it
+    with a ``truncated`` warning on its last line (as :func:`clean_bytes` always does)."""
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -46,7 +51,13 @@ def read(path: str | Path) -> CleanText:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror})", source=name) from None
-    return clean_bytes(data, source=name)
+    ct = clean_bytes(data, source=name)
+    if not allow_truncated:
+        cut = next((w for w in ct.warnings if w.code == "truncated"), None)
+        if cut is not None:
+            raise InputError(f"{cut.message}: the file looks cut off (its end is missing)", source=name,
+                             code="truncated")
+    return ct
 
 
 def clean_bytes(data: bytes, *, source: str = "<bytes>") -> CleanText:
