@@ -42,7 +42,7 @@ def test_unknown_things_are_404_pages(web_url):
     for path in ("/positions/nope", "/acts/reg-0", "/services/cases/999", "/nope"):
         r = httpx.get(f"{web_url}{path}?lang=en", timeout=30)
         assert r.status_code == 404 and "text/html" in r.headers["content-type"], path
-        assert "Error 404" in r.text
+        assert "Page not found" in r.text and "(404)" in r.text
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])

@@ -29,7 +29,8 @@ from sqlalchemy.engine import Connection, RowMapping
 from kzqual.errors import InputError, NotFoundError
 from kzqual.services import tables as T
 from kzqual.services.calendar import WorkCalendar, kz_local, kz_now
-from kzqual.services.checks import (check_fee_paid, check_paid_window, check_refusal_grounds, fee_due)
+from kzqual.services.checks import (check_fee_paid, check_no_overpayment, check_paid_window,
+                                    check_refusal_grounds, fee_due)
 from kzqual.services.deadlines import Deadline, case_deadlines, complaint_deadlines, is_overdue
 from kzqual.services.model import (COMPLAINT_TARGETS, Application, Case, Complaint, Event, TrainingGroup,
                                    application_from_dict)
@@ -243,6 +244,9 @@ class ServiceDesk:
             if case.fee_due == 0:
                 raise InputError(f"case {case_id} is on a free basis: no fee is due")
             total = case.paid_amount + amount
+            # The act names one fee; a payment taking the total past it is an operator error
+            # (mistyped amount), so it is refused rather than stored as an overpayment.
+            check_no_overpayment(case.fee_due, case.paid_amount, amount, self.standard)
             conn.execute(update(T.cases).where(T.cases.c.id == case_id).values(paid_amount=total, paid_at=at))
             self._log(conn, case_id, None, "payment", case.state, case.state, at, _actor(actor),
                       {"amount": amount, "total": total, "fee_due": case.fee_due,

@@ -52,3 +52,13 @@ def check_fee_paid(fee: int, paid: int, standard: Standard) -> None:
             f"fee not paid: {paid} of {fee} tenge recorded; {sv.text('kk')} ({sv.where()}); "
             "record the payment first (setting require_payment_before_training)",
             code="fee_unpaid")
+
+
+def check_no_overpayment(fee: int, paid: int, amount: int, standard: Standard) -> None:
+    """Refuse a payment that would take the total recorded past the standard's fee."""
+    if paid + amount > fee:
+        sv = standard["fee"]
+        raise InputError(
+            f"overpayment refused: {paid} + {amount} = {paid + amount} tenge exceeds the fee of {fee} tenge; "
+            f"{sv.text('kk')} ({sv.where()}); at most {max(fee - paid, 0)} tenge can still be recorded",
+            code="overpayment")

@@ -68,5 +68,27 @@ def render(request: Request, template: str, http_status: int = 200, **context: A
     return templates.TemplateResponse(request, template, context, status_code=http_status)
 
 
+# Which kind of record a page's path parameter names, for a translated "no such X" sentence.
+_ID_KINDS = {"position_id": "position", "key": "act", "case_id": "case", "complaint_id": "complaint"}
+
+
+def error_status_group(status: int) -> int:
+    """The catalogue group of an HTTP status: 401, 403, 404, 413, 500 have their own texts; other 4xx
+    read as 400."""
+    if status in (401, 403, 404, 413):
+        return status
+    return 500 if status >= 500 else 400
+
+
 def error_page(request: Request, status: int, code: str, message: str) -> HTMLResponse:
-    return render(request, "error.html", http_status=status, status_code=status, code=code, message=message)
+    # The page speaks the reader's language from the catalogue; the error's own (English, technical)
+    # message is kept only as a folded detail for 4xx other than 404 (e.g. which form field is wrong).
+    group = error_status_group(status)
+    lang = page_lang(request)
+    missing = None
+    if group == 404 and request.path_params:
+        name, value = next(reversed(request.path_params.items()))
+        missing = t(f"web.error.not_found.{_ID_KINDS.get(name, 'other')}", lang, id=value)
+    detail = message if group in (400, 401, 403, 413) else None
+    return render(request, "error.html", http_status=status, status_code=status, code=code, group=group,
+                  missing=missing, detail=detail)
