@@ -18,13 +18,23 @@ def _span(lines) -> tuple[int | None, int | None]:
 
 
 def effective_from(act: Act) -> str | None:
-    """When the act takes effect: the computed entry-into-force date, else the act's own date
-    (a lower bound: no act is in force before it is adopted)."""
+    """When the act takes effect: the computed entry-into-force date, else a lower bound.
+
+    "N (calendar or working) days after its first official publication": the publication is not
+    dated in the text, but it cannot come before the act itself, and N working days are at least
+    N calendar days -- so the act is not in force before its date + N days, and an as-of query
+    before that says "not yet in force" rather than guessing it was.  Otherwise the act's own date
+    (no act is in force before it is adopted)."""
     eif = act.entry_into_force
     if eif is not None and eif.date:
         return eif.date
-    if eif is not None and eif.kind == "on_signing" and act.date:
-        return act.date
+    if eif is not None and eif.kind == "after_publication" and eif.days and act.date:
+        from datetime import date, timedelta
+
+        try:
+            return (date.fromisoformat(act.date) + timedelta(days=eif.days)).isoformat()
+        except ValueError:
+            return act.date
     return act.date
 
 
