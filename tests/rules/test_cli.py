@@ -79,8 +79,8 @@ def test_screen_skips_bad_lines_and_writes(tmp_path, suffix):
     src.write_text("\n".join([json.dumps(GOOD), "{not json", '{"education": 5}', "",
                               json.dumps({**GOOD, "id": "b", "work": []})]) + "\n", encoding="utf-8")
     out = tmp_path / f"out{suffix}"
-    r = run("screen", str(src), "--act", ACT, "--out", str(out), "--as-of", "2024-01-01", "--positions",
-            "category=C-3", "--all")
+    r = run("--lang", "en", "screen", str(src), "--act", ACT, "--out", str(out), "--as-of", "2024-01-01",
+            "--positions", "category=C-3", "--all")
     assert r.returncode == 0, r.stderr
     assert ":2: skipped" in r.stderr and ":3: skipped" in r.stderr
     df = pl.read_csv(out) if suffix == ".csv" else pl.read_parquet(out)
@@ -125,7 +125,7 @@ def test_screen_reports_bad_date_line_and_bad_as_of(tmp_path):
     src.write_text("\n".join([json.dumps(GOOD), json.dumps(bad_date), json.dumps({**GOOD, "id": "c"})]) + "\n",
                    encoding="utf-8")
     out = tmp_path / "o.csv"
-    r = run("screen", str(src), "--act", ACT_SMALL, "--out", str(out), "--as-of", "2024-01-01")
+    r = run("--lang", "en", "screen", str(src), "--act", ACT_SMALL, "--out", str(out), "--as-of", "2024-01-01")
     assert r.returncode == 0, r.stderr
     bad = [x for x in r.stderr.splitlines() if "skipped" in x]
     assert len(bad) == 1 and ":2: skipped" in bad[0] and "work.0.start" in bad[0]

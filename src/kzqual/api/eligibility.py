@@ -64,6 +64,7 @@ def rule_set(app: Any, store: Any, *, in_force_on: str | None, policy_values: di
 
 def check(store: Any, profile: dict, position_id: str, *, as_of: dt.date | None,
           policy_values: dict[str, str] | None) -> dict:
+    from kzqual.rules import act_status
     from kzqual.rules import check as run_check
     from kzqual.rules.profile import parse_profile
 
@@ -72,12 +73,16 @@ def check(store: Any, profile: dict, position_id: str, *, as_of: dt.date | None,
     pos = store.get_position(position_id)
     day = as_of or dt.date.today()
     v = run_check(prof, pos, as_of=day, taxonomy=_taxonomy(), references=_references(store), policy=policy)
+    st = act_status.from_store(store, pos.act_key, day)
     return {
         "position": {"id": pos.id, "title": pos.title, "act": pos.act_key,
                      "category": pos.category_raw or pos.category},
         "as_of": day.isoformat(),
         "policy": policy.as_dict(),
         "status": v.status_name,
+        # a post of an act not in force on ``as_of`` cannot ground a real appointment (README `rules`)
+        "act_in_force": st.in_force,
+        "act_status": st.as_dict(),
         "verdict": v.as_dict(),
     }
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
-from kzqual.commands.lang import default_lang
+from kzqual.commands.lang import cli_lang, default_lang
 from kzqual.errors import InputError
 from kzqual.i18n import t
 
@@ -43,13 +44,13 @@ def _common(f):
     return f
 
 
-def _load_posts(acts, db, in_force_on=None):
+def _load_posts(acts, db, in_force_on=None, acts_out: dict | None = None):
     """(positions or None, store or None, references)."""
     from kzqual.rules.compile import References
     from kzqual.rules.sources import StoreReferences, open_registry, positions_from_acts
 
     if acts:
-        posts = positions_from_acts(acts)
+        posts = positions_from_acts(acts, acts_out)
         return posts, None, References(posts)
     store = open_registry(db)
     return None, store, StoreReferences(store)
@@ -88,6 +89,7 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
       kzqual check person.json 15125-g2-p8 --as-of 2024-01-01 --json
       kzqual check person.json 15125-g2-p1 --policy higher_grade_counts=yes
     """
+    from kzqual.rules import act_status
     from kzqual.rules import check as run_check
     from kzqual.rules.policy import parse_policy
     from kzqual.rules.profile import load_profile
@@ -97,17 +99,26 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
     day = _date(as_of, "--as-of")
     prof = load_profile(profile)
     tax = _taxonomy(taxonomy_file)
-    posts, store, refs = _load_posts(acts, db)
+    parsed: dict = {}
+    posts, store, refs = _load_posts(acts, db, acts_out=parsed)
     pos = find_position(position_id, posts, store)
     v = run_check(prof, pos, as_of=day, taxonomy=tax, references=refs, policy=policy)
+    st = (act_status.from_act(parsed[pos.act_key], day) if pos.act_key in parsed
+          else act_status.from_store(store, pos.act_key, day) if store is not None
+          else act_status.status_on(pos.act_key, day, status=None, effective_from=None, repealed_on=None,
+                                    repealed_by=None))
     if as_json:
         out = {"position": {"id": pos.id, "title": pos.title, "act": pos.act_key,
                             "category": pos.category_raw or pos.category},
-               "as_of": day.isoformat(), "policy": policy.as_dict(), "status": v.status_name, "verdict": v.as_dict()}
+               "as_of": day.isoformat(), "policy": policy.as_dict(), "status": v.status_name,
+               "act_in_force": st.in_force, "act_status": st.as_dict(), "verdict": v.as_dict()}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     click.echo(f"{pos.id}  {pos.title}  ({pos.category_raw or pos.category or '-'})")
+    click.echo(st.reason(lang))
     click.echo(f"{t('rules.cli.overall', lang)}: {t('rules.status.' + v.status_name, lang)}  ({day.isoformat()})")
+    if st.in_force is False:
+        click.echo(f"!! {t('rules.cli.not_in_force', lang)}")
     _print_verdict(v, lang)
 
 
@@ -236,7 +247,23 @@ def screen(profiles, query, out, as_of, in_force_on, include_all, chunk, db, act
     rules = RuleSet.build(posts, Compiler(tax, refs), policy)
     summary = screen_file(Path(profiles), rules, tax, day, Path(out), include_all=include_all, chunk=max(chunk, 1),
                           progress=sys.stderr.isatty())
+    lang = cli_lang()
     for line_no, problem in summary.bad_lines:
-        click.echo(f"kzqual: {profiles}:{line_no}: skipped: {problem}", err=True)
-    click.echo(f"profiles {summary.profiles}, posts {len(posts)}, decisions {summary.decisions}, "
-               f"met {summary.met}, undetermined {summary.undetermined}, bad lines {len(summary.bad_lines)} -> {out}")
+        skipped = t("rules.cli.skipped", lang, problem=_problem_text(problem, lang))
+        click.echo(f"kzqual: {profiles}:{line_no}: {skipped}", err=True)
+    click.echo(t("rules.cli.screen_summary", lang, profiles=summary.profiles, posts=len(posts),
+                 decisions=summary.decisions, met=summary.met, und=summary.undetermined,
+                 bad=len(summary.bad_lines), out=out))
+
+
+def _problem_text(problem: str, lang: str) -> str:
+    """A bad profile line's problem (as :func:`kzqual.rules.profile.parse_profile` words it) in ``lang``;
+    the parser's own detail (JSON position, field message) stays as it printed it."""
+    if problem.startswith("malformed JSON: "):
+        return t("rules.bad.json", lang, detail=problem[len("malformed JSON: "):])
+    if problem == "a profile must be a JSON object":
+        return t("rules.bad.not_object", lang)
+    m = re.match(r"invalid profile at (\S+): (.*)", problem, re.S)
+    if m:
+        return t("rules.bad.invalid", lang, where=m.group(1), detail=m.group(2))
+    return problem

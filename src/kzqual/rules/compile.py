@@ -257,7 +257,7 @@ class Compiler:
         # Posts repeated across versions/acts share requirements word for word: compile them once.
         key = (pos.act_key, pos.category, pos.category_raw, pos.department, pos.title,
                pos.education.model_dump_json(), pos.experience.model_dump_json(),
-               tuple(g.model_dump_json() for g in pos.grades))
+               tuple(g.model_dump_json() for g in pos.grades), _missing_rows(pos))
         kids = self._memo.get(key)
         if kids is None:
             kids = self._memo[key] = self._children(pos)
@@ -268,7 +268,15 @@ class Compiler:
         if pos.grades:
             kids.append(T.Node("any", tuple(self._rung(pos, g) for g in pos.grades), "grades"))
         else:
-            for part in (self.education(pos), self.experience(pos)):
+            missing = _missing_rows(pos)
+            for name, build in (("education", self.education), ("experience", self.experience)):
+                if name in missing:
+                    # The positions layer found no such row in the act's table: the act's requirement
+                    # is unknown here, never "nothing required" (a silent ``met``).
+                    kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.missing_row"), name, "", pos.act_key,
+                                       _lines(pos.lines), (("criterion", ("label", name)),)))
+                    continue
+                part = build(pos)
                 if part is not None:
                     kids.append(part)
         kids += self._stated(pos)
@@ -327,6 +335,18 @@ class Compiler:
             else:
                 out.append(leaf)
         return tuple(out)
+
+
+def _missing_rows(pos: Position) -> frozenset[str]:
+    """The criteria (education, experience) whose row the positions layer reports missing
+    (warning ``missing_row``) and for which no text was read either."""
+    texts = {"education": pos.education.text, "experience": pos.experience.text}
+    out = set()
+    for w in pos.warnings:
+        crit = (w.params or {}).get("criterion") if w.code == "missing_row" else None
+        if crit in texts and not texts[crit].strip():
+            out.add(crit)
+    return frozenset(out)
 
 
 def _sentence(text: str, at: int) -> str:

@@ -11,12 +11,16 @@ from kzqual.positions.model import Position
 from kzqual.rules.compile import References
 
 
-def positions_from_acts(paths: Sequence[str | Path]) -> list[Position]:
+def positions_from_acts(paths: Sequence[str | Path], acts_out: dict | None = None) -> list[Position]:
+    """The posts of the act files; ``acts_out`` (if given) collects each parsed Act by key."""
     from kzqual.positions import extract_file
 
     out: list[Position] = []
     for p in paths:
-        out.extend(extract_file(p).positions)
+        ex = extract_file(p)
+        out.extend(ex.positions)
+        if acts_out is not None and ex.act is not None:
+            acts_out[ex.act.key] = ex.act
     return out
 
 

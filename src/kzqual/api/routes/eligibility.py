@@ -70,6 +70,9 @@ class CheckOut(BaseModel):
     as_of: str
     policy: dict[str, str]
     status: Literal["met", "not_met", "undetermined"]
+    # the act's status on as_of: a post of an act not in force cannot ground a real appointment
+    act_in_force: bool | None = None
+    act_status: dict[str, Any] | None = None
     verdict: VerdictNode
 
 
