@@ -183,3 +183,20 @@ def test_readers_refuse_a_missing_registry_and_create_nothing(capsys, tmp_path, 
     code, _, err = run(capsys, *command, "--db", str(missing))
     assert code == 2 and "no registry here" in err and str(missing) in err
     assert not missing.exists()
+
+
+def test_show_version_prints_the_post_as_an_earlier_text_had_it(capsys, tmp_path):
+    """Issue 4: a changed ARA text (a post renamed) becomes v2; ``show --version 1`` reads v1."""
+    db, v1, v2 = str(tmp_path / "r.db"), acts_dir() / "kk-ara-2014-9.txt", tmp_path / "ara_v2.txt"
+    text = v1.read_text(encoding="utf-8")
+    v2.write_text(text.replace("Төрағаның кеңесшісі, С-3", "Төрағаның бас кеңесшісі, С-3"), encoding="utf-8")
+    assert run(capsys, "ingest", "-q", "--db", db, str(v1), str(v2))[0] == 0
+    old = json.loads(run(capsys, "show", "9211-2-2-1", "--version", "1", "--db", db, "--json")[1])
+    new = json.loads(run(capsys, "show", "9211-2-2-1", "--db", db, "--json")[1])
+    assert (old["position"]["title"], old["act"]["version"]) == ("Төрағаның кеңесшісі", 1)
+    assert (new["position"]["title"], new["act"]["version"]) == ("Төрағаның бас кеңесшісі", 2)
+    assert "Төрағаның кеңесшісі" in old["raw"] and "бас" not in old["raw"].split("\n")[0]
+    code, out, _ = run(capsys, "show", "9211-2-2-1", "--version", "1", "--db", db)
+    assert code == 0 and out.startswith("Төрағаның кеңесшісі\n") and "reg-9211 v1" in out
+    code, _, err = run(capsys, "show", "9211-2-2-1", "--version", "3", "--db", db)
+    assert code == 2 and "version 3" in err and err.count("\n") == 1

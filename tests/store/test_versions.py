@@ -93,3 +93,18 @@ def test_allow_shrink_accepts_and_the_good_text_can_come_back(store, make_act, b
     with pytest.raises(InputError):
         store.ingest_file(cut, pipeline=pipe)
     assert [v.version for v in store.act_versions("reg-9344")] == [1, 2, 3]
+
+
+def test_a_post_can_be_read_from_an_earlier_version(store, make_act, build):
+    pipe = make_act.layers.pipeline
+    p1, p2 = _two_versions(make_act, build)
+    store.ingest_file(p1, pipeline=pipe)
+    store.ingest_file(p2, pipeline=pipe)
+    # reg-9344:4 is "Инспектор" in v1 and the new "Жетекші сарапшы" (a new id) only in v2
+    assert store.get_position("reg-9344:4", version=1).title == "Инспектор"
+    assert store.position_record("reg-9344:4", version=1).act.version == 1
+    assert store.get_position("reg-9344:9").title == "Жетекші сарапшы"
+    with pytest.raises(InputError, match="version 1"):
+        store.get_position("reg-9344:9", version=1)
+    with pytest.raises(InputError, match="version 5"):
+        store.position_record("reg-9344:1", version=5)

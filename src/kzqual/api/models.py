@@ -64,6 +64,7 @@ class ActText(BaseModel):
     """Raw lines ``start..end`` of an act, and the clean lines made from them."""
 
     act_key: str
+    version: int | None = None  # the act version the lines are from
     start: int
     end: int
     total_lines: int

@@ -33,12 +33,20 @@ def plain(value: Any) -> Any:
     return value
 
 
-def text_url(act_key: str, start: int | None = None, end: int | None = None) -> str:
-    """The page that shows an act's text, at a line range (anchor on its first line)."""
+def text_url(act_key: str, start: int | None = None, end: int | None = None, version: int | None = None) -> str:
+    """The page that shows an act's text, at a line range (anchor on its first line); ``version``
+    names an earlier (not current) version of the act."""
+    v = f"version={version}" if version else ""
     if start is None:
-        return f"/acts/{act_key}/text"
+        return f"/acts/{act_key}/text" + (f"?{v}" if v else "")
     end = end or start
-    return f"/acts/{act_key}/text?start={start}&end={end}#L{start}"
+    return f"/acts/{act_key}/text?start={start}&end={end}" + (f"&{v}" if v else "") + f"#L{start}"
+
+
+def _old(summary: dict) -> int | None:
+    """The summary's version when it is not the current one (links then carry it), else None.
+    A new text always gets the next number, so the current version is the highest."""
+    return summary["version"] if summary["version"] != summary["versions"] else None
 
 
 def act_summary(summary: Any) -> dict:
@@ -56,44 +64,60 @@ def list_acts(store: Any, *, status: str | None, in_force_on: str | None) -> lis
     return [act_summary(s) for s in store.list_acts(as_of=in_force_on, status=status)]
 
 
-def get_act(store: Any, key: str) -> dict:
-    stored = store.get_act(key)
+def get_act(store: Any, key: str, version: int | None = None) -> dict:
+    """One act: the current version, or version ``version`` (NotFoundError when it has none)."""
+    stored = store.get_act(key, version)
     summary = act_summary(stored.summary)
+    old = _old(summary)
+    if old:
+        summary["url"] += f"?version={old}"
     return {
         "summary": summary,
         "act": stored.act.model_dump(mode="json"),
         "events": [plain(e) for e in stored.events],
-        "structure": [n.model_dump(mode="json") for n in store.act_structure(summary["key"])],
+        "structure": [n.model_dump(mode="json") for n in store.act_structure(summary["key"], version)],
         "warnings": plain(stored.warnings),
-        "text_url": text_url(summary["key"]),
+        "text_url": text_url(summary["key"], version=old),
     }
 
 
-def act_line_count(store: Any, key: str) -> int:
-    """Raw lines in the current version of an act (the store records it at ingest)."""
+def act_versions(store: Any, key: str) -> list[dict]:
+    """Every version of an act, oldest first (the ingest history), each with its own URL."""
+    out = []
+    for s in store.act_versions(key):
+        d = act_summary(s)
+        if _old(d):
+            d["url"] += f"?version={d['version']}"
+        out.append(d)
+    return out
+
+
+def act_line_count(store: Any, key: str, version: int | None = None) -> int:
+    """Raw lines in the current version of an act, or in ``version`` (the store records it at ingest)."""
     from sqlalchemy import select
 
     from kzqual.store import tables as T
 
+    q = select(T.acts.c.line_count).where(T.acts.c.key == key)
+    q = q.where(T.acts.c.version == version) if version else q.where(T.acts.c.is_current == True)  # noqa: E712
     with store.engine.connect() as conn:
-        n = conn.execute(select(T.acts.c.line_count).where(T.acts.c.key == key, T.acts.c.is_current == True)  # noqa: E712
-                         ).scalar()
+        n = conn.execute(q).scalar()
     return int(n or 0)
 
 
-def act_text(store: Any, key: str, start: int, end: int) -> dict:
+def act_text(store: Any, key: str, start: int, end: int, version: int | None = None) -> dict:
     """Raw lines ``start..end`` and the clean lines that came from them."""
     if start < 1 or end < start:
         raise InputError(f"bad line range {start}-{end}: start must be >= 1 and end >= start", source=key)
     if end - start + 1 > MAX_TEXT_LINES:
         raise InputError(f"at most {MAX_TEXT_LINES} lines per request", source=key)
-    stored = store.get_act(key)
+    stored = store.get_act(key, version)
     real_key = stored.summary.key
-    total = act_line_count(store, real_key)
+    total = act_line_count(store, real_key, version)
     if total and start > total:
         raise InputError(f"line {start} is past the end of the act ({total} lines)", source=real_key)
-    rows = store.raw_lines(real_key, start, min(end, total) if total else end)
-    clean_lines = clean_for(store, real_key, stored.summary.content_hash, total)
+    rows = store.raw_lines(real_key, start, min(end, total) if total else end, version)
+    clean_lines = clean_for(store, real_key, stored.summary.content_hash, total, version)
     clean = [
         {"text": c.text, "raw_start": c.raw_start, "raw_end": c.raw_end}
         for c in clean_lines
@@ -101,6 +125,7 @@ def act_text(store: Any, key: str, start: int, end: int) -> dict:
     ]
     return {
         "act_key": real_key,
+        "version": stored.summary.version,
         "start": start,
         "end": min(end, total) if total else end,
         "total_lines": total,
@@ -109,16 +134,17 @@ def act_text(store: Any, key: str, start: int, end: int) -> dict:
     }
 
 
-def clean_for(store: Any, key: str, content_hash: str, total: int) -> list:
-    """The act's clean lines (cleaned once per act version, then cached)."""
-    return _clean_cached(store, key, content_hash, total)
+def clean_for(store: Any, key: str, content_hash: str, total: int, version: int | None = None) -> list:
+    """The act's clean lines (cleaned once per act text, then cached)."""
+    return _clean_cached(store, key, content_hash, total, version)
 
 
 @lru_cache(maxsize=16)
-def _clean_cached(store: Any, key: str, content_hash: str, total: int) -> list:
+def _clean_cached(store: Any, key: str, content_hash: str, total: int, version: int | None = None) -> list:
+    # keyed by the text's hash too: a version whose text is another's cleans the same way
     from kzqual.text import clean
 
-    raw = "\n".join(t for _, t in store.raw_lines(key, 1, max(total, 1)))
+    raw = "\n".join(t for _, t in store.raw_lines(key, 1, max(total, 1), version))
     return clean(raw, source=key).lines
 
 
@@ -195,20 +221,24 @@ def _position_as_hit(acts: dict[str, Any], p: Any) -> dict:
     }
 
 
-def get_position(store: Any, position_id: str) -> dict:
-    rec = store.position_record(position_id)
+def get_position(store: Any, position_id: str, version: int | None = None) -> dict:
+    """One post, from act version ``version`` when given (else the newest that has it)."""
+    rec = store.position_record(position_id, version)
     act = act_summary(rec.act)
+    old = _old(act)
+    if old:
+        act["url"] += f"?version={old}"
     p = rec.position
     reqs = []
     for r in rec.requirements:
         d = plain(r)
         d.pop("data", None)
-        d["source_url"] = text_url(act["key"], *r.lines) if r.lines else None
+        d["source_url"] = text_url(act["key"], *r.lines, version=old) if r.lines else None
         reqs.append(d)
     return {
         "position": p.model_dump(mode="json"),
         "act": act,
         "raw": rec.raw,
         "requirements": reqs,
-        "source_url": text_url(act["key"], p.lines.start, p.lines.end),
+        "source_url": text_url(act["key"], p.lines.start, p.lines.end, version=old),
     }

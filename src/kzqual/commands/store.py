@@ -171,12 +171,15 @@ def search(query, lang, body, category, in_force_on, limit, offset, db, as_json)
 
 @click.command()
 @click.argument("position_id")
+@click.option("--version", "version", default=None, type=click.IntRange(1), metavar="N",
+              help="The post as version N of its act had it (see 'kzqual acts --history KEY'); "
+                   "default the newest version that has it.")
 @DB_OPTION
 @JSON_OPTION
-def show(position_id: str, db: str | None, as_json: bool) -> None:
+def show(position_id: str, version: int | None, db: str | None, as_json: bool) -> None:
     """Print a post with every requirement and the raw lines of the act it was read from."""
     with _open(db) as store:
-        rec = store.position_record(position_id)
+        rec = store.position_record(position_id, version)
     if as_json:
         _dump({"position": rec.position.model_dump(mode="json"), "act": rec.act.to_dict(), "raw": rec.raw,
                "requirements": [asdict(r) for r in rec.requirements]})

@@ -463,26 +463,29 @@ class Store:
             .order_by(T.raw_lines.c.line_no))]
 
     # ------------------------------------------------------------------ positions
-    def _position_row(self, conn: Connection, position_id: str):
-        row = conn.execute(
-            select(T.positions, T.acts.c.version).join(T.acts, T.acts.c.id == T.positions.c.act_id)
-            .where(T.positions.c.position_id == position_id)
-            .order_by(T.acts.c.is_current.desc(), T.acts.c.version.desc()).limit(1)).first()
+    def _position_row(self, conn: Connection, position_id: str, version: int | None = None):
+        q = (select(T.positions, T.acts.c.version).join(T.acts, T.acts.c.id == T.positions.c.act_id)
+             .where(T.positions.c.position_id == position_id))
+        if version:  # that version of the post's act (its id is stable across versions)
+            q = q.where(T.acts.c.version == version)
+        row = conn.execute(q.order_by(T.acts.c.is_current.desc(), T.acts.c.version.desc()).limit(1)).first()
         if row is None:
-            raise NotFoundError(f"no position {position_id!r} in the registry", source=self.url)
+            what = f"{position_id!r} in version {version} of its act" if version else repr(position_id)
+            raise NotFoundError(f"no position {what} in the registry", source=self.url)
         return row
 
     @_db_errors
-    def get_position(self, position_id: str) -> Position:
-        """The post from the newest version of its act that has it."""
+    def get_position(self, position_id: str, version: int | None = None) -> Position:
+        """The post from the newest version of its act that has it (or from act version ``version``)."""
         with self.engine.connect() as conn:
-            return _position_model().model_validate(self._position_row(conn, position_id).data)
+            return _position_model().model_validate(self._position_row(conn, position_id, version).data)
 
     @_db_errors
-    def position_record(self, position_id: str) -> PositionRecord:
-        """The post, its act, and every requirement with the raw lines it was read from."""
+    def position_record(self, position_id: str, version: int | None = None) -> PositionRecord:
+        """The post, its act, and every requirement with the raw lines it was read from
+        (from act version ``version`` when given, else the newest version that has the post)."""
         with self.engine.connect() as conn:
-            row = self._position_row(conn, position_id)
+            row = self._position_row(conn, position_id, version)
             act_row = conn.execute(select(T.acts).where(T.acts.c.id == row.act_id)).one()
             act = self._summaries(conn, [act_row], None)[0]
             raw = "\n".join(t for _, t in self._raw(conn, row.act_id, row.line_start, row.line_end))

@@ -26,15 +26,24 @@ def acts(request: Request):
                   active="/acts")
 
 
+def _version(request: Request) -> int | None:
+    """``?version=N`` (a positive number), else None = the current version."""
+    v = request.query_params.get("version", "")
+    return int(v) if v.isdigit() and int(v) >= 1 else None
+
+
 @router.get("/acts/{key}")
 def act(request: Request, key: str):
     store = get_store(request)
-    detail = registry.get_act(store, key)
+    detail = registry.get_act(store, key, _version(request))
     summary = detail["summary"]
+    versions = registry.act_versions(store, summary["key"]) if summary["versions"] > 1 else []
+    # an earlier version: its links to the text carry ?version=N (line numbers are that text's)
+    old = summary["version"] if summary["version"] != summary["versions"] else None
     events = [_with_targets(e, detail["act"], page_lang(request)) for e in detail["events"]]
     return render(request, "act.html", a=detail["act"], s=summary, key=summary["key"], events=events,
                   structure=detail["structure"], positions=summary["positions"], warnings=detail["warnings"],
-                  active="/acts")
+                  versions=versions, old=old, vq=f"version={old}" if old else "", active="/acts")
 
 
 def _with_targets(event: dict, act: dict, lang: str) -> dict:
@@ -54,15 +63,16 @@ def act_text(request: Request, key: str):
     qp = request.query_params
     start = _int(qp.get("start"), 1, 1, 10_000_000)
     end = _int(qp.get("end"), start if qp.get("start") else WINDOW, start, start + registry.MAX_TEXT_LINES - 1)
-    detail = registry.get_act(store, key)
+    version = _version(request)
+    detail = registry.get_act(store, key, version)
     real_key = detail["summary"]["key"]
-    total = registry.act_line_count(store, real_key)
+    total = registry.act_line_count(store, real_key, version)
     start = min(start, max(total, 1))
     end = min(end, max(total, 1))
     highlight = bool(qp.get("start"))
     lo = max(1, start - CONTEXT) if highlight else start
     hi = min(total, end + CONTEXT) if highlight else end
-    text = registry.act_text(store, real_key, lo, hi)
+    text = registry.act_text(store, real_key, lo, hi, version)
     for line in text["lines"]:
         line["hl"] = highlight and start <= line["n"] <= end
     for c in text["clean"]:

@@ -37,5 +37,10 @@ def search_positions(
 
 @router.get("/positions/{position_id}", response_model=PositionDetail,
             summary="One post: every requirement with the act lines it was read from")
-def get_position(position_id: str = Path(..., min_length=1, max_length=200), store: Any = Depends(get_store)):
-    return registry.get_position(store, position_id)
+def get_position(
+    position_id: str = Path(..., min_length=1, max_length=200),
+    version: int | None = Query(None, ge=1, le=1_000_000, description="the post as act version N had it "
+                                "(404 when that version has no such post); default the newest version that has it"),
+    store: Any = Depends(get_store),
+):
+    return registry.get_position(store, position_id, version)
