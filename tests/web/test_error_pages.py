@@ -30,6 +30,7 @@ def test_unknown_position_page_names_the_id_in_the_page_language(web_url, lang, 
     assert f'<html lang="{lang}">' in r.text
     assert _h1(r.text) == f"{title} (404)"
     assert sentence in r.text and t("web.error.404.text", lang) in r.text
+    assert f"<title>{t('web.error.title', lang)} 404 · {title} · kzqual</title>" in r.text
     if lang != "en":
         text = visible_text(r.text)
         assert not any(leak in text for leak in ENGLISH_LEAKS), text
