@@ -108,4 +108,9 @@ def test_act_page_names_an_earlier_version_and_lists_them(client):
     n = _line_of(client, 1)
     page = client.get(f"/acts/reg-9211/text?start={n}&end={n}&version=1").text
     assert OLD in page
+    # paging, the range form and the way back stay in version 1
+    assert "&amp;version=1#L" in page and 'name="version" value="1"' in page
+    assert 'href="/acts/reg-9211?version=1"' in page
+    current = client.get(f"/acts/reg-9211/text?start={n}&end={n}").text
+    assert "version=" not in current.split('class="text-cols"')[0]
     assert client.get("/acts/reg-9211?version=7").status_code == 404

@@ -84,5 +84,6 @@ def act_text(request: Request, key: str):
         request, "text.html", a=detail["act"], key=real_key, start=start, end=end, total=total,
         lines=text["lines"], clean=text["clean"],
         prev_start=prev_start, prev_end=lo - 1 if prev_start else None,
-        next_start=next_start, next_end=min(total, hi + span) if next_start else None, active="/acts",
+        next_start=next_start, next_end=min(total, hi + span) if next_start else None, act_version=version,
+        active="/acts",
     )
