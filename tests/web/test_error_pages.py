@@ -78,3 +78,17 @@ def test_api_errors_stay_json(web_url):
     assert r.json()["error"]["code"] == "not_found" and "nope" in r.json()["error"]["message"]
     r = httpx.get(f"{web_url}/api/v1/nonexistent?lang=kk", timeout=30)
     assert r.status_code == 404 and r.json() == {"error": {"code": "not_found", "message": "Not Found"}}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_oversized_form_post_gets_the_translated_413_page(web_url, lang):
+    # The size limit refuses the body before any route reads it; a page (not /api/) still answers
+    # with the reader's HTML page, the API with its JSON error.
+    body = b"x" * (3 * 1024 * 1024)
+    r = httpx.post(f"{web_url}/eligibility?lang={lang}", content=body, timeout=60,
+                   headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 413 and "text/html" in r.headers["content-type"]
+    assert _h1(r.text).startswith(t("web.error.413.title", lang))
+    api = httpx.post(f"{web_url}/api/v1/eligibility/check", content=body, timeout=60,
+                     headers={"content-type": "application/json"})
+    assert api.status_code == 413 and api.json()["error"]["code"] == "payload_too_large"

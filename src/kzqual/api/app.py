@@ -58,5 +58,6 @@ def create_app(settings: Settings | None = None, *, store: Any = None, web: bool
         max_bytes=settings.max_body_bytes,
         upload_paths=(f"{API_PREFIX}/ingest",),
         upload_max=settings.max_upload_bytes,
+        html_renderer=html_renderer,
     )
     return app

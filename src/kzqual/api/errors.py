@@ -86,7 +86,7 @@ def json_error(status: int, code: str, message: str, *, details=None, headers=No
     return JSONResponse(error_payload(code, message, details), status_code=status, headers=headers)
 
 
-def _wants_html(request: Request) -> bool:
+def wants_html(request: Request) -> bool:
     # API paths always answer JSON; pages answer HTML so a browser shows a readable page.
     return not request.url.path.startswith("/api") and request.url.path != "/openapi.json"
 
@@ -95,7 +95,7 @@ def install(app: FastAPI, html_renderer: HtmlRenderer | None = None) -> None:
     """Register the exception handlers that turn every failure into the error shape."""
 
     def respond(request: Request, status: int, code: str, message: str, details=None, headers=None):
-        if html_renderer is not None and _wants_html(request):
+        if html_renderer is not None and wants_html(request):
             page = html_renderer(request, status, code, message)
             if page is not None:
                 return page

@@ -11,7 +11,7 @@ import json
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kzqual.api.errors import error_payload
+from kzqual.api.errors import HtmlRenderer, error_payload, wants_html
 
 
 class BodyTooLarge(Exception):
@@ -19,10 +19,13 @@ class BodyTooLarge(Exception):
 
 
 class BodySizeLimit:
-    """ASGI middleware: 413 with the JSON error body when a request body is too large."""
+    """ASGI middleware: 413 with the JSON error body when a request body is too large (on web
+    pages, the translated HTML error page when the web layer gave its ``html_renderer``)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int, upload_paths: tuple[str, ...] = (), upload_max: int = 0):
+    def __init__(self, app: ASGIApp, max_bytes: int, upload_paths: tuple[str, ...] = (), upload_max: int = 0,
+                 html_renderer: HtmlRenderer | None = None):
         self.app = app
+        self.html_renderer = html_renderer
         self.max_bytes = max_bytes
         self.upload_paths = upload_paths
         self.upload_max = max(upload_max, max_bytes)
@@ -42,7 +45,7 @@ class BodySizeLimit:
                 except ValueError:
                     declared = -1
                 if declared > limit or declared < 0:
-                    await _send_413(send, limit)
+                    await self._refuse(scope, receive, send, limit)
                     return
         received = 0
         started = False
@@ -66,7 +69,19 @@ class BodySizeLimit:
             await self.app(scope, counting_receive, tracking_send)
         except BodyTooLarge:
             if not started:
-                await _send_413(send, limit)
+                await self._refuse(scope, receive, send, limit)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        if self.html_renderer is not None:
+            from starlette.requests import Request
+
+            request = Request(scope)
+            if wants_html(request):
+                page = self.html_renderer(request, 413, "payload_too_large", f"request body larger than {limit} bytes")
+                if page is not None:
+                    await page(scope, receive, send)
+                    return
+        await _send_413(send, limit)
 
 
 async def _send_413(send: Send, limit: int) -> None:

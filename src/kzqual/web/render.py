@@ -25,7 +25,16 @@ LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
 
 def page_lang(request: Request) -> str:
-    return getattr(request.state, "lang", "kk")
+    lang = getattr(request.state, "lang", None)
+    if lang:
+        return lang
+    # A response made before the language middleware ran (the body-size limit refuses a request
+    # ahead of every other layer): choose the same way it would.
+    from kzqual.web import lang as langmod
+
+    chosen, _ = langmod.negotiate(request.query_params.get("lang"), request.cookies.get(langmod.COOKIE),
+                                  request.headers.get("accept-language"))
+    return chosen
 
 
 def url_with(request: Request, **params: Any) -> str:
