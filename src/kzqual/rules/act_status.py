@@ -49,12 +49,10 @@ def status_on(act: str, as_of: date, *, status: str | None, effective_from: str 
                 repealed_by=repealed_by)
     if status is None:
         return ActStatus(status="unknown", **base)
-    if effective_from and effective_from > day:
-        return ActStatus(status="not_yet_in_force", **base)
-    # A repeal with no readable date counts as repealed already: the cautious reading.
-    if status == "repealed" and (repealed_on is None or repealed_on <= day):
-        return ActStatus(status="repealed", **base)
-    return ActStatus(status="in_force", **base)
+    # the registry's own rule, so a check and an as-of query never disagree
+    from kzqual.store.rows import status_on_date
+
+    return ActStatus(status=status_on_date(status, effective_from, repealed_on, day), **base)
 
 
 def from_act(act, as_of: date) -> ActStatus:

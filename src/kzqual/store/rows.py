@@ -38,6 +38,17 @@ def effective_from(act: Act) -> str | None:
     return act.date
 
 
+def status_on_date(status: str, effective_from: str | None, repealed_on: str | None, day: str) -> str:
+    """An act's status on ``day`` (ISO) from what its text says: ``not_yet_in_force`` before it
+    takes effect, ``repealed`` from its repeal (a repeal with no readable date counts as repealed
+    already: the cautious reading), else ``in_force``."""
+    if effective_from and effective_from > day:
+        return "not_yet_in_force"
+    if status == "repealed" and (repealed_on is None or repealed_on <= day):
+        return "repealed"
+    return "in_force"
+
+
 def act_row(act: Act, *, version: int, content_hash: str, line_count: int, ingested_at: str,
             warnings: list[dict]) -> dict:
     eif = act.entry_into_force

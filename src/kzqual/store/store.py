@@ -91,11 +91,7 @@ def status_on(row, as_of: str | None) -> str:
     """An act's status on a date, from what its text says (or today's status without a date)."""
     if as_of is None:
         return row.status
-    if row.effective_from and row.effective_from > as_of:
-        return "not_yet_in_force"
-    if row.status == "repealed" and (row.repealed_on is None or row.repealed_on <= as_of):
-        return "repealed"
-    return "in_force"
+    return rows.status_on_date(row.status, row.effective_from, row.repealed_on, as_of)
 
 
 class Store:
