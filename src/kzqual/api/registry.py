@@ -43,10 +43,14 @@ def text_url(act_key: str, start: int | None = None, end: int | None = None, ver
     return f"/acts/{act_key}/text?start={start}&end={end}" + (f"&{v}" if v else "") + f"#L{start}"
 
 
-def _old(summary: dict) -> int | None:
-    """The summary's version when it is not the current one (links then carry it), else None.
-    A new text always gets the next number, so the current version is the highest."""
-    return summary["version"] if summary["version"] != summary["versions"] else None
+def _pin_version(summary: dict) -> int | None:
+    """The summary's version when it is not the current one, with its ``url`` pointed at that
+    version (links to it must carry it too), else None.  A new text always gets the next number,
+    so the current version is the highest."""
+    if summary["version"] == summary["versions"]:
+        return None
+    summary["url"] += f"?version={summary['version']}"
+    return summary["version"]
 
 
 def act_summary(summary: Any) -> dict:
@@ -68,9 +72,7 @@ def get_act(store: Any, key: str, version: int | None = None) -> dict:
     """One act: the current version, or version ``version`` (NotFoundError when it has none)."""
     stored = store.get_act(key, version)
     summary = act_summary(stored.summary)
-    old = _old(summary)
-    if old:
-        summary["url"] += f"?version={old}"
+    old = _pin_version(summary)
     return {
         "summary": summary,
         "act": stored.act.model_dump(mode="json"),
@@ -86,8 +88,7 @@ def act_versions(store: Any, key: str) -> list[dict]:
     out = []
     for s in store.act_versions(key):
         d = act_summary(s)
-        if _old(d):
-            d["url"] += f"?version={d['version']}"
+        _pin_version(d)
         out.append(d)
     return out
 
@@ -225,9 +226,7 @@ def get_position(store: Any, position_id: str, version: int | None = None) -> di
     """One post, from act version ``version`` when given (else the newest that has it)."""
     rec = store.position_record(position_id, version)
     act = act_summary(rec.act)
-    old = _old(act)
-    if old:
-        act["url"] += f"?version={old}"
+    old = _pin_version(act)
     p = rec.position
     reqs = []
     for r in rec.requirements:
