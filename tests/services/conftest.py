@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import text
 from pg import pg_server, pg_url  # noqa: F401  (shared PostgreSQL fixture, tests/pg.py)
 
+from kzqual.cli import main
 from kzqual.services.cases import ServiceDesk
 from kzqual.services.iin import make_iin
 from kzqual.store import open_store
@@ -61,3 +62,19 @@ def application():
         return data
 
     return make
+
+
+@pytest.fixture()
+def run(capsys):
+    """``run("service", …)`` -> (exit code, stdout, stderr) of the real ``kzqual`` command, in-process."""
+
+    def go(*args: str):
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code or 0
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return go

@@ -8,22 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kzqual.cli import main
 from kzqual.services.iin import make_iin
-
-
-@pytest.fixture()
-def run(capsys):
-    def go(*args: str):
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code or 0
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return go
 
 
 @pytest.fixture()

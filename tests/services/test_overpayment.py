@@ -13,7 +13,6 @@ from sqlalchemy import func, select
 
 from kzqual.api import Settings, create_app
 from kzqual.api.server import ServerThread
-from kzqual.cli import main
 from kzqual.errors import InputError
 from kzqual.services import tables as T
 
@@ -58,17 +57,8 @@ def _app_file(tmp_path, application) -> str:
     return str(p)
 
 
-def test_cli_overpayment_exit_2_one_line(tmp_path, application, capsys):
+def test_cli_overpayment_exit_2_one_line(tmp_path, application, run):
     db = str(tmp_path / "svc.db")
-
-    def run(*args):
-        try:
-            main(list(args))
-            code = 0
-        except SystemExit as exc:
-            code = exc.code or 0
-        out, err = capsys.readouterr()
-        return code, out, err
 
     code, out, err = run("service", "group", "add", "--number", "3", "--profile", "ж", "--planned", "2024-04-01",
                          "--start", "2024-04-15", "--end", "2024-06-28", "--basis", "paid", "--db", db, "--json")
