@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 from kzqual.rules import taxonomy as tx
@@ -36,3 +38,8 @@ def verdict(pos, prof, *, taxonomy=None, policy=DEFAULT, refs=None, as_of=AS_OF)
     tax = taxonomy if taxonomy is not None else tx.bundled()
     m = compute_metrics(prof, as_of, tax.resolve)
     return explain(Compiler(tax, refs or References()).compile(pos), m, policy)
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    """``kzqual ARGS…`` as a real process (exit code, stdout, stderr)."""
+    return subprocess.run([sys.executable, "-m", "kzqual.cli", *args], capture_output=True, text=True, timeout=120)

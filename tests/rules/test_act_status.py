@@ -4,17 +4,15 @@ and `screen`'s summary and skipped-line messages in the chosen language."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 try:
-    from .rules_helpers import profile, verdict
+    from .rules_helpers import profile, run, verdict
 except ImportError:
-    from rules_helpers import profile, verdict
+    from rules_helpers import profile, run, verdict
 
 from kzqual.bundled import acts_dir
 from kzqual.rules import act_status
@@ -25,10 +23,6 @@ from kzqual.rules.taxonomy import bundled
 ACT = str(acts_dir() / "kk-mes-2014-161.txt")  # reg-9344: its text says it was repealed on 2015-11-16
 GOOD = {"id": "a", "education": [{"level": "higher", "field": "экономика"}],
         "work": [{"employer": "M", "state_service": True, "state_body": True, "start": "2005-01-01"}]}
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kzqual.cli", *args], capture_output=True, text=True, timeout=120)
 
 
 # ------------------------------------------------------------------ act status

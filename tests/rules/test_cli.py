@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import polars as pl
 import pytest
+
+try:
+    from .rules_helpers import run
+except ImportError:
+    from rules_helpers import run
 
 from kzqual.bundled import acts_dir
 
@@ -16,10 +19,6 @@ ACT = str(acts_dir() / "kk-mes-2014-161.txt")
 ACT_SMALL = str(acts_dir() / "kk-ara-2014-9.txt")  # fastest to extract
 GOOD = {"id": "a", "education": [{"level": "higher", "field": "экономика"}],
         "work": [{"employer": "M", "state_service": True, "state_body": True, "start": "2019-01-01"}]}
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kzqual.cli", *args], capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture

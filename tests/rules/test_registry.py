@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
+
+try:
+    from .rules_helpers import run
+except ImportError:
+    from rules_helpers import run
 
 from kzqual.bundled import acts_dir
 from kzqual.store import open_store
@@ -21,10 +24,6 @@ def registry(tmp_path_factory):
     with open_store(str(db)) as store:
         store.ingest_file(acts_dir() / "kk-ara-2014-9.txt")
     return db
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kzqual.cli", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_check_from_registry(registry, tmp_path):
