@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from typing import TYPE_CHECKING
@@ -113,7 +114,8 @@ _REVISION = re.compile(r"^revision\s*(?::[^=]*)?=\s*[\"']([^\"']+)[\"']", re.M)
 _DOWN = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.M)
 
 
-def script_heads() -> set[str]:
+@lru_cache(maxsize=1)
+def script_heads() -> frozenset[str]:
     """The heads of the migration scripts, read from their ``revision`` / ``down_revision``
     lines without importing Alembic (~0.15 s of imports every command would pay on an
     up-to-date database).  A test checks it against Alembic's own ``get_heads()``."""
@@ -128,10 +130,10 @@ def script_heads() -> set[str]:
         down = _DOWN.search(source)
         if down is not None:
             downs.update(re.findall(r"[\"']([^\"']+)[\"']", down.group(1)))
-    return revisions - downs
+    return frozenset(revisions - downs)  # the scripts ship with the package: read once per process
 
 
-def _at_heads(engine: Engine, heads: set[str]) -> bool:
+def _at_heads(engine: Engine, heads: frozenset[str]) -> bool:
     """Whether the database's ``alembic_version`` rows are exactly ``heads`` (False when the
     table is missing: a new database)."""
     try:
