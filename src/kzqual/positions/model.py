@@ -64,6 +64,11 @@ class Qualifier(BaseModel):
         "other",
     ]
     text: str
+    # The programme levels the item's words name ("жоғары оқу орындарынан кейінгі оқу бағдарламалары
+    # бойынша" -> postgraduate; "жоғары және жоғары оқу орындарынан кейінгі" -> higher and
+    # postgraduate); None = the words name none.  Read from the qualifier's own words, else from the
+    # whole item, so a level stated once for "A немесе B" binds both.
+    levels: list[EducationLevel] | None = None
 
 
 class Condition(BaseModel):

@@ -68,6 +68,7 @@ TEMPLATES: dict[str, str] = {
     "list_starts_late": "the list starts at item {item}: earlier items are not in this text",
     "text_after_list": "text after the list not read: {text}",
     "no_years": "experience is mentioned but no years could be read",
+    "condition_not_read": "condition not understood: {text}; the alternative stays undetermined",
     "several_years_in_rung": "more than one years figure in one rung; the first is used",
     "rung_without_years": "no years and no 'no experience required' phrase",
     "titles_restored": "displaced hyperlink words: {count} title(s) restored by word order from intact blocks",

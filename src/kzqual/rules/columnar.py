@@ -214,6 +214,9 @@ def _education(pc: ProfileColumns, as_of: date, specs: Sequence[Spec], resolve, 
         elif kind == "edu":
             has = np.array([k is not None and sp[1] in k for k in keys], bool)
             cols[sp] = or_into(has[spec])
+        elif kind == "flag_ranks":
+            rows = pc.edu_foreign[done] if sp[1] == "foreign_priority_programme" else pc.edu_academy[done]
+            cols[sp] = or_into(rows)
         elif kind == "flag":
             if sp[1] == "academic_degree":
                 d = pc.degree_awarded

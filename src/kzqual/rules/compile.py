@@ -56,6 +56,25 @@ _QUALIFIED_WORK = re.compile(
     re.I,
 )
 
+_POSTGRAD_RANK = LEVEL_RANK["postgraduate"]
+
+
+def qualifier_logic(kind: str, levels: list[str] | None) -> T.Qualifier:
+    """A qualifier leaf's logic.  A study qualifier binds the programme levels its item names
+    (MES order 161, line 6563: "жоғары оқу орындарынан кейінгі оқу бағдарламалары бойынша …
+    немесе шетелдің …": a bachelor's abroad does not meet it; line 271: "жоғары және жоғары оқу
+    орындарынан кейінгі": the Academy on a bachelor's entry does).  Where no level is named, the
+    Academy counts on a postgraduate entry and is undetermined on a higher one; study abroad
+    counts at any level."""
+    if kind not in ("foreign_priority_programme", "academy_postgraduate_state_order"):
+        return T.Qualifier(kind)
+    if levels:
+        return T.Qualifier(kind, frozenset(LEVEL_RANK[lv] for lv in levels))
+    if kind == "academy_postgraduate_state_order":
+        return T.Qualifier(kind, frozenset({_POSTGRAD_RANK}), frozenset({LEVEL_RANK["higher"]}))
+    return T.Qualifier(kind)
+
+
 SIMPLE_KINDS = {
     "state_body": "state_body",
     "leadership": "leadership",
@@ -184,7 +203,8 @@ class Compiler:
             if q.kind == "other":
                 kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.qualifier"), "qualifier", q.text, act_key, lines))
             else:
-                kids.append(T.Leaf(T.Qualifier(q.kind), "qualifier", q.text or alt.text, act_key, lines))
+                kids.append(T.Leaf(qualifier_logic(q.kind, q.levels), "qualifier", q.text or alt.text, act_key,
+                                   lines))
         return T.Node("all", tuple(kids), f"alternative {i}", lines)
 
     def experience(self, pos: Position, exp: Experience | None = None, act_key: str | None = None,

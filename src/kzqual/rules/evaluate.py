@@ -118,16 +118,39 @@ def eval_years(logic: T.Years, m: Metrics, policy: Policy) -> Outcome:
     return Outcome(T.NOT_MET, "rules.years.short", {"what": what, "have": have, "need": need}, None, need - have)
 
 
+ALL_LEVELS = (1 << len(LEVEL_NAMES)) - 1
+
+
+def level_bits(ranks: frozenset[int] | None) -> int:
+    """Bitmask of education ranks (None = every level)."""
+    return ALL_LEVELS if ranks is None else sum(1 << r for r in ranks)
+
+
+def qualifier_status(logic: T.Qualifier, flagged: int) -> int:
+    """A study qualifier's status from the ranks held with its flag (bitmask)."""
+    if flagged & level_bits(logic.levels):
+        return T.MET
+    if flagged & level_bits(logic.open_levels):
+        return T.UNDETERMINED
+    return T.NOT_MET
+
+
 def eval_qualifier(logic: T.Qualifier, m: Metrics) -> Outcome:
-    held = {
-        "foreign_priority_programme": m.has_foreign_priority,
-        "academy_postgraduate_state_order": m.has_academy_state_order,
-        "academic_degree": m.academic_degree,
-    }.get(logic.kind)
     p = {"qualifier": ("qualifier", logic.kind)}
-    if held is None:
+    if logic.kind == "academic_degree":
+        held = m.academic_degree
+        return Outcome(T.MET if held else T.NOT_MET, "rules.qual.met" if held else "rules.qual.not_met", p)
+    if logic.kind not in ("foreign_priority_programme", "academy_postgraduate_state_order"):
         return Outcome(T.UNDETERMINED, "rules.open.qualifier", p)
-    return Outcome(T.MET if held else T.NOT_MET, "rules.qual.met" if held else "rules.qual.not_met", p)
+    flagged = m.flagged_ranks(logic.kind)
+    st = qualifier_status(logic, flagged)
+    if st == T.MET:
+        return Outcome(T.MET, "rules.qual.met", p)
+    if st == T.UNDETERMINED:
+        return Outcome(T.UNDETERMINED, "rules.qual.level_open", p)
+    if flagged:  # held, but at a programme level the act does not name
+        return Outcome(T.NOT_MET, "rules.qual.level_other", p)
+    return Outcome(T.NOT_MET, "rules.qual.not_met", p)
 
 
 def eval_stated(logic: T.Stated, m: Metrics, params: dict) -> Outcome:

@@ -125,6 +125,16 @@ class Metrics:
 
         return self._days(("grade", grade, or_higher), pred)
 
+    def flagged_ranks(self, kind: str) -> int:
+        """Bitmask of the education ranks held with the study flag ``kind``
+        (foreign_priority_programme | academy_postgraduate_state_order)."""
+        attr = "foreign_priority" if kind == "foreign_priority_programme" else "academy_state_order"
+        out = 0
+        for e in self.education:
+            if getattr(e, attr):
+                out |= 1 << e.rank
+        return out
+
     @cached_property
     def has_foreign_priority(self) -> bool:
         return any(e.foreign_priority for e in self.education)

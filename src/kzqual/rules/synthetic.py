@@ -66,6 +66,8 @@ def metric_columns(specs: Sequence[tuple], n: int, seed: int = 0) -> dict[tuple,
             cols[sp] = rng.integers(0, 365 * 5, n, dtype=np.int32)
         elif kind == "flag":
             cols[sp] = rng.random(n) < 0.05
+        elif kind == "flag_ranks":
+            cols[sp] = all_ & np.where(rng.random(n) < 0.05, rng.integers(0, 32, n, dtype=np.uint8), np.uint8(0))
         elif kind == "edu_all":
             cols[sp] = all_
         elif kind == "edu_unk":

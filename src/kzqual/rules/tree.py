@@ -34,6 +34,11 @@ class Years:
 @dataclass(frozen=True, slots=True)
 class Qualifier:
     kind: str  # foreign_priority_programme | academy_postgraduate_state_order | academic_degree
+    # For the two study qualifiers: the education ranks (LEVEL_RANK) whose entry, flagged, meets
+    # it (None = any level); a flagged entry at a rank in ``open_levels`` gives undetermined (the
+    # act names no programme level and the kind alone does not settle it).
+    levels: frozenset[int] | None = None
+    open_levels: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,14 @@ import numpy as np
 from kzqual.positions.model import Position
 from kzqual.rules import tree as T
 from kzqual.rules.compile import Compiler
-from kzqual.rules.evaluate import POLICY_STATUS, level_status
+from kzqual.rules.evaluate import POLICY_STATUS, level_bits, level_status
 from kzqual.rules.metrics import Metrics, required_days
 from kzqual.rules.policy import DEFAULT, Policy
 
 Spec = tuple  # ("days", metric, key) | ("grade", key, or_higher) | ("edu", key) | ("edu_unk",) | ("edu_all",) | ("flag", kind)
+# | ("flag_ranks", kind): bitmask of the education ranks held with a study flag
 FLAG_KINDS = ("foreign_priority_programme", "academy_postgraduate_state_order", "academic_degree")
+STUDY_KINDS = ("foreign_priority_programme", "academy_postgraduate_state_order")  # flags per education entry
 
 
 def _leaves(sig: tuple) -> Iterable[T.Logic]:
@@ -47,6 +49,8 @@ def specs_for(logic: T.Logic, policy: Policy) -> list[Spec]:
                 out.append(("grade", logic.key, True))
             return out
         return [("days", logic.metric, None)]
+    if isinstance(logic, T.Qualifier) and logic.kind in STUDY_KINDS:
+        return [("flag_ranks", logic.kind)]
     if isinstance(logic, T.Qualifier) and logic.kind in FLAG_KINDS:
         return [("flag", logic.kind)]
     if isinstance(logic, T.Stated):
@@ -102,6 +106,8 @@ def columns(metrics: Sequence[Metrics], specs: Sequence[Spec]) -> dict[Spec, np.
                     "academy_postgraduate_state_order": "has_academy_state_order",
                     "academic_degree": "academic_degree"}[sp[1]]
             cols[sp] = np.fromiter((bool(getattr(m, attr)) for m in metrics), np.bool_, n)
+        elif kind == "flag_ranks":  # bitmask of the education ranks held with the flag
+            cols[sp] = np.fromiter((m.flagged_ranks(sp[1]) for m in metrics), np.uint8, n)
         elif kind == "stated":  # 1 stated yes, -1 stated no, 0 not stated
             cols[sp] = np.fromiter((_tri_value(m.stated.get(sp[1])) for m in metrics), np.int8, n)
         elif kind in ("edu_all", "edu_unk", "edu"):
@@ -191,6 +197,12 @@ def eval_logic(logic: T.Logic, cols: dict[Spec, np.ndarray], policy: Policy, n: 
             return np.where(exact, np.int8(T.MET), other)
         return _tri(cols[("days", logic.metric, None)] >= need, T.MET, T.NOT_MET)
     if isinstance(logic, T.Qualifier):
+        if logic.kind in STUDY_KINDS:
+            flagged = cols[("flag_ranks", logic.kind)]
+            out = _tri(flagged & np.uint8(level_bits(logic.levels)), T.MET, T.NOT_MET)
+            if logic.open_levels:
+                out[(out == T.NOT_MET) & (flagged & np.uint8(level_bits(logic.open_levels)) != 0)] = T.UNDETERMINED
+            return out
         if logic.kind not in FLAG_KINDS:
             return np.zeros(n, np.int8)
         return _tri(cols[("flag", logic.kind)], T.MET, T.NOT_MET)

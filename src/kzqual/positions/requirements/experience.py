@@ -141,6 +141,27 @@ def _qualifiers(text: str) -> list[tuple[int, QualifierKind]]:
 
 _QUAL_OR = re.compile(r"\s(?:немесе|или)\s", re.I)
 
+# The programme level an item names for its study ("жоғары оқу орындарынан кейінгі оқу
+# бағдарламалары бойынша ... немесе шетелдің ... оқуды аяқтаған": postgraduate study, on either
+# path).  Most specific first; "орынанан" is the act's own typo (MES order 161, line 1670).
+_PROGRAMME_LEVELS: list[tuple[re.Pattern[str], list[str]]] = [
+    (re.compile(r"жоғары\s+және\s+жоғары\s+оқу\s+ор\w*\s+кейінгі|высше\w+\s+и\s+послевузовск\w+", re.I),
+     ["higher", "postgraduate"]),
+    (re.compile(r"жоғары\s+оқу\s+ор\w*\s+кейінгі|послевузовск\w+", re.I), ["postgraduate"]),
+    (re.compile(r"жоғары\s+(?:оқу|білім)\s+бағдарлама\w*|программ\w+\s+высше\w+\s+(?:профессионально\w+\s+)?"
+                r"образовани\w*", re.I), ["higher"]),
+]
+_STUDY_KINDS = ("foreign_priority_programme", "academy_postgraduate_state_order")  # qualifiers about a programme
+# "… оқуды аяқтаған жағдайда …", "при условии …": a condition the whole item is subject to.
+_CONDITION_CLAUSE = re.compile(r"жағдайда|при\s+услови\w+|при\s+наличии", re.I)
+
+
+def _programme_levels(text: str) -> list[str] | None:
+    for pattern, levels in _PROGRAMME_LEVELS:
+        if pattern.search(text):
+            return list(levels)
+    return None
+
 
 def _qualifier_parts(piece: str, quals: list[tuple[int, QualifierKind]]) -> list[tuple[QualifierKind, str]]:
     """Each qualifier of an item that names several joined by "немесе", with its own words: the
@@ -163,6 +184,10 @@ def _qualifier_parts(piece: str, quals: list[tuple[int, QualifierKind]]) -> list
 
 
 def _split_alternatives(item: str, lang: str) -> list[str]:
+    return [item[s:e].strip(" ,;") for s, e in _split_spans(item, lang)]
+
+
+def _split_spans(item: str, lang: str) -> list[tuple[int, int]]:
     """Split an item at "немесе"/"не"/"или" where both sides state years."""
     cut = _SUBCONDITION.search(item)
     limit = cut.start() if cut else len(item)
@@ -194,12 +219,39 @@ def _split_alternatives(item: str, lang: str) -> list[str]:
             merged[-1] = (merged[-1][0], len(item))
         else:
             merged.append((pending, len(item)))
-    return [item[s:e].strip(" ,;") for s, e in merged]
+    return merged
 
 
-def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None) -> list[ExperienceAlternative]:
+def _item_condition(item: str) -> tuple[int, str] | None:
+    """(end offset, words) of the condition clause an item opens with ("… аяқтаған жағдайда")."""
+    m = _CONDITION_CLAUSE.search(item)
+    if m is None:
+        return None
+    start = max(item.rfind(";", 0, m.start()), item.rfind(".", 0, m.start())) + 1
+    return m.end(), item[start : m.end()].strip(" ,;")
+
+
+def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None,
+                      warnings: list[ParseWarning] | None = None) -> list[ExperienceAlternative]:
+    """The alternatives of one item.  Every condition of the item stays on each alternative split
+    from it: a condition clause ("… жағдайда") before the split binds the pieces after it, and a
+    programme level named once binds every qualifier of the item."""
     out: list[ExperienceAlternative] = []
-    for piece in _split_alternatives(item, lang):
+    clause = _item_condition(item)
+    for s, e in _split_spans(item, lang):
+        piece = item[s:e].strip(" ,;")
+        inherited: list[Qualifier] = []
+        if clause is not None and s >= clause[0]:
+            # the clause sits in an earlier piece: it conditions this one too
+            inherited = [Qualifier(kind=k, text=clause[1],
+                                   levels=_programme_levels(clause[1]) if k in _STUDY_KINDS else None)
+                         for _, k in _qualifiers(clause[1])] or [Qualifier(kind="other", text=clause[1])]
+        own_clause = _item_condition(piece)
+        if own_clause is not None and not _qualifiers(own_clause[1]):
+            # a condition the reader cannot classify: the alternative must stay undetermined
+            inherited.append(Qualifier(kind="other", text=own_clause[1]))
+            if warnings is not None:
+                warnings.append(warn("condition_not_read", text=own_clause[1][:120]))
         years = find_years(piece, lang)
         sub = _SUBCONDITION.search(piece)
         main: YearsMatch | None = None
@@ -232,6 +284,7 @@ def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None
             qual_sets = [[q] for q in _qualifier_parts(piece, quals)]
         else:
             qual_sets = [[(k, piece) for _, k in quals]]
+        item_levels = _programme_levels(piece)
         for kinds in qual_sets:
             out.append(
                 ExperienceAlternative(
@@ -240,7 +293,9 @@ def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None
                     grade=grade,
                     field=field,
                     conditions=list(conditions),
-                    qualifiers=[Qualifier(kind=k, text=t) for k, t in kinds],
+                    qualifiers=[Qualifier(kind=k, text=t, levels=(_programme_levels(t) or item_levels)
+                                          if k in _STUDY_KINDS else None)
+                                for k, t in kinds] + [q.model_copy() for q in inherited],
                     text=piece,
                     lines=span,
                     label=label,
@@ -301,7 +356,7 @@ def parse_experience(text: str, lang: str, span: Span | None = None) -> Experien
             warnings.append(warn("text_after_list", text=repr(tail[1][:80])))
         if label is None and _LIST_INTRO.search(body):
             body = body[_LIST_INTRO.search(body).end() :].lstrip(" :")
-        alternatives.extend(_alternatives_for(body, lang, label, span))
+        alternatives.extend(_alternatives_for(body, lang, label, span, warnings))
     # Alternatives without years or qualifiers carry nothing to check.
     alternatives = [a for a in alternatives if a.min_years is not None or a.qualifiers]
     if not alternatives:

@@ -1,0 +1,134 @@
+"""Conditions keep their scope (issue 12): cases read from the bundled acts, each citing its lines.
+
+A false "met" is the worst error: an alternative split from an item keeps every condition of the
+item (the programme level its study is named at, a "… жағдайда" condition, "оның ішінде" years
+counted within the item's own years), and a fact the profile does not state gives undetermined.
+Posts are the real extractions; dates are counted to 2024-01-01.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+try:  # tests/ may or may not be a package
+    from .rules_helpers import job, profile, verdict
+except ImportError:
+    from rules_helpers import job, profile, verdict
+
+SS = {"state_service": True, "state_body": True}
+
+
+def part(v, label: str):
+    """The node of an explained verdict with ``label`` (depth-first)."""
+    if v.label == label:
+        return v
+    for c in v.children:
+        hit = part(c, label)
+        if hit is not None:
+            return hit
+    return None
+
+
+def exp_status(pos, prof, **kw) -> str:
+    return part(verdict(pos, prof, **kw), "experience").status_name
+
+
+def edu(level: str, **flags) -> dict:
+    return {"level": level, "field": "экономика", **flags}
+
+
+ABROAD = {"foreign_priority_programme": True}
+ACADEMY = {"academy_state_order": True}
+
+# (act lines, post id, education entries, work, expected status of the experience criterion)
+MES_STUDY = [
+    # l.6563-6566 (С-R-1): "3) жоғары оқу орындарынан кейінгі оқу бағдарламалары бойынша … Президенті
+    # жанындағы … мемлекеттік тапсырыс негізінде немесе шетелдің жоғары оқу орындарында … басым
+    # мамандықтар бойынша оқуды аяқтаған": postgraduate study on both paths.  A bachelor's abroad
+    # with no work is not it (the issue's false "met").
+    ((6563, 6566), "9344-a2-48", [edu("higher", **ABROAD)], [], "not_met"),
+    ((6563, 6566), "9344-a2-48", [edu("higher"), edu("postgraduate", **ABROAD)], [], "met"),
+    ((6563, 6566), "9344-a2-48", [edu("higher", **ACADEMY)], [], "not_met"),
+    ((6563, 6566), "9344-a2-48", [edu("higher"), edu("postgraduate", **ACADEMY)], [], "met"),
+    # l.271-274 (Бас сарапшы, С-4): "2) жоғары және жоғары оқу орындарынан кейінгі оқу бағдарламалары
+    # бойынша … Президенті жанындағы … мемлекеттік тапсырыс негізінде немесе шетелдің …": the Academy
+    # on a bachelor's entry counts here.
+    ((271, 274), "9344-a1-4", [edu("higher", **ACADEMY)], [], "met"),
+    ((271, 274), "9344-a1-4", [edu("higher", **ABROAD)], [], "met"),
+    # l.1665-1670: the level stands at the item's end ("… басым мамандықтар бойынша жоғары оқу
+    # орынанан кейінгі бағдарламалар бойынша оқуды аяқтауы", the act's typo) and binds both paths.
+    ((1665, 1670), "9344-a1-33", [edu("higher", **ABROAD)], [], "not_met"),
+    ((1665, 1670), "9344-a1-33", [edu("postgraduate", **ABROAD)], [], "met"),
+    # l.101-103 (Министрдің көмекшісі, С-3): "2) жоғары оқу бағдарламалары бойынша шетелдің … басым
+    # мамандықтар бойынша оқуды аяқтаған жағдайда мемлекеттік қызмет өтілі бір жылдан кем емес":
+    # the condition AND one year of state service.
+    ((101, 103), "9344-a1-1", [edu("higher", **ABROAD)], [], "not_met"),
+    ((101, 103), "9344-a1-1", [edu("higher", **ABROAD)], [job("2022-06-01", "2023-12-31", **SS)], "met"),
+    ((101, 103), "9344-a1-1", [edu("higher")], [job("2022-06-01", "2023-12-31", **SS)], "not_met"),
+]
+
+
+@pytest.mark.parametrize("lines,pid,education,work,expected", MES_STUDY)
+def test_study_qualifiers_keep_the_programme_level(posts, lines, pid, education, work, expected):
+    pos = posts("mes_161_kk")[pid]
+    assert pos.experience.lines.start <= lines[0] <= pos.experience.lines.end
+    assert exp_status(pos, profile(education, work)) == expected
+
+
+def test_higher_programme_abroad_is_not_a_masters(posts):
+    """l.101-103, alternative 2 names study "жоғары оқу бағдарламалары бойынша" (higher-education
+    programmes): a master's abroad alone is postgraduate study, which this alternative does not
+    name (the person meets alternative 5, l.109-113, instead)."""
+    pos = posts("mes_161_kk")["9344-a1-1"]
+    prof = profile([edu("higher"), edu("postgraduate", **ABROAD)], [job("2022-06-01", "2023-12-31", **SS)])
+    v = verdict(pos, prof)
+    assert part(v, "alternative 2").status_name == "not_met"
+    assert part(v, "alternative 6").status_name == "met"  # item 5) split: Academy (5), abroad (6)
+
+
+def test_each_split_qualifier_carries_the_items_level(posts):
+    """l.6563-6566: the item is split into two alternatives (Academy / abroad); both carry the
+    postgraduate level named once at the item's head."""
+    pos = posts("mes_161_kk")["9344-a2-48"]
+    study = [q for a in pos.experience.alternatives for q in a.qualifiers
+             if q.kind in ("foreign_priority_programme", "academy_postgraduate_state_order")]
+    assert {q.kind for q in study} == {"foreign_priority_programme", "academy_postgraduate_state_order"}
+    assert all(q.levels == ["postgraduate"] for q in study)
+
+
+def test_academy_with_no_level_named_is_undetermined_on_a_bachelors_entry(posts):
+    """l.1309-1313: "… оның ішінде Қазақстан Республикасының Президенті жанындағы білім беру
+    ұйымдарында мемлекеттік тапсырыс негізінде немесе шетелдің … жоғары оқу орнын аяқтағаннан кейін
+    …" names no programme level: the Academy on a bachelor's entry is neither met nor refused."""
+    from kzqual.positions.requirements import parse_experience
+    from kzqual.rules.compile import qualifier_logic
+    from kzqual.rules.evaluate import qualifier_status
+    from kzqual.rules import tree as T
+
+    text = ("мемлекеттік қызмет өтілі үш жылдан кем емес, оның ішінде Қазақстан Республикасының Президенті "
+            "жанындағы білім беру ұйымдарында мемлекеттік тапсырыс негізінде немесе шетелдің жоғары оқу орындарында "
+            "Шетелде кадрлар даярлау жөніндегі республикалық комиссия бекітетін басым мамандықтар бойынша жоғары оқу "
+            "орнын аяқтағаннан кейін мемлекеттік органдарда басшылық немесе өзге лауазымдарда бір жылдан кем емес")
+    exp = parse_experience(text, "kk")
+    acad = [q for a in exp.alternatives for q in a.qualifiers if q.kind == "academy_postgraduate_state_order"]
+    assert acad and acad[0].levels is None
+    logic = qualifier_logic(acad[0].kind, acad[0].levels)
+    assert qualifier_status(logic, 1 << 3) == T.UNDETERMINED  # higher
+    assert qualifier_status(logic, 1 << 4) == T.MET  # postgraduate
+    assert qualifier_status(logic, 0) == T.NOT_MET
+
+
+def test_a_condition_clause_binds_the_pieces_split_after_it():
+    """An item "X аяқтаған жағдайда A … немесе B …" split at "немесе" keeps the condition on B too;
+    a condition the reader cannot classify keeps the alternative undetermined, with a warning."""
+    from kzqual.positions.requirements import parse_experience
+
+    exp = parse_experience("шетелдің жоғары оқу орындарында басым мамандықтар бойынша оқуды аяқтаған жағдайда "
+                           "мемлекеттік қызмет өтілі бір жылдан кем емес немесе жұмыс өтілі екі жылдан кем емес", "kk")
+    assert len(exp.alternatives) == 2
+    assert all(any(q.kind == "foreign_priority_programme" for q in a.qualifiers) for a in exp.alternatives)
+    odd = parse_experience("1) мемлекеттік қызмет өтілі үш жылдан кем емес; 2) әскери қызметтен өткен жағдайда "
+                           "мемлекеттік қызмет өтілі бір жылдан кем емес", "kk")
+    second = odd.alternatives[1]
+    assert [q.kind for q in second.qualifiers] == ["other"]
+    assert any(w.code == "condition_not_read" and "әскери қызметтен" in w.message for w in odd.warnings)
