@@ -132,3 +132,44 @@ def test_a_condition_clause_binds_the_pieces_split_after_it():
     second = odd.alternatives[1]
     assert [q.kind for q in second.qualifiers] == ["other"]
     assert any(w.code == "condition_not_read" and "әскери қызметтен" in w.message for w in odd.warnings)
+
+
+# ------------------------------------------------------------------ "оның ішінде": years within years
+def _field_job(start, end, **flags):
+    return job(start, end, field="Хатшылық", **flags)  # 9344-a1-1 is in the department "Хатшылық"
+
+
+def test_leadership_years_count_only_within_the_field_years(posts):
+    """l.107-108 (9344-a1-1, alternative 4): "осы санаттағы нақты лауазымның функционалдық
+    бағыттарына сәйкес облыстарда жұмыс өтілі төрт жылдан кем емес, оның ішінде басшылық
+    лауазымдарда екі жылдан кем емес": the two leadership years are part of the four field years.
+    With the profile's field tags counted (policy), leadership elsewhere does not count."""
+    from kzqual.rules.policy import Policy
+
+    pos = posts("mes_161_kk")["9344-a1-1"]
+    tags = Policy(field_tags_count="yes")
+    elsewhere = profile([edu("higher")], [_field_job("2019-01-01", "2023-12-31"),
+                                          job("2010-01-01", "2013-12-31", leadership=True)])
+    v = verdict(pos, elsewhere, policy=tags)
+    assert part(v, "alternative 4").status_name == "not_met"  # was met: leadership anywhere counted
+    inside = profile([edu("higher")], [_field_job("2019-01-01", "2020-12-31"),
+                                       _field_job("2021-01-01", "2023-12-31", leadership=True)])
+    assert part(verdict(pos, inside, policy=tags), "alternative 4").status_name == "met"
+    # field tags not counted (default policy): the field part is unknown, so leadership within it is
+    # undetermined when the leadership years could be there, not met when there are not enough at all
+    assert part(verdict(pos, inside), "alternative 4").status_name == "undetermined"
+    short = profile([edu("higher")], [_field_job("2016-01-01", "2023-12-31"),
+                                      job("2023-01-01", "2023-12-31", leadership=True)])
+    assert part(verdict(pos, short), "alternative 4").status_name == "not_met"
+
+
+def test_subcondition_is_scoped_in_the_tree(posts, taxonomy):
+    """The compiled leaf of "оның ішінде басшылық лауазымдарда" names the field years it lies within."""
+    from kzqual.rules import tree as T
+    from kzqual.rules.compile import Compiler
+
+    tree = Compiler(taxonomy).compile(posts("mes_161_kk")["9344-a1-1"])
+    exp = next(k for k in tree.children if isinstance(k, T.Node) and k.label == "experience")
+    alt4 = next(a for a in exp.children if a.label == "alternative 4")
+    main, sub = alt4.children[0].logic, alt4.children[1].logic
+    assert main.metric == "field" and sub.metric == "leadership" and sub.within == ("field", main.key)

@@ -167,14 +167,19 @@ def metric_columns(pc: ProfileColumns, as_of: date, specs: Sequence[Spec],
         "leadership_state": lambda: leadership & (state_body | state_service),
     }
     field_ids = {k: i for i, k in enumerate(pc.fields)}
+
+    def part_mask(metric: str, key: str | None) -> np.ndarray:
+        return fld == field_ids.get(key, -2) if metric == "field" else preds[metric]()
     cols: dict[Spec, np.ndarray] = {}
     for sp in specs:
         kind = sp[0]
         if kind == "days":
-            if sp[1] == "field":
-                cols[sp] = days(fld == field_ids.get(sp[2], -2))
-            else:
-                cols[sp] = days(preds[sp[1]]())
+            cols[sp] = days(part_mask(sp[1], sp[2]))
+        elif kind == "days_of":
+            mask = np.ones(len(wp), bool)
+            for metric, key in sp[1]:
+                mask &= part_mask(metric, key)
+            cols[sp] = days(mask)
         elif kind == "grade":
             key, how = sp[1], sp[2]
             if key == "any_ladder":

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -197,8 +198,16 @@ class Compiler:
         kids: list[T.Tree] = []
         if alt.min_years is not None or not alt.qualifiers:
             kids.append(self._years_leaf(alt.kind, alt.min_years, alt.grade, alt.field, pos, alt.text, lines, act_key))
+        main = kids[0].logic if kids and isinstance(kids[0].logic, T.Years) else None
         for c in alt.conditions:
-            kids.append(self._years_leaf(c.kind, c.min_years, c.grade, None, pos, c.text, lines, act_key))
+            leaf = self._years_leaf(c.kind, c.min_years, c.grade, None, pos, c.text, lines, act_key)
+            if main is not None and isinstance(leaf.logic, T.Years) and main.metric != "grade" \
+                    and leaf.logic.metric != "grade":
+                # "… өтілі бес жылдан кем емес, оның ішінде …": the sub-condition's years are part of
+                # the main years, not years anywhere (MES order 161, l.107-108)
+                leaf = dataclasses.replace(leaf, logic=dataclasses.replace(leaf.logic,
+                                                                           within=(main.metric, main.key)))
+            kids.append(leaf)
         for q in alt.qualifiers:
             if q.kind == "other":
                 kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.qualifier"), "qualifier", q.text, act_key, lines))

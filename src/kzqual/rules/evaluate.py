@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from kzqual.i18n import LANGS, t
 from kzqual.rules import tree as T
-from kzqual.rules.metrics import Metrics, required_days
+from kzqual.rules.metrics import DAYS_PER_YEAR, Metrics, required_days
 from kzqual.rules.policy import DEFAULT, Policy
 
 POLICY_STATUS = {"yes": T.MET, "no": T.NOT_MET, "undetermined": T.UNDETERMINED}
@@ -75,7 +75,34 @@ def eval_education(logic: T.Education, m: Metrics, policy: Policy) -> Outcome:
 
 
 # ---------------------------------------------------------------- years
+def within_parts(logic: T.Years, policy: Policy) -> tuple[tuple[tuple[str, str | None], ...], bool]:
+    """The (metric, key) conjunction a scoped years leaf counts, and whether a field part was
+    dropped because the profile's field tags do not count (``field_tags_count`` not ``yes``): then
+    the days are an upper bound, which can refuse but never grant."""
+    parts = ((logic.metric, logic.key), logic.within)
+    if policy.field_tags_count == "yes":
+        return tuple(dict.fromkeys(parts)), False
+    kept = tuple(dict.fromkeys(p for p in parts if p[0] != "field"))
+    return (kept or (("work", None),)), len(kept) < len(set(parts))
+
+
+def eval_within(logic: T.Years, m: Metrics, policy: Policy) -> Outcome:
+    need = logic.min_years
+    parts, bound = within_parts(logic, policy)
+    have = m.days_of(parts) / DAYS_PER_YEAR
+    p = {"what": ("kind", logic.metric), "within": ("kind", logic.within[0]), "have": have, "need": need}
+    pol = f"field_tags_count={policy.field_tags_count}" if bound or "field" in (logic.metric, logic.within[0]) \
+        else None
+    if m.days_of(parts) < required_days(need):
+        return Outcome(T.NOT_MET, "rules.within.short", p, pol, need - have)
+    if bound:
+        return Outcome(T.UNDETERMINED, "rules.within.policy", p, pol)
+    return Outcome(T.MET, "rules.within.met", p, pol)
+
+
 def eval_years(logic: T.Years, m: Metrics, policy: Policy) -> Outcome:
+    if logic.within is not None:
+        return eval_within(logic, m, policy)
     need = logic.min_years
     need_days = required_days(need)
     what = ("kind", logic.metric)

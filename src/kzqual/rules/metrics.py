@@ -78,6 +78,12 @@ _PREDS: dict[str, Callable[[Period], bool]] = {
 }
 
 
+def _pred(metric: str, key: str | None) -> Callable[[Period], bool]:
+    if metric == "field":
+        return lambda p: p.field is not None and p.field == key
+    return _PREDS[metric]
+
+
 @dataclass
 class Metrics:
     """What the rules look at, computed once per profile and date."""
@@ -108,6 +114,14 @@ class Metrics:
         if metric == "field":
             return self._days((metric, key), lambda p: p.field is not None and p.field == key)
         return self._days((metric, key), _PREDS[metric])
+
+    def days_of(self, parts: tuple[tuple[str, str | None], ...]) -> int:
+        """Days of the periods that satisfy every (metric, key) of ``parts`` (a conjunction:
+        leadership periods within the field, …)."""
+        if len(parts) == 1:
+            return self.days(*parts[0])
+        preds = [_pred(m, k) for m, k in parts]
+        return self._days(("all",) + tuple(parts), lambda p: all(f(p) for f in preds))
 
     def grade_days(self, grade: str, or_higher: bool | str = False) -> int:
         """Days in ``grade`` ("any_ladder" = any rung of the ladder); ``or_higher=True`` adds

@@ -60,7 +60,7 @@ def metric_columns(specs: Sequence[tuple], n: int, seed: int = 0) -> dict[tuple,
     all_ = rng.integers(0, 32, n, dtype=np.uint8) & rng.integers(0, 32, n, dtype=np.uint8)
     for sp in specs:
         kind = sp[0]
-        if kind == "days":
+        if kind in ("days", "days_of"):
             cols[sp] = rng.integers(0, 365 * 12, n, dtype=np.int32)
         elif kind == "grade" and not sp[2]:
             cols[sp] = rng.integers(0, 365 * 5, n, dtype=np.int32)

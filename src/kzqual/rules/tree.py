@@ -29,6 +29,10 @@ class Years:
     metric: str  # work | state_service | state_body | leadership | leadership_state | field | grade
     min_years: float
     key: str | None = None  # field key (metric=field) or grade key (metric=grade)
+    # "оның ішінде" / "в том числе": the years count only within the enclosing years' periods,
+    # given as that leaf's (metric, key) ("4 years in the field, of which 2 in leadership posts":
+    # leadership periods that are also in the field).  None = anywhere.
+    within: tuple[str, str | None] | None = None
 
 
 @dataclass(frozen=True, slots=True)

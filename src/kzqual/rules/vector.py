@@ -17,11 +17,12 @@ import numpy as np
 from kzqual.positions.model import Position
 from kzqual.rules import tree as T
 from kzqual.rules.compile import Compiler
-from kzqual.rules.evaluate import POLICY_STATUS, level_bits, level_status
+from kzqual.rules.evaluate import POLICY_STATUS, level_bits, level_status, within_parts
 from kzqual.rules.metrics import Metrics, required_days
 from kzqual.rules.policy import DEFAULT, Policy
 
 Spec = tuple  # ("days", metric, key) | ("grade", key, or_higher) | ("edu", key) | ("edu_unk",) | ("edu_all",) | ("flag", kind)
+# | ("days_of", ((metric, key), ...)): days of periods meeting every part ("оның ішінде" scope)
 # | ("flag_ranks", kind): bitmask of the education ranks held with a study flag
 FLAG_KINDS = ("foreign_priority_programme", "academy_postgraduate_state_order", "academic_degree")
 STUDY_KINDS = ("foreign_priority_programme", "academy_postgraduate_state_order")  # flags per education entry
@@ -41,6 +42,8 @@ def specs_for(logic: T.Logic, policy: Policy) -> list[Spec]:
         out += [("edu", k) for k in sorted(logic.targets or ())]
         return out
     if isinstance(logic, T.Years):
+        if logic.within is not None:
+            return [_within_spec(logic, policy)]
         if logic.metric == "field":
             return [("days", "field", logic.key)] if policy.field_tags_count == "yes" else [("days", "work", None)]
         if logic.metric == "grade":
@@ -56,6 +59,11 @@ def specs_for(logic: T.Logic, policy: Policy) -> list[Spec]:
     if isinstance(logic, T.Stated):
         return [("stated", logic.kind)]
     return []
+
+
+def _within_spec(logic: T.Years, policy: Policy) -> Spec:
+    parts, _ = within_parts(logic, policy)
+    return ("days", *parts[0]) if len(parts) == 1 else ("days_of", parts)
 
 
 @dataclass
@@ -99,6 +107,8 @@ def columns(metrics: Sequence[Metrics], specs: Sequence[Spec]) -> dict[Spec, np.
         kind = sp[0]
         if kind == "days":
             cols[sp] = np.fromiter((m.days(sp[1], sp[2]) for m in metrics), np.int32, n)
+        elif kind == "days_of":
+            cols[sp] = np.fromiter((m.days_of(sp[1]) for m in metrics), np.int32, n)
         elif kind == "grade":
             cols[sp] = np.fromiter((m.grade_days(sp[1], sp[2]) for m in metrics), np.int32, n)
         elif kind == "flag":
@@ -183,6 +193,9 @@ def eval_logic(logic: T.Logic, cols: dict[Spec, np.ndarray], policy: Policy, n: 
         return _edu(logic, cols, policy, n)
     if isinstance(logic, T.Years):
         need = required_days(logic.min_years)
+        if logic.within is not None:
+            _, bound = within_parts(logic, policy)
+            return _tri(cols[_within_spec(logic, policy)] >= need, T.UNDETERMINED if bound else T.MET, T.NOT_MET)
         if logic.metric == "field":
             if policy.field_tags_count == "yes":
                 return _tri(cols[("days", "field", logic.key)] >= need, T.MET, T.NOT_MET)
