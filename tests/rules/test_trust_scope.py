@@ -173,3 +173,54 @@ def test_subcondition_is_scoped_in_the_tree(posts, taxonomy):
     alt4 = next(a for a in exp.children if a.label == "alternative 4")
     main, sub = alt4.children[0].logic, alt4.children[1].logic
     assert main.metric == "field" and sub.metric == "leadership" and sub.within == ("field", main.key)
+
+
+# ------------------------------------------------------------------ grade ladders: the post named
+LADDER_POST = "15125-g2-p1"  # MoD order 134, Инспектор по учету мобилизационных ресурсов, p.12 l.316-335
+HIGHER_EDU = [{"level": "higher", "field": "экономика"}]
+MIDDLE_EDU = [{"level": "technical_vocational", "field": "экономика"}]
+
+
+def _rung(pos, prof, label):
+    return part(verdict(pos, prof), f"rung {label}").status_name
+
+
+@pytest.mark.parametrize("post,grade,expected", [
+    # l.320-321 "первой категории: высшее (или послевузовское) образование и стаж работы в должности
+    # инспектора второй категории не менее 2 лет": 2.5 years as an accountant of the second
+    # category are not years as an inspector (the issue's false "met")
+    ("", "бухгалтер второй категории", "not_met"),
+    ("бухгалтер", "второй категории", "not_met"),
+    ("инспектор", "второй категории", "met"),
+    ("", "инспектор второй категории", "met"),
+    ("Инспектор по учету", "второй категории", "met"),
+    # an inspector period with no grade stated: the years may be in the second category — unknown,
+    # never "not met"
+    ("инспектор", None, "undetermined"),
+    # neither post nor grade stated: unknown too
+    ("", None, "undetermined"),
+    # a known other post with no grade: those years cannot be in the inspector post
+    ("бухгалтер", None, "not_met"),
+    # "старший инспектор": whether a senior inspector's post is "должность инспектора" the words
+    # do not settle
+    ("старший инспектор", "второй категории", "undetermined"),
+])
+def test_grade_years_count_only_in_the_post_named(posts, post, grade, expected):
+    pos = posts("mod_134_ru")[LADDER_POST]
+    assert pos.grades[0].lines.start <= 320 and pos.lines.end >= 335
+    prof = profile(HIGHER_EDU, [job("2021-07-01", "2023-12-31", post=post, grade=grade)])  # 2.5 years
+    assert _rung(pos, prof, "higher_qualification/first") == expected
+
+
+@pytest.mark.parametrize("post,grade,expected", [
+    # l.334-335 "второй категории: техническое и профессиональное, послесреднее образование и стаж
+    # работы в должности инспектора не менее 1 года": the inspector post, whatever its grade
+    ("инспектор", None, "met"),
+    ("инспектор", "первой категории", "met"),
+    ("бухгалтер", "второй категории", "not_met"),
+    ("", None, "undetermined"),
+])
+def test_years_in_the_post_without_a_grade(posts, post, grade, expected):
+    pos = posts("mod_134_ru")[LADDER_POST]
+    prof = profile(MIDDLE_EDU, [job("2022-07-01", "2023-12-31", post=post, grade=grade)])  # 1.5 years
+    assert _rung(pos, prof, "middle_qualification/second") == expected

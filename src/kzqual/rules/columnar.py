@@ -16,12 +16,13 @@ counting for each period only the part past the running maximum of earlier ends
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
 from kzqual.rules import grades as G
+from kzqual.rules.metrics import grade_counts
 from kzqual.rules.norm import name_key
 from kzqual.rules.profile import LEVEL_RANK, Profile
 
@@ -59,6 +60,10 @@ class ProfileColumns:
     specialties: list[tuple[str | None, str | None]]  # (name, code)
     fields: list[str]  # name_key of a work field
     grades: list[str]  # the grade as written
+    # the post held per work row (index into ``posts``: grades.post_words; -1 not stated); None =
+    # no post column (every post not stated)
+    work_post: np.ndarray | None = None
+    posts: list[str] = field(default_factory=list)
 
 
 def _tri(v: bool | None) -> int:
@@ -76,6 +81,7 @@ class Builder:
         self._spec: dict[tuple, int] = {}
         self._field: dict[str, int] = {}
         self._grade: dict[str, int] = {}
+        self._post: dict[str, int] = {}
 
     @staticmethod
     def _id(table: dict, key) -> int:
@@ -91,15 +97,17 @@ class Builder:
         for w in p.work:
             fld = self._id(self._field, name_key(w.field)) if w.field else -1
             grade = self._id(self._grade, w.grade) if w.grade and w.grade.strip() else -1
+            words = G.post_words(w.post, w.grade)
+            post = self._id(self._post, words) if words else -1
             self.work.append((i, w.start.toordinal(), w.end.toordinal() if w.end else NO_DATE, w.state_body,
-                              w.state_service, w.leadership, fld, grade))
+                              w.state_service, w.leadership, fld, grade, post))
         d = p.academic_degree
         self.person.append(((-1 if d is None else (d.awarded.toordinal() if d.awarded else NO_DATE)),
                             _tri(p.special_training), _tri(p.computer_skills)))
 
     def build(self) -> ProfileColumns:
         e = list(zip(*self.edu)) or [()] * 6
-        w = list(zip(*self.work)) or [()] * 8
+        w = list(zip(*self.work)) or [()] * 9
         pp = list(zip(*self.person)) or [()] * 3
         return ProfileColumns(
             self.n,
@@ -109,6 +117,7 @@ class Builder:
             np.array(w[4], bool), np.array(w[5], bool), np.array(w[6], np.int32), np.array(w[7], np.int32),
             np.array(pp[0], np.int32), np.array(pp[1], np.int8), np.array(pp[2], np.int8),
             list(self._spec), list(self._field), list(self._grade),
+            np.array(w[8], np.int32), list(self._post),
         )
 
 
@@ -148,6 +157,7 @@ def metric_columns(pc: ProfileColumns, as_of: date, specs: Sequence[Spec],
     wp, ws, we = pc.work_person[live], pc.work_start[live], end[live]
     state_body, state_service = pc.work_state_body[live], pc.work_state_service[live]
     leadership, fld, grade_id = pc.work_leadership[live], pc.work_field[live], pc.work_grade[live]
+    post_id = pc.work_post[live] if pc.work_post is not None else np.full(len(wp), -1, np.int32)
     canon = [G.canonical_grade(g) for g in pc.grades]
     unread_t = np.array([c is None for c in canon] + [False], bool)  # index -1 -> last: no grade
     grade_unread = unread_t[grade_id]
@@ -190,6 +200,18 @@ def metric_columns(pc: ProfileColumns, as_of: date, specs: Sequence[Spec],
                 mask = grade_mask(lambda g, k=key: g == k)
             if how == "unread":
                 mask = mask | grade_unread
+            cols[sp] = days(mask)
+        elif kind == "grade_post":
+            key, stem, how = sp[1], sp[2], sp[3]
+            # per distinct grade / post string, then gathered to rows (index -1 -> last: not stated)
+            gclass = np.array([G.grade_class(key, c) for c in canon] + [G.grade_class(key, None)], np.int8)[grade_id]
+            pstat = (np.array([G.post_status(stem, p) for p in pc.posts] + [0], np.int8)[post_id]
+                     if stem is not None else np.ones(len(wp), np.int8))
+            mask = np.zeros(len(wp), bool)
+            for gc in (G.EXACT, G.HIGHER, G.UNKNOWN, G.OTHER):
+                for ps in (-1, 0, 1):
+                    if grade_counts(key, stem, how, gc, ps):
+                        mask |= (gclass == gc) & (pstat == ps)
             cols[sp] = days(mask)
         elif kind == "stated":
             cols[sp] = {"special_training": pc.special_training, "computer_skills": pc.computer_skills}[sp[1]].copy()

@@ -57,6 +57,19 @@ _QUALIFIED_WORK = re.compile(
     re.I,
 )
 
+_IN_POST = re.compile(r"в\s+должности\s+([^\W\d_]+)|([^\W\d_]+)\s+лауазым(?:ында|дарында)", re.I)
+
+
+def grade_post(text: str) -> str | None:
+    """The stem of the post years in a grade must be served in: "стаж работы в должности
+    инспектора первой категории" -> "инспектор" (MoD order 134, p.12); None if the words name none."""
+    m = _IN_POST.search(text)
+    if m is None:
+        return None
+    word = m.group(1) or m.group(2)
+    return G.post_stem(word) if word.lower() not in ("басшылық", "өзге", "осы") else None
+
+
 _POSTGRAD_RANK = LEVEL_RANK["postgraduate"]
 
 
@@ -190,7 +203,8 @@ class Compiler:
             g = G.canonical_grade(grade) if grade else None
             if g is None:
                 return open_
-            return T.Leaf(T.Years("grade", float(min_years), g), "grade", text, act_key, lines)
+            return T.Leaf(T.Years("grade", float(min_years), g, post=grade_post(text)), "grade", text, act_key,
+                          lines)
         return open_
 
     def _alternative(self, i: int, alt: ExperienceAlternative, pos: Position, act_key: str) -> T.Node:
@@ -274,9 +288,9 @@ class Compiler:
             elif g.experience_kind and g.experience_kind not in ("lower_grade", "lower_category", "other"):
                 kids.append(self._years_leaf(g.experience_kind, g.min_years, None, None, pos, g.text, lines,
                                              pos.act_key))
-            else:  # "стаж работы в должности инспектора": any rung of the ladder
-                kids.append(T.Leaf(T.Years("grade", float(g.min_years), "any_ladder"), "grade", g.text,
-                                   pos.act_key, lines))
+            else:  # "стаж работы в должности инспектора": that post, any rung of the ladder
+                kids.append(T.Leaf(T.Years("grade", float(g.min_years), "any_ladder", post=grade_post(g.text)),
+                                   "grade", g.text, pos.act_key, lines))
         elif g.min_years is None and not _NO_EXPERIENCE.search(g.text):
             kids.append(T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.experience"), "grade", g.text, pos.act_key, lines))
         return T.Node("all", tuple(kids), f"rung {g.level}/{g.grade}", lines, (("rung", f"{g.level}/{g.grade}"),))

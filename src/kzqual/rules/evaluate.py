@@ -100,6 +100,41 @@ def eval_within(logic: T.Years, m: Metrics, policy: Policy) -> Outcome:
     return Outcome(T.MET, "rules.within.met", p, pol)
 
 
+def grade_open_how(policy: Policy) -> str:
+    """Which periods may still make up years in a grade: higher grades too unless the policy says
+    they do not count."""
+    return "open" if policy.higher_grade_counts == "no" else "open_h"
+
+
+def eval_grade(logic: T.Years, m: Metrics, policy: Policy) -> Outcome:
+    """Years in a grade — in the post the rung names (MoD order 134, p.12: "стаж работы в должности
+    инспектора второй категории"): met by periods known to be in that post and grade; a higher
+    grade decides by policy; periods whose post or grade is not stated leave it undetermined."""
+    need = logic.min_years
+    need_days = required_days(need)
+    what = ("grade", logic.key)
+    met_days = m.grade_post_days(logic.key, logic.post, "met")
+    have = met_days / DAYS_PER_YEAR
+    if met_days >= need_days:
+        return Outcome(T.MET, "rules.grade.met", {"grade": what, "have": have, "need": need})
+    options: list[Outcome] = []
+    if logic.key != "any_ladder":
+        higher = m.grade_post_days(logic.key, logic.post, "higher")
+        if higher >= need_days:
+            st = POLICY_STATUS[policy.higher_grade_counts]
+            options.append(Outcome(st, "rules.grade.higher",
+                                   {"grade": what, "have": higher / DAYS_PER_YEAR, "need": need},
+                                   f"higher_grade_counts={policy.higher_grade_counts}",
+                                   None if st != T.NOT_MET else need - have))
+    if m.grade_post_days(logic.key, logic.post, grade_open_how(policy)) >= need_days:
+        # periods whose post or grade is not stated (or not readable) might be these
+        options.append(Outcome(T.UNDETERMINED, "rules.grade.unknown", {"grade": what, "need": need}))
+    best = max(options, key=lambda o: o.status, default=None)
+    if best is not None and best.status != T.NOT_MET:
+        return best
+    return Outcome(T.NOT_MET, "rules.grade.short", {"grade": what, "have": have, "need": need}, None, need - have)
+
+
 def eval_years(logic: T.Years, m: Metrics, policy: Policy) -> Outcome:
     if logic.within is not None:
         return eval_within(logic, m, policy)
@@ -120,25 +155,7 @@ def eval_years(logic: T.Years, m: Metrics, policy: Policy) -> Outcome:
         return Outcome(T.UNDETERMINED, "rules.field.policy", {"need": need},
                        f"field_tags_count={policy.field_tags_count}")
     if logic.metric == "grade":
-        what = ("grade", logic.key)
-        have = m.grade_years(logic.key)
-        if m.grade_days(logic.key) >= need_days:
-            return Outcome(T.MET, "rules.grade.met", {"grade": what, "have": have, "need": need})
-        options: list[Outcome] = []
-        if logic.key != "any_ladder" and m.grade_days(logic.key, or_higher=True) >= need_days:
-            st = POLICY_STATUS[policy.higher_grade_counts]
-            options.append(Outcome(st, "rules.grade.higher",
-                                   {"grade": what, "have": m.grade_years(logic.key, True), "need": need},
-                                   f"higher_grade_counts={policy.higher_grade_counts}",
-                                   None if st != T.NOT_MET else need - have))
-        if m.grade_days(logic.key, or_higher="unread") >= need_days:
-            # a grade written in words the engine cannot read might be this one
-            options.append(Outcome(T.UNDETERMINED, "rules.grade.unread", {"grade": what, "need": need}))
-        best = max(options, key=lambda o: o.status, default=None)
-        if best is not None and best.status != T.NOT_MET:
-            return best
-        return Outcome(T.NOT_MET, "rules.grade.short", {"grade": what, "have": have, "need": need}, None,
-                       need - have)
+        return eval_grade(logic, m, policy)
     have = m.years(logic.metric)
     if m.days(logic.metric) >= need_days:
         return Outcome(T.MET, "rules.years.met", {"what": what, "have": have, "need": need})

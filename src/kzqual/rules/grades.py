@@ -65,3 +65,56 @@ def is_higher(held: str, required: str) -> bool:
 
 def is_ladder(grade: str) -> bool:
     return grade in LADDER
+
+
+# ---------------------------------------------------------------- the post a grade is held in
+_GRADE_PHRASE = re.compile(
+    r"(?:высш|перв|втор)\w*\s+категор\w*|без\s+категор\w*|(?:жоғары|бірінші|екінші)\s+санат\w*|санатсыз\w*",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_ENDING = re.compile(r"(?:ом|ем|ой|ей|ами|ах|ы|а|я|у|ю|е|и)$")
+
+
+def post_stem(word: str) -> str:
+    """The stem a rung's post is compared by: "инспектора" -> "инспектор" (a Russian case ending
+    dropped; the act writes "в должности инспектора")."""
+    w = word.lower().strip()
+    stem = _ENDING.sub("", w)
+    return stem if len(stem) >= 4 else w
+
+
+def post_words(post: str | None, grade: str | None) -> str | None:
+    """The post a work period was held in, lower case: its ``post``, else the words its ``grade``
+    text gives beside the grade ("инспектор второй категории" -> "инспектор"); None = not stated."""
+    text = (post or "").strip()
+    if not text and grade and canonical_grade(grade) in LADDER:
+        text = _GRADE_PHRASE.sub(" ", grade)
+    words = _WORD.findall(text.lower())
+    return " ".join(words) if words else None
+
+
+def post_status(stem: str, words: str | None) -> int:
+    """Is a period's post (``post_words``) the post ``stem`` names?  1 yes (its head word), 0
+    unknown (no post stated, or the stem only in a later word: "старший инспектор"), -1 no."""
+    if words is None:
+        return 0
+    tokens = words.split()
+    if tokens[0].startswith(stem):
+        return 1
+    return 0 if any(t.startswith(stem) for t in tokens[1:]) else -1
+
+
+EXACT, HIGHER, UNKNOWN, OTHER = 0, 1, 2, 3  # a held grade against a required one
+
+
+def grade_class(required: str, held: str | None) -> int:
+    """How a period's grade stands to ``required`` ("any_ladder": any rung of the ladder): the same,
+    higher, unknown (not stated, or written in words the engine cannot read), or other."""
+    if held is None:
+        return UNKNOWN
+    if required == "any_ladder":
+        return EXACT if is_ladder(held) else OTHER
+    if held == required:
+        return EXACT
+    return HIGHER if is_higher(held, required) else OTHER

@@ -59,6 +59,7 @@ class Period:
     field: str | None  # name_key of the tagged field
     grade: str | None  # canonical grade / category
     grade_unread: bool = False  # a grade was written but is not one the engine can read
+    post: str | None = None  # the post held (grades.post_words), lower case; None = not stated
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,20 @@ _PREDS: dict[str, Callable[[Period], bool]] = {
     "leadership": lambda p: p.leadership,
     "leadership_state": lambda p: p.leadership and (p.state_body or p.state_service),
 }
+
+
+def grade_counts(grade: str, post: str | None, how: str, gclass: int, pstatus: int) -> bool:
+    """Does a period (its grade class, its post status) count toward ``how`` (see
+    :meth:`Metrics.grade_post_days`)?  Shared by the per-person and the columnar metrics."""
+    if grade == "any_ladder" and post is not None:
+        # "в должности инспектора не менее 1 года": the post decides, whatever its grade
+        return pstatus == 1 if how in ("met", "higher") else pstatus >= 0
+    if how == "met":
+        return pstatus == 1 and gclass == G.EXACT
+    if how == "higher":
+        return pstatus == 1 and gclass in (G.EXACT, G.HIGHER)
+    ok = (G.EXACT, G.UNKNOWN, G.HIGHER) if how == "open_h" else (G.EXACT, G.UNKNOWN)
+    return pstatus >= 0 and gclass in ok
 
 
 def _pred(metric: str, key: str | None) -> Callable[[Period], bool]:
@@ -149,6 +164,17 @@ class Metrics:
                 out |= 1 << e.rank
         return out
 
+    def grade_post_days(self, grade: str, post: str | None, how: str) -> int:
+        """Days toward "years in ``grade`` in the post ``post``" (``grade_class`` x ``post_status``):
+        ``met`` — the post and the grade both known to be those; ``higher`` — also a known higher
+        grade; ``open`` — could be: post known or not stated, grade that or not stated/unread;
+        ``open_h`` — ``open`` plus higher grades."""
+        def pred(p: Period) -> bool:
+            return grade_counts(grade, post, how, G.grade_class(grade, p.grade),
+                                1 if post is None else G.post_status(post, p.post))
+
+        return self._days(("grade_post", grade, post, how), pred)
+
     @cached_property
     def has_foreign_priority(self) -> bool:
         return any(e.foreign_priority for e in self.education)
@@ -171,7 +197,8 @@ def compute_metrics(profile: Profile, as_of: date, resolve_specialty: Callable[[
         grade = G.canonical_grade(w.grade)
         periods.append(
             Period(s, e, w.state_body, w.state_service, w.leadership,
-                   name_key(w.field) if w.field else None, grade, bool(w.grade and w.grade.strip()) and grade is None)
+                   name_key(w.field) if w.field else None, grade, bool(w.grade and w.grade.strip()) and grade is None,
+                   G.post_words(w.post, w.grade))
         )
     edu = []
     for entry in profile.education:

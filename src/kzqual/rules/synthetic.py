@@ -17,7 +17,11 @@ from kzqual.rules.taxonomy import Taxonomy
 
 LEVELS = ("general_secondary", "technical_vocational", "post_secondary", "higher", "postgraduate")
 GRADES = ("инспектор без категории", "инспектор второй категории", "инспектор первой категории",
-          "инспектор высшей категории", "С-5", "С-4", "С-3", "C-O-4", "главный специалист", None)
+          "инспектор высшей категории", "С-5", "С-4", "С-3", "C-O-4", "главный специалист", "второй категории",
+          "бухгалтер первой категории", None)
+FIELDS = ("құқықтану", "Қаржы", "Экономика", "библиотечное дело", "Ақпараттандыру", "Хатшылық")
+# posts held (None: not stated — the grade's own words, if any, name the post)
+POSTS = ("инспектор", "бухгалтер", "старший инспектор", "бас маман", None, None, None)
 
 
 def _names(tax: Taxonomy) -> list[str]:
@@ -47,6 +51,8 @@ def profiles(n: int, taxonomy: Taxonomy, seed: int = 0, as_of: date = date(2024,
             state = bool(rng.random() < 0.6)
             work.append({"employer": "E", "state_body": state, "state_service": state and bool(rng.random() < 0.9),
                          "leadership": bool(rng.random() < 0.3), "grade": GRADES[int(rng.integers(len(GRADES)))],
+                         "post": POSTS[int(rng.integers(len(POSTS)))] or "",
+                         "field": FIELDS[int(rng.integers(len(FIELDS)))] if rng.random() < 0.3 else None,
                          "start": start.isoformat(), "end": None if rng.random() < 0.2 else end.isoformat()})
         out.append(Profile.model_validate({"id": f"p{i}", "education": edu, "work": work,
                                            "academic_degree": {"kind": "PhD"} if rng.random() < 0.05 else None}))
@@ -64,6 +70,8 @@ def metric_columns(specs: Sequence[tuple], n: int, seed: int = 0) -> dict[tuple,
             cols[sp] = rng.integers(0, 365 * 12, n, dtype=np.int32)
         elif kind == "grade" and not sp[2]:
             cols[sp] = rng.integers(0, 365 * 5, n, dtype=np.int32)
+        elif kind == "grade_post" and sp[3] == "met":
+            cols[sp] = rng.integers(0, 365 * 5, n, dtype=np.int32)
         elif kind == "flag":
             cols[sp] = rng.random(n) < 0.05
         elif kind == "flag_ranks":
@@ -78,11 +86,13 @@ def metric_columns(specs: Sequence[tuple], n: int, seed: int = 0) -> dict[tuple,
         if sp[0] == "grade" and sp[2]:  # or-higher / or-unread unions contain the exact grade's days
             base = cols.get(("grade", sp[1], False), np.zeros(n, np.int32))
             cols[sp] = base + rng.integers(0, 365 * 3, n, dtype=np.int32) * (rng.random(n) < 0.3)
+        elif sp[0] == "grade_post" and sp[3] != "met":  # higher / open days contain the met days
+            base = cols.get(("grade_post", sp[1], sp[2], "met"), np.zeros(n, np.int32))
+            cols[sp] = base + rng.integers(0, 365 * 3, n, dtype=np.int32) * (rng.random(n) < 0.3)
     return cols
 
 
 # ---------------------------------------------------------------- columnar (a million people)
-FIELDS = ("құқықтану", "Қаржы", "Экономика", "библиотечное дело", "Ақпараттандыру")
 
 
 def profile_columns(n: int, taxonomy: Taxonomy, seed: int = 0, as_of: date = date(2024, 1, 1)):
@@ -107,6 +117,20 @@ def profile_columns(n: int, taxonomy: Taxonomy, seed: int = 0, as_of: date = dat
     state = rng.random(k) < 0.6
     grade = rng.integers(-1, len(GRADES) - 1, k).astype(np.int32)  # GRADES[-1] is None: index -1
     fld = np.where(rng.random(k) < 0.3, rng.integers(0, len(FIELDS), k), -1).astype(np.int32)
+    from kzqual.rules.grades import post_words
+
+    post_names = [x for x in POSTS if x]
+    post = np.where(rng.random(k) < 0.5, rng.integers(0, len(post_names), k), -1).astype(np.int32)
+    # no post stated: the grade's own words name it ("инспектор второй категории"), as Builder reads them
+    grade_names = [g for g in GRADES if g]
+    derived = []
+    for g in grade_names:
+        w = post_words(None, g)
+        if w and w not in post_names:
+            post_names.append(w)
+        derived.append(post_names.index(w) if w else -1)
+    derived_t = np.array(derived + [-1], np.int32)
+    post = np.where(post == -1, derived_t[grade], post).astype(np.int32)
     has_degree = rng.random(n) < 0.05
     awarded = np.where(has_degree, np.where(rng.random(n) < 0.5, NO_DATE, cut - rng.integers(-300, 3000, n)), -1)
     from kzqual.rules.norm import name_key
@@ -116,6 +140,7 @@ def profile_columns(n: int, taxonomy: Taxonomy, seed: int = 0, as_of: date = dat
         work_person, start, end, state, state & (rng.random(k) < 0.9), rng.random(k) < 0.3, fld, grade,
         awarded.astype(np.int32), rng.integers(-1, 2, n).astype(np.int8), rng.integers(-1, 2, n).astype(np.int8),
         [(x, None) for x in names], [name_key(f) for f in FIELDS], [g for g in GRADES if g],
+        post, post_names,
     )
 
 
@@ -145,6 +170,7 @@ def to_profiles(pc, people) -> list[Profile]:
                          "state_service": bool(pc.work_state_service[r]), "leadership": bool(pc.work_leadership[r]),
                          "field": fields.get(int(pc.work_field[r])),
                          "grade": pc.grades[pc.work_grade[r]] if pc.work_grade[r] >= 0 else None,
+                         "post": pc.posts[pc.work_post[r]] if pc.work_post is not None and pc.work_post[r] >= 0 else "",
                          "start": date.fromordinal(int(pc.work_start[r])).isoformat(),
                          "end": None if e == NO_DATE else date.fromordinal(e).isoformat()})
         d = int(pc.degree_awarded[i])

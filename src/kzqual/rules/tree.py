@@ -33,6 +33,9 @@ class Years:
     # given as that leaf's (metric, key) ("4 years in the field, of which 2 in leadership posts":
     # leadership periods that are also in the field).  None = anywhere.
     within: tuple[str, str | None] | None = None
+    # metric=grade: the stem of the post the grade must be held in ("в должности инспектора второй
+    # категории" -> "инспектор"); None = any post.
+    post: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

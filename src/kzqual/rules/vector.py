@@ -17,12 +17,13 @@ import numpy as np
 from kzqual.positions.model import Position
 from kzqual.rules import tree as T
 from kzqual.rules.compile import Compiler
-from kzqual.rules.evaluate import POLICY_STATUS, level_bits, level_status, within_parts
+from kzqual.rules.evaluate import POLICY_STATUS, grade_open_how, level_bits, level_status, within_parts
 from kzqual.rules.metrics import Metrics, required_days
 from kzqual.rules.policy import DEFAULT, Policy
 
 Spec = tuple  # ("days", metric, key) | ("grade", key, or_higher) | ("edu", key) | ("edu_unk",) | ("edu_all",) | ("flag", kind)
 # | ("days_of", ((metric, key), ...)): days of periods meeting every part ("оның ішінде" scope)
+# | ("grade_post", grade, post stem, how): days in a grade held in a post (Metrics.grade_post_days)
 # | ("flag_ranks", kind): bitmask of the education ranks held with a study flag
 FLAG_KINDS = ("foreign_priority_programme", "academy_postgraduate_state_order", "academic_degree")
 STUDY_KINDS = ("foreign_priority_programme", "academy_postgraduate_state_order")  # flags per education entry
@@ -47,9 +48,10 @@ def specs_for(logic: T.Logic, policy: Policy) -> list[Spec]:
         if logic.metric == "field":
             return [("days", "field", logic.key)] if policy.field_tags_count == "yes" else [("days", "work", None)]
         if logic.metric == "grade":
-            out = [("grade", logic.key, False), ("grade", logic.key, "unread")]
+            out = [("grade_post", logic.key, logic.post, "met"),
+                   ("grade_post", logic.key, logic.post, grade_open_how(policy))]
             if logic.key != "any_ladder":
-                out.append(("grade", logic.key, True))
+                out.append(("grade_post", logic.key, logic.post, "higher"))
             return out
         return [("days", logic.metric, None)]
     if isinstance(logic, T.Qualifier) and logic.kind in STUDY_KINDS:
@@ -111,6 +113,8 @@ def columns(metrics: Sequence[Metrics], specs: Sequence[Spec]) -> dict[Spec, np.
             cols[sp] = np.fromiter((m.days_of(sp[1]) for m in metrics), np.int32, n)
         elif kind == "grade":
             cols[sp] = np.fromiter((m.grade_days(sp[1], sp[2]) for m in metrics), np.int32, n)
+        elif kind == "grade_post":
+            cols[sp] = np.fromiter((m.grade_post_days(sp[1], sp[2], sp[3]) for m in metrics), np.int32, n)
         elif kind == "flag":
             attr = {"foreign_priority_programme": "has_foreign_priority",
                     "academy_postgraduate_state_order": "has_academy_state_order",
@@ -201,11 +205,12 @@ def eval_logic(logic: T.Logic, cols: dict[Spec, np.ndarray], policy: Policy, n: 
                 return _tri(cols[("days", "field", logic.key)] >= need, T.MET, T.NOT_MET)
             return _tri(cols[("days", "work", None)] >= need, T.UNDETERMINED, T.NOT_MET)
         if logic.metric == "grade":
-            exact = cols[("grade", logic.key, False)] >= need
-            other = _tri(cols[("grade", logic.key, "unread")] >= need, T.UNDETERMINED, T.NOT_MET)
+            exact = cols[("grade_post", logic.key, logic.post, "met")] >= need
+            other = _tri(cols[("grade_post", logic.key, logic.post, grade_open_how(policy))] >= need,
+                         T.UNDETERMINED, T.NOT_MET)
             if logic.key != "any_ladder":
-                higher = _tri(cols[("grade", logic.key, True)] >= need, POLICY_STATUS[policy.higher_grade_counts],
-                              T.NOT_MET)
+                higher = _tri(cols[("grade_post", logic.key, logic.post, "higher")] >= need,
+                              POLICY_STATUS[policy.higher_grade_counts], T.NOT_MET)
                 np.maximum(other, higher, out=other)
             return np.where(exact, np.int8(T.MET), other)
         return _tri(cols[("days", logic.metric, None)] >= need, T.MET, T.NOT_MET)
