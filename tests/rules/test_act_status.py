@@ -147,7 +147,7 @@ def test_screen_messages_follow_the_language(tmp_path):
                    encoding="utf-8")
     out = tmp_path / "o.csv"
     args = ("screen", str(src), "--act", ACT, "--out", str(out), "--as-of", "2024-01-01", "--positions",
-            "category=C-3")
+            "category=C-3", "--include-repealed")
     r = run("--lang", "ru", *args)
     assert r.returncode == 0, r.stderr
     assert "профилей 1," in r.stdout and "ошибочных строк 3" in r.stdout and "profiles" not in r.stdout

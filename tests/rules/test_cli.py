@@ -62,14 +62,21 @@ def test_match_lists_near_misses_with_what_is_missing(tmp_path):
     p = tmp_path / "p.json"
     p.write_text(json.dumps({**GOOD, "work": [{"employer": "M", "state_service": True, "state_body": True,
                                               "start": "2022-01-01"}]}), encoding="utf-8")
+    # MES order 161 was repealed in 2015 (l.4-5): on 2024-01-01 only --include-repealed lists its posts
     r = run("match", str(p), "--act", ACT, "--as-of", "2024-01-01", "--json", "--limit", "5")
+    assert r.returncode == 0, r.stderr
+    assert sum(json.loads(r.stdout)["counts"].values()) == 0
+    r = run("match", str(p), "--act", ACT, "--as-of", "2024-01-01", "--json", "--limit", "5", "--include-repealed")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert out["counts"]["met"] > 0 and out["near_misses"]
+    # every verdict under the repealed act carries its banner, naming the repealing act (order No. 927)
+    for item in out["qualified"] + out["near_misses"]:
+        assert item["act_in_force"] is False and "927" in item["act_status"]["reason"]["en"]
     near = out["near_misses"][0]
     assert near["missing"] and near["missing"][0]["missing_years"] <= 2
-    r = run("match", str(p), "--act", ACT, "--as-of", "2024-01-01", "--lang", "en")
-    assert "Near misses" in r.stdout and "at least" in r.stdout
+    r = run("match", str(p), "--act", ACT, "--as-of", "2024-01-01", "--lang", "en", "--include-repealed")
+    assert "Near misses" in r.stdout and "at least" in r.stdout and "!! Act reg-9344 was repealed" in r.stdout
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
@@ -79,12 +86,13 @@ def test_screen_skips_bad_lines_and_writes(tmp_path, suffix):
                               json.dumps({**GOOD, "id": "b", "work": []})]) + "\n", encoding="utf-8")
     out = tmp_path / f"out{suffix}"
     r = run("--lang", "en", "screen", str(src), "--act", ACT, "--out", str(out), "--as-of", "2024-01-01",
-            "--positions", "category=C-3", "--all")
+            "--positions", "category=C-3", "--all", "--include-repealed")
     assert r.returncode == 0, r.stderr
     assert ":2: skipped" in r.stderr and ":3: skipped" in r.stderr
     df = pl.read_csv(out) if suffix == ".csv" else pl.read_parquet(out)
     assert set(df["line"].to_list()) == {1, 5}
     assert set(df["status"].to_list()) <= {"met", "not_met", "undetermined"}
+    assert set(df["act_status"].to_list()) == {"repealed"} and df["repealed_by"][0]  # the banner, per row
     assert df.filter(pl.col("profile_id") == "a").height == df.filter(pl.col("profile_id") == "b").height > 0
     # the vectorised verdicts are the ones `check` gives, post by post
     from datetime import date
@@ -124,7 +132,8 @@ def test_screen_reports_bad_date_line_and_bad_as_of(tmp_path):
     src.write_text("\n".join([json.dumps(GOOD), json.dumps(bad_date), json.dumps({**GOOD, "id": "c"})]) + "\n",
                    encoding="utf-8")
     out = tmp_path / "o.csv"
-    r = run("--lang", "en", "screen", str(src), "--act", ACT_SMALL, "--out", str(out), "--as-of", "2024-01-01")
+    r = run("--lang", "en", "screen", str(src), "--act", ACT_SMALL, "--out", str(out), "--as-of", "2024-01-01",
+            "--include-repealed")
     assert r.returncode == 0, r.stderr
     bad = [x for x in r.stderr.splitlines() if "skipped" in x]
     assert len(bad) == 1 and ":2: skipped" in bad[0] and "work.0.start" in bad[0]

@@ -43,7 +43,7 @@ def test_check_from_registry(registry, tmp_path):
 def test_match_from_registry(registry, tmp_path):
     p = tmp_path / "p.json"
     p.write_text(json.dumps(PERSON, ensure_ascii=False), encoding="utf-8")
-    r = run("match", str(p), "--db", str(registry), "--json", "--limit", "3")
+    r = run("match", str(p), "--db", str(registry), "--json", "--limit", "3", "--include-repealed")
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
     assert sum(out["counts"].values()) == 43 and out["counts"]["met"] == 0  # every post refers to reg. 5084
@@ -55,7 +55,8 @@ def test_screen_from_registry_with_search_words(registry, tmp_path):
     src = tmp_path / "people.jsonl"
     src.write_text(json.dumps(PERSON, ensure_ascii=False) + "\n", encoding="utf-8")
     out = tmp_path / "out.csv"
-    r = run("screen", str(src), "--db", str(registry), "--positions", "кеңесшісі", "--out", str(out), "--all")
+    r = run("screen", str(src), "--db", str(registry), "--positions", "кеңесшісі", "--out", str(out), "--all",
+            "--include-repealed")
     assert r.returncode == 0, r.stderr
     ids = set(pl.read_csv(out)["position_id"].to_list())
     assert "9211-2-2-1" in ids and len(ids) < 43  # "Төрағаның кеңесшісі" and a few more, not every post

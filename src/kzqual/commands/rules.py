@@ -56,6 +56,42 @@ def _load_posts(acts, db, in_force_on=None, acts_out: dict | None = None):
     return None, store, StoreReferences(store)
 
 
+def _status_getter(parsed: dict, store, day: date):
+    """``act_key -> ActStatus`` on ``day``: from the parsed act files, else the registry."""
+    from kzqual.rules import act_status
+
+    def get(key: str):
+        if key in parsed:
+            return act_status.from_act(parsed[key], day)
+        if store is not None:
+            return act_status.from_store(store, key, day)
+        return act_status.status_on(key, day, status=None, effective_from=None, repealed_on=None,
+                                    repealed_by=None)
+
+    return get
+
+
+def _posts_in_force(acts, db, day: date, in_force_on: str | None, include_repealed: bool):
+    """(posts, store, references, status_of) — by default only posts of acts in force on
+    ``--in-force-on`` (default: the as-of date); every act with ``--include-repealed``."""
+    from kzqual.rules.act_status import in_force_filter
+
+    parsed: dict = {}
+    posts, store, refs = _load_posts(acts, db, acts_out=parsed)
+    filter_day = None if include_repealed else (in_force_on or day.isoformat())
+    if posts is None:
+        posts = list(store.iter_positions(in_force_on=filter_day))
+    elif filter_day is not None:
+        posts = in_force_filter(posts, _status_getter(parsed, None, date.fromisoformat(filter_day)))
+    return posts, store, refs, _status_getter(parsed, store, day)
+
+
+_INCLUDE_REPEALED = click.option(
+    "--include-repealed", "include_repealed", is_flag=True,
+    help="also posts of acts not in force on the date (default: only acts in force); each such verdict "
+         "carries the act's status and the repealing act")
+
+
 def _print_verdict(v, lang: str, depth: int = 0) -> None:
     mark = _STATUS_MARK[v.status_name]
     where = ""
@@ -124,8 +160,10 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
 
 @click.command()
 @click.argument("profile", type=click.Path(dir_okay=False))
-@click.option("--in-force-on", "in_force_on", metavar="DATE", help="only posts of acts in force on DATE (registry)")
+@click.option("--in-force-on", "in_force_on", metavar="DATE",
+              help="only posts of acts in force on DATE (default: the --as-of date)")
 @click.option("--as-of", "as_of", metavar="DATE", help="date the lengths of service are counted to (default today)")
+@_INCLUDE_REPEALED
 @click.option("--near", "near", type=float, default=2.0, show_default=True,
               help="near miss: not met, but at most this many years short")
 @click.option("--limit", type=int, default=20, show_default=True, help="posts listed per group")
@@ -133,8 +171,12 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
               help="language of the reasons")
 @click.option("--json", "as_json", is_flag=True, help="print the result as JSON (reasons in kk, ru and en)")
 @_common
-def match(profile, in_force_on, as_of, near, limit, lang, as_json, db, acts, taxonomy_file, policies):
+def match(profile, in_force_on, as_of, include_repealed, near, limit, lang, as_json, db, acts, taxonomy_file,
+          policies):
     """Every post PROFILE qualifies for (ranked), the undetermined ones, and near misses with what is missing.
+
+    Only posts of acts in force on the as-of date count, unless --include-repealed (then a verdict
+    under an act not in force says so, naming the repealing act).
 
     \b
     Examples:
@@ -143,6 +185,7 @@ def match(profile, in_force_on, as_of, near, limit, lang, as_json, db, acts, tax
       kzqual match person.json --json > matches.json
     """
     from kzqual.rules.compile import Compiler
+    from kzqual.rules.match import attach_act_status
     from kzqual.rules.match import match as run_match
     from kzqual.rules.metrics import compute_metrics
     from kzqual.rules.policy import parse_policy
@@ -155,11 +198,10 @@ def match(profile, in_force_on, as_of, near, limit, lang, as_json, db, acts, tax
         _date(in_force_on, "--in-force-on")
     prof = load_profile(profile)
     tax = _taxonomy(taxonomy_file)
-    posts, store, refs = _load_posts(acts, db)
-    if posts is None:
-        posts = list(store.iter_positions(in_force_on=in_force_on))
+    posts, store, refs, status_of = _posts_in_force(acts, db, day, in_force_on, include_repealed)
     rules = RuleSet.build(posts, Compiler(tax, refs), policy)
     res = run_match(rules, compute_metrics(prof, day, tax.resolve), near_years=near, limit=limit)
+    attach_act_status(res, status_of)
     if as_json:
         click.echo(json.dumps({"as_of": day.isoformat(), "policy": policy.as_dict(), **res.as_dict()},
                               ensure_ascii=False, indent=2))
@@ -171,6 +213,8 @@ def match(profile, in_force_on, as_of, near, limit, lang, as_json, db, acts, tax
             d = it.as_dict()
             extra = f"  [{d['rung']}]" if d.get("rung") else ""
             click.echo(f"  {d['id']}  {d['title'][:70]}  ({d['category'] or '-'}){extra}")
+            if d.get("act_status"):
+                click.echo(f"      !! {d['act_status']['reason'][lang]}")
             for miss in d.get("missing", []) + d.get("open", [])[:3]:
                 click.echo(f"      - {miss['reason'][lang]}")
     c = res.counts
@@ -211,14 +255,19 @@ def _select(posts, query: str | None, store=None, in_force_on: str | None = None
                    "or act=…,category=…,id=…")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="FILE.csv or FILE.parquet")
 @click.option("--as-of", "as_of", metavar="DATE", help="date the lengths of service are counted to (default today)")
-@click.option("--in-force-on", "in_force_on", metavar="DATE", help="only posts of acts in force on DATE (registry)")
+@click.option("--in-force-on", "in_force_on", metavar="DATE",
+              help="only posts of acts in force on DATE (default: the --as-of date)")
+@_INCLUDE_REPEALED
 @click.option("--all", "include_all", is_flag=True, help="also write not_met pairs (default: met and undetermined)")
 @click.option("--chunk", type=int, default=20000, show_default=True, help="profiles evaluated at once")
 @_common
-def screen(profiles, query, out, as_of, in_force_on, include_all, chunk, db, acts, taxonomy_file, policies):
+def screen(profiles, query, out, as_of, in_force_on, include_repealed, include_all, chunk, db, acts, taxonomy_file,
+           policies):
     """Screen PROFILES (JSON Lines, one profile per line) against many posts, vectorised.
 
-    Writes one row per (profile, post): line, profile_id, position_id, status.  A bad line
+    Writes one row per (profile, post): line, profile_id, position_id, status — as it goes, so
+    memory stays flat.  Only posts of acts in force on the as-of date, unless --include-repealed
+    (then two more columns: act_status, repealed_by).  A bad line
     (malformed JSON, a profile failing validation) is reported on stderr as FILE:LINE: skipped: ...
     and skipped; it never aborts the run.  A progress bar shows on a terminal.
 
@@ -238,15 +287,20 @@ def screen(profiles, query, out, as_of, in_force_on, include_all, chunk, db, act
     policy = parse_policy(policies)
     day = _date(as_of, "--as-of")
     tax = _taxonomy(taxonomy_file)
-    posts, store, refs = _load_posts(acts, db)
-    if posts is None:
-        posts = list(store.iter_positions(in_force_on=in_force_on))
-    posts = _select(posts, query, store, in_force_on)
+    posts, store, refs, status_of = _posts_in_force(acts, db, day, in_force_on, include_repealed)
+    posts = _select(posts, query, store, None if include_repealed else (in_force_on or day.isoformat()))
     if not posts:
-        raise InputError("no posts selected", source="--positions")
+        raise InputError("no posts selected" + ("" if include_repealed else
+                                                " (of acts in force on the date; --include-repealed widens)"),
+                         source="--positions")
     rules = RuleSet.build(posts, Compiler(tax, refs), policy)
+    act_columns = None
+    if include_repealed:  # every row under an act not in force says so
+        sts = {k: status_of(k) for k in dict.fromkeys(p.act_key for p in posts)}
+        act_columns = {"act_status": [sts[p.act_key].status for p in posts],
+                       "repealed_by": [sts[p.act_key].repealed_by for p in posts]}
     summary = screen_file(Path(profiles), rules, tax, day, Path(out), include_all=include_all, chunk=max(chunk, 1),
-                          progress=sys.stderr.isatty())
+                          progress=sys.stderr.isatty(), act_columns=act_columns)
     lang = cli_lang()
     for line_no, problem in summary.bad_lines:
         skipped = t("rules.cli.skipped", lang, problem=_problem_text(problem, lang))

@@ -73,3 +73,25 @@ def from_store(store, act_key: str, as_of: date) -> ActStatus:
         return status_on(act_key, as_of, status=None, effective_from=None, repealed_on=None, repealed_by=None)
     return status_on(act_key, as_of, status=s.status, effective_from=s.effective_from,
                      repealed_on=s.repealed_on, repealed_by=s.repealed_by)
+
+
+def banner(st: ActStatus | None) -> dict | None:
+    """What a verdict under an act not in force carries (``None`` when the act is in force): the
+    act's status with its reason in kk/ru/en, which names the repealing act."""
+    if st is None or st.in_force is True:
+        return None
+    return st.as_dict()
+
+
+def in_force_filter(posts, status_of) -> list:
+    """The posts whose act is in force (``status_of(act_key) -> ActStatus``, asked once per act);
+    an act whose status is unknown is not taken as in force."""
+    memo: dict[str, bool] = {}
+    out = []
+    for p in posts:
+        ok = memo.get(p.act_key)
+        if ok is None:
+            ok = memo[p.act_key] = status_of(p.act_key).in_force is True
+        if ok:
+            out.append(p)
+    return out

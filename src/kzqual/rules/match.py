@@ -70,11 +70,20 @@ class MatchItem:
     status: int
     gap: float
     verdict: Verdict | None = None
+    act_status: object | None = None  # rules.act_status.ActStatus on the as-of date, when attached
+
 
     def as_dict(self) -> dict:
         p = self.position
         d = {"id": p.id, "title": p.title, "act": p.act_key, "category": p.category_raw or p.category,
              "status": T.STATUS_NAME[self.status]}
+        if self.act_status is not None:
+            from kzqual.rules.act_status import banner
+
+            d["act_in_force"] = self.act_status.in_force
+            b = banner(self.act_status)
+            if b is not None:  # a verdict under an act not in force says so, naming the repealing act
+                d["act_status"] = b
         if self.verdict is not None:
             if self.status == T.NOT_MET:
                 d["gap_years"] = round(self.gap, 2)
@@ -112,6 +121,19 @@ def _best_rung(v: Verdict) -> str | None:
                 if r.status == T.MET:
                     return r.label.removeprefix("rung ")
     return None
+
+
+def attach_act_status(res: MatchResult, status_of) -> MatchResult:
+    """Give every listed item its act's status (``status_of(act_key) -> ActStatus``, asked once
+    per act), so that a verdict under an act not in force carries its banner."""
+    memo: dict = {}
+    for items in (res.qualified, res.possible, res.near):
+        for it in items:
+            key = it.position.act_key
+            if key not in memo:
+                memo[key] = status_of(key)
+            it.act_status = memo[key]
+    return res
 
 
 @dataclass

@@ -20,22 +20,27 @@ def _span(lines) -> tuple[int | None, int | None]:
 def effective_from(act: Act) -> str | None:
     """When the act takes effect: the computed entry-into-force date, else a lower bound.
 
-    "N (calendar or working) days after its first official publication": the publication is not
-    dated in the text, but it cannot come before the act itself, and N working days are at least
-    N calendar days -- so the act is not in force before its date + N days, and an as-of query
-    before that says "not yet in force" rather than guessing it was.  Otherwise the act's own date
-    (no act is in force before it is adopted)."""
-    eif = act.entry_into_force
-    if eif is not None and eif.date:
-        return eif.date
-    if eif is not None and eif.kind == "after_publication" and eif.days and act.date:
-        from datetime import date, timedelta
+    A registered act has no force before its state registration (and is published only after
+    it), so nothing here is ever before the registration date.  "N (calendar or working) days after
+    its first official publication": the publication is not dated in the text, but it cannot come
+    before the registration (else the act itself), and N working days are at least N calendar
+    days -- so the act is not in force before that date + N days, and an as-of query before that
+    says "not yet in force" rather than guessing it was (order 9 of 2014-02-21, registered
+    2014-03-13, ten days: 2014-03-23).  A fixed date or signing is likewise raised to the
+    registration date.  Otherwise the act's own date (no act is in force before it is adopted)."""
+    from datetime import date, timedelta
 
+    eif = act.entry_into_force
+    registered = act.registration.date if act.registration and act.registration.date else None
+    floor = max(d for d in (act.date, registered) if d) if (act.date or registered) else None
+    if eif is not None and eif.date:
+        return max(eif.date, registered) if registered else eif.date
+    if eif is not None and eif.kind == "after_publication" and eif.days and floor:
         try:
-            return (date.fromisoformat(act.date) + timedelta(days=eif.days)).isoformat()
+            return (date.fromisoformat(floor) + timedelta(days=eif.days)).isoformat()
         except ValueError:
-            return act.date
-    return act.date
+            return floor
+    return floor
 
 
 def status_on_date(status: str, effective_from: str | None, repealed_on: str | None, day: str) -> str:
