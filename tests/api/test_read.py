@@ -208,11 +208,21 @@ def test_check_cites_the_post_lines(live):
 
 def test_match_ranks_every_post(live):
     r = live.post("/api/v1/eligibility/match", json={"profile": LAWYER, "as_of": "2014-06-01", "limit": 5,
-                                                     "near_years": 1})
+                                                     "near_years": 1, "include_repealed": True})
     assert r.status_code == 200, r.text
     body = r.json()
     total = live.get("/api/v1/positions", params={"limit": 1}).json()["total"]
-    assert sum(body["counts"].values()) == total
+    assert sum(body["counts"].values()) == total and body["in_force_on"] is None
+    # widened: a verdict under an act not in force that day (order 134 of 2017) carries its banner
+    for item in body["qualified"] + body["possible"] + body["near_misses"]:
+        assert ("act_status" in item) == (item["act_in_force"] is not True)
+        if item["act"] == "reg-15125":
+            assert item["act_status"]["status"] == "not_yet_in_force"
+    # by default only posts of acts in force on the as-of day count (issue 12)
+    default = live.post("/api/v1/eligibility/match", json={"profile": LAWYER, "as_of": "2014-06-01"}).json()
+    in_force = live.get("/api/v1/positions", params={"limit": 1, "in_force_on": "2014-06-01"}).json()["total"]
+    assert default["in_force_on"] == "2014-06-01" and sum(default["counts"].values()) == in_force < total
+    assert all(i["act_in_force"] is True for i in default["qualified"] + default["possible"])
     assert body["counts"]["met"] > 0 and len(body["qualified"]) == 5
     assert all(i["status"] == "met" for i in body["qualified"])
     assert all(i["status"] == "not_met" and i["gap_years"] <= 1 for i in body["near_misses"])

@@ -79,11 +79,12 @@ def test_amendment_in_history_names_the_act_and_every_point_it_changed(web_url):
 
 def test_entry_into_force_after_publication_is_a_lower_bound(web_url):
     """Order 134 enters into force ten days after its first publication, a date the text does not
-    give: the history says 'not before' the act's date + 10 days (publication cannot precede the
-    act) instead of inventing that day."""
+    give: the history says 'not before' the registration date + 10 days (a registered act is
+    published only after its registration, 17 May 2017, l.6 of ru-mod-2017-134.txt) instead of
+    inventing that day — and never the act's own date + 10 (2017-04-10, before its registration)."""
     r = httpx.get(f"{web_url}/acts/reg-15125?lang=ru", timeout=60)
     history = r.text.split('class="history"', 1)[1].split("</ol>", 1)[0]
-    assert "не ранее 2017-04-10" in history
+    assert "не ранее 2017-05-27" in history and "2017-04-10" not in history
 
 
 @pytest.mark.parametrize("lang, cited", [("kk", "стандарт, 3-тармақтың 1) тармақшасы"),

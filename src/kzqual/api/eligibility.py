@@ -88,21 +88,30 @@ def check(store: Any, profile: dict, position_id: str, *, as_of: dt.date | None,
 
 
 def match(app: Any, store: Any, profile: dict, *, as_of: dt.date | None, in_force_on: str | None,
-          near_years: float, limit: int, policy_values: dict[str, str] | None, offset: int = 0) -> dict:
+          near_years: float, limit: int, policy_values: dict[str, str] | None, offset: int = 0,
+          include_repealed: bool = False) -> dict:
+    """Posts the profile qualifies for: by default only posts of acts in force on ``in_force_on``
+    (default: the as-of date); ``include_repealed`` takes every act, and each item under an act
+    not in force then carries ``act_in_force: false`` and ``act_status`` (its banner)."""
+    from kzqual.rules import act_status
+    from kzqual.rules.match import attach_act_status
     from kzqual.rules.match import match as run_match
     from kzqual.rules.metrics import compute_metrics
     from kzqual.rules.profile import parse_profile
 
     prof = parse_profile(profile)
     day = as_of or dt.date.today()
-    rules = rule_set(app, store, in_force_on=in_force_on, policy_values=policy_values)
+    filter_day = None if include_repealed else (in_force_on or day.isoformat())
+    rules = rule_set(app, store, in_force_on=filter_day, policy_values=policy_values)
     res = run_match(rules, compute_metrics(prof, day, _taxonomy().resolve), near_years=near_years,
                     limit=offset + limit)
+    attach_act_status(res, lambda key: act_status.from_store(store, key, day))
     # One page of each ranked group; ``counts`` are the whole groups' sizes.
     def page(items: list) -> list[dict]:
         return [i.as_dict() for i in items[offset:offset + limit]]
 
-    return {"as_of": day.isoformat(), "policy": _policy(policy_values).as_dict(), "offset": offset,
+    return {"as_of": day.isoformat(), "in_force_on": filter_day, "policy": _policy(policy_values).as_dict(),
+            "offset": offset,
             "limit": limit, "counts": res.counts, "qualified": page(res.qualified),
             "possible": page(res.possible), "near_misses": page(res.near)}
 

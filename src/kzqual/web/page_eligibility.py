@@ -123,8 +123,10 @@ async def run(request: Request):
     check = None
     if position_id:
         check = eligibility.check(store, profile, position_id, as_of=as_of, policy_values=None)
+    # only posts of acts in force on the as-of date, unless the reader widens it (then each such
+    # post carries its act's status, naming the repealing act)
     matched = eligibility.match(request.app, store, profile, as_of=as_of, in_force_on=None, near_years=2.0,
-                                limit=20, policy_values=None)
+                                limit=20, policy_values=None, include_repealed=bool(form.get("include_repealed")))
     return render(request, "eligibility.html", levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS, rows=range(WORK_ROWS),
                   form=dict(form),
                   position_id=position_id, result={"check": check, "match": matched,

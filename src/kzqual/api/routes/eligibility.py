@@ -47,7 +47,10 @@ class MatchIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     profile: dict[str, Any] = Field(..., description=PROFILE_DOC)
     as_of: dt.date | None = None
-    in_force_on: dt.date | None = Field(None, description="only posts of acts in force on this day")
+    in_force_on: dt.date | None = Field(None, description="only posts of acts in force on this day "
+                                                         "(default: the as_of day)")
+    include_repealed: bool = Field(False, description="also posts of acts not in force; each such item carries "
+                                                      "act_in_force=false and act_status (naming the repealing act)")
     near_years: float = Field(2.0, ge=0, le=50, description="near miss: not met, at most this many years short")
     limit: int = Field(20, ge=1, le=100, description="posts listed per group (one page)")
     offset: int = Field(0, ge=0, le=1_000_000, description="skip this many posts of each group (next page)")
@@ -78,6 +81,7 @@ class CheckOut(BaseModel):
 
 class MatchOut(BaseModel):
     as_of: str
+    in_force_on: str | None = None  # the day whose acts in force were taken; null with include_repealed
     policy: dict[str, str]
     offset: int
     limit: int
@@ -99,7 +103,7 @@ def match(request: Request, body: MatchIn, store: Any = Depends(get_store)):
     return eligibility.match(request.app, store, body.profile, as_of=body.as_of,
                              in_force_on=body.in_force_on.isoformat() if body.in_force_on else None,
                              near_years=body.near_years, limit=body.limit, offset=body.offset,
-                             policy_values=body.policy.model_dump())
+                             policy_values=body.policy.model_dump(), include_repealed=body.include_repealed)
 
 
 @router.post(
