@@ -207,12 +207,9 @@ def metric_columns(pc: ProfileColumns, as_of: date, specs: Sequence[Spec],
             gclass = np.array([G.grade_class(key, c) for c in canon] + [G.grade_class(key, None)], np.int8)[grade_id]
             pstat = (np.array([G.post_status(stem, p) for p in pc.posts] + [0], np.int8)[post_id]
                      if stem is not None else np.ones(len(wp), np.int8))
-            mask = np.zeros(len(wp), bool)
-            for gc in (G.EXACT, G.HIGHER, G.UNKNOWN, G.OTHER):
-                for ps in (-1, 0, 1):
-                    if grade_counts(key, stem, how, gc, ps):
-                        mask |= (gclass == gc) & (pstat == ps)
-            cols[sp] = days(mask)
+            # the shared rule as a 4 x 3 table over (grade class, post status), looked up per row
+            table = np.array([grade_counts(key, stem, how, gc, ps) for gc in range(4) for ps in (-1, 0, 1)], bool)
+            cols[sp] = days(table[gclass.astype(np.int64) * 3 + pstat + 1])
         elif kind == "stated":
             cols[sp] = {"special_training": pc.special_training, "computer_skills": pc.computer_skills}[sp[1]].copy()
     _education(pc, as_of, specs, resolve_specialty, cols)
