@@ -52,12 +52,14 @@ class EducationEntry(BaseModel):
     foreign_priority_programme: bool = Field(
         False,
         description="completed abroad in a priority specialty approved by the republican commission "
-        "for training personnel abroad (Шетелде кадрлар даярлау жөніндегі республикалық комиссия)",
+        "for training personnel abroad (Шетелде кадрлар даярлау жөніндегі республикалық комиссия); set it on "
+        "the entry of the level studied (a bachelor's abroad does not meet an item naming postgraduate study)",
     )
     academy_state_order: bool = Field(
         False,
-        description="postgraduate study at the Academy of Public Administration under the President "
-        "(Президент жанындағы білім беру ұйымы) on a state order",
+        description="study at the Academy of Public Administration under the President "
+        "(Президент жанындағы білім беру ұйымы) on a state order; set it on the entry of the level studied "
+        "(an act's item names the programme level it accepts: postgraduate, or higher and postgraduate)",
     )
 
 
