@@ -284,10 +284,16 @@ def test_screen_agrees_with_check_per_post(live):
     tri-state computer_skills of a Kazakh act's posts."""
     people = [{**LAWYER, "id": f"cs-{v}", "computer_skills": v} for v in (True, False, None)]
     body = "\n".join(json.dumps(p) for p in people) + "\n"
+    # order 75 (reg. 9219) was repealed in 2014: only include_repealed screens its posts, each row with
+    # its banner
+    r = live.post("/api/v1/eligibility/screen", params={"act": "reg-9219", "as_of": "2020-01-01"}, content=body)
+    assert r.status_code == 400 and "include_repealed" in r.json()["error"]["message"]
     with live.stream("POST", "/api/v1/eligibility/screen", params={"act": "reg-9219", "as_of": "2020-01-01",
-                                                                   "include_all": True}, content=body) as r:
+                                                                   "include_all": True, "include_repealed": True},
+                     content=body) as r:
         assert r.status_code == 200
         rows = [json.loads(line) for line in r.iter_lines() if line]
+    assert rows and all(row["act_in_force"] is False and row["act_status"]["status"] == "repealed" for row in rows)
     by_person = {p["id"]: {} for p in people}
     for row in rows:
         by_person[row["profile_id"]][row["position_id"]] = row["status"]

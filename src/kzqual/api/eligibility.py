@@ -116,6 +116,16 @@ def match(app: Any, store: Any, profile: dict, *, as_of: dt.date | None, in_forc
             "possible": page(res.possible), "near_misses": page(res.near)}
 
 
+def banners(store: Any, rules: Any, day: dt.date) -> dict[str, dict]:
+    """post id -> the banner its rows carry when its act is not in force on ``day``."""
+    from kzqual.rules import act_status
+
+    by_act = {key: act_status.banner(act_status.from_store(store, key, day))
+              for key in dict.fromkeys(p.act_key for p in rules.positions)}
+    return {p.id: {"act_in_force": False, "act_status": by_act[p.act_key]}
+            for p in rules.positions if by_act[p.act_key] is not None}
+
+
 def screen_lines(rules: Any, lines: Iterator[bytes], *, as_of: dt.date, include_all: bool,
                  chunk: int, max_profiles: int) -> Iterator[dict]:
     """Decisions for a stream of JSON Lines profiles, chunk by chunk (so the answer streams).

@@ -120,7 +120,10 @@ async def screen(
     act: str | None = Query(None, max_length=120, pattern=r"^[A-Za-z0-9_.\-]+$", description="only this act's posts"),
     category: str | None = Query(None, max_length=40),
     as_of: dt.date | None = Query(None),
-    in_force_on: dt.date | None = Query(None),
+    in_force_on: dt.date | None = Query(None, description="only posts of acts in force on this day "
+                                                          "(default: the as_of day)"),
+    include_repealed: bool = Query(False, description="also posts of acts not in force; their rows carry "
+                                                      "act_in_force=false and act_status"),
     include_all: bool = Query(False, description="also not_met decisions"),
     store: Any = Depends(get_store),
 ):
@@ -128,16 +131,22 @@ async def screen(
     if not body.strip():
         raise InputError("empty body: send one profile (JSON) per line", source="screen")
     settings = request.app.state.settings
-    rules = await iterate_once(lambda: eligibility.rule_set(
-        request.app, store, in_force_on=in_force_on.isoformat() if in_force_on else None, policy_values=None,
-        act=act, category=category))
-    if not rules.positions:
-        raise InputError("no posts selected", source="screen")
     day = as_of or dt.date.today()
+    filter_day = None if include_repealed else (in_force_on or day).isoformat()
+    rules = await iterate_once(lambda: eligibility.rule_set(
+        request.app, store, in_force_on=filter_day, policy_values=None, act=act, category=category))
+    if not rules.positions:
+        raise InputError("no posts selected" + ("" if include_repealed else
+                                                " (of acts in force on the day; include_repealed widens)"),
+                         source="screen")
+    banners = eligibility.banners(store, rules, day) if include_repealed else {}
 
     def lines():
         for row in eligibility.screen_lines(rules, iter(body.splitlines()), as_of=day, include_all=include_all,
                                             chunk=2000, max_profiles=settings.screen_max_profiles):
+            extra = banners.get(row.get("position_id"))
+            if extra:  # a verdict under an act not in force carries its banner
+                row = {**row, **extra}
             yield (json.dumps(row, ensure_ascii=False) + "\n").encode()
 
     return StreamingResponse(iterate_in_threadpool(lines()), media_type="application/x-ndjson")
