@@ -120,18 +120,35 @@ def test_academy_with_no_level_named_is_undetermined_on_a_bachelors_entry(posts)
 
 def test_a_condition_clause_binds_the_pieces_split_after_it():
     """An item "X аяқтаған жағдайда A … немесе B …" split at "немесе" keeps the condition on B too;
-    a condition the reader cannot classify keeps the alternative undetermined, with a warning."""
+    a condition the reader cannot classify keeps the alternative undetermined, with a warning
+    naming the words and lines."""
+    from datetime import date
+
+    from kzqual.acts.model import Span
+    from kzqual.positions.model import Position
     from kzqual.positions.requirements import parse_experience
+    from kzqual.rules import taxonomy as tx
+    from kzqual.rules import tree as T
+    from kzqual.rules.compile import Compiler
+    from kzqual.rules.evaluate import status
+    from kzqual.rules.metrics import compute_metrics
 
     exp = parse_experience("шетелдің жоғары оқу орындарында басым мамандықтар бойынша оқуды аяқтаған жағдайда "
                            "мемлекеттік қызмет өтілі бір жылдан кем емес немесе жұмыс өтілі екі жылдан кем емес", "kk")
     assert len(exp.alternatives) == 2
     assert all(any(q.kind == "foreign_priority_programme" for q in a.qualifiers) for a in exp.alternatives)
     odd = parse_experience("1) мемлекеттік қызмет өтілі үш жылдан кем емес; 2) әскери қызметтен өткен жағдайда "
-                           "мемлекеттік қызмет өтілі бір жылдан кем емес", "kk")
+                           "мемлекеттік қызмет өтілі бір жылдан кем емес", "kk", Span(start=40, end=41))
     second = odd.alternatives[1]
     assert [q.kind for q in second.qualifiers] == ["other"]
-    assert any(w.code == "condition_not_read" and "әскери қызметтен" in w.message for w in odd.warnings)
+    assert any(w.code == "condition_not_read" and "әскери қызметтен" in w.message and w.lines.start == 40
+               for w in odd.warnings)
+    # the alternative it guards is never met, whatever the profile holds
+    tax = tx.bundled()
+    pos = Position.model_construct(department=None, title="x")
+    alt = Compiler(tax)._alternative(2, second, pos, "act")
+    rich = profile([edu("postgraduate", **ABROAD, **ACADEMY)], [job("2000-01-01", None, **SS)], degree="PhD")
+    assert status(alt, compute_metrics(rich, date(2024, 1, 1), tax.resolve)) == T.UNDETERMINED
 
 
 # ------------------------------------------------------------------ "оның ішінде": years within years

@@ -251,7 +251,7 @@ def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None
             # a condition the reader cannot classify: the alternative must stay undetermined
             inherited.append(Qualifier(kind="other", text=own_clause[1]))
             if warnings is not None:
-                warnings.append(warn("condition_not_read", text=own_clause[1][:120]))
+                warnings.append(warn("condition_not_read", lines=span, text=own_clause[1][:120]))
         years = find_years(piece, lang)
         sub = _SUBCONDITION.search(piece)
         main: YearsMatch | None = None
