@@ -24,3 +24,12 @@ class NotFoundError(InputError):
 
     def __init__(self, problem: str, *, source: str | None = None) -> None:
         super().__init__(problem, source=source, code="not_found")
+
+
+class ConflictError(InputError):
+    """A step the record's current state does not allow — typically because another operator took a
+    step on the same case or complaint first (two decisions at once: one wins, the other gets this).
+    Nothing was written; the client should reload the record.  API 409 ``conflict``; CLI exit 2."""
+
+    def __init__(self, problem: str, *, source: str | None = None) -> None:
+        super().__init__(problem, source=source, code="conflict")

@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kzqual.errors import InputError, NotFoundError
+from kzqual.errors import ConflictError, InputError, NotFoundError
 
 log = logging.getLogger("kzqual.api")
 
@@ -110,6 +110,9 @@ def install(app: FastAPI, html_renderer: HtmlRenderer | None = None) -> None:
         if isinstance(exc, NotFoundError) or exc.code == "not_found":
             # The store names itself (its URL) as the source; clients need only the problem.
             return respond(request, 404, "not_found", exc.problem)
+        if isinstance(exc, ConflictError):
+            # the record's current state refuses the step (often: another operator moved it first)
+            return respond(request, 409, "conflict", str(exc))
         return respond(request, 400, exc.code, str(exc))
 
     @app.exception_handler(StarletteHTTPException)

@@ -14,7 +14,10 @@ HTTP API call.
 
 Every operation validates everything first and then writes the change and its audit event in one
 transaction: a refused operation (unknown id, a move the standard does not allow, a date before
-submission) raises :class:`~kzqual.errors.InputError` and changes nothing.
+submission) raises :class:`~kzqual.errors.InputError` and changes nothing.  The read and the write
+of a step are atomic on both back ends (services/txn.py): of two operators deciding one case at once
+one wins, the other gets :class:`~kzqual.errors.ConflictError` (the case's state no longer allows
+the step) or the overpayment refusal (the first payment already counts).
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
-from sqlalchemy.engine import Connection, RowMapping
+from sqlalchemy.engine import Connection, CursorResult, RowMapping
 
-from kzqual.errors import InputError, NotFoundError
+from kzqual.errors import ConflictError, InputError, NotFoundError
 from kzqual.services import tables as T
 from kzqual.services.calendar import WorkCalendar, kz_local, kz_now
 from kzqual.services.checks import (check_fee_paid, check_no_overpayment, check_paid_window,
@@ -37,6 +40,7 @@ from kzqual.services.model import (COMPLAINT_TARGETS, Application, Case, Complai
 from kzqual.services.report import N6Report, Organisation, build_n6
 from kzqual.services.settings import Settings
 from kzqual.services.standard import Standard, load_standard
+from kzqual.services.txn import write_transaction
 from kzqual.services.workflow import PAYMENT_STATES, case_next, complaint_next
 
 
@@ -142,6 +146,11 @@ class ServiceDesk:
         self.standard = standard or load_standard()
         self.settings = settings or Settings()
 
+    def _write(self, what: str):
+        """The transaction of one step (services/txn.py): on SQLite it holds the write lock from
+        its first read, on PostgreSQL the step locks its rows; a lost race is a ConflictError."""
+        return write_transaction(self.engine, what)
+
     # -- training groups -------------------------------------------------------------------------
     def add_group(self, *, number: str, profile: str, planned_creation: date, period_start: date,
                   period_end: date, actual_creation: date | None = None, basis: str = "free",
@@ -154,7 +163,7 @@ class ServiceDesk:
             raise InputError("group basis must be free or paid")
         if basis == "paid":
             check_paid_window(period_start, period_end, self.standard)
-        with self.engine.begin() as conn:
+        with self._write("a new training group") as conn:
             gid = conn.execute(insert(T.groups).values(
                 number=str(number).strip(), profile=profile.strip(), planned_creation=planned_creation,
                 actual_creation=actual_creation, period_start=period_start, period_end=period_end,
@@ -162,8 +171,8 @@ class ServiceDesk:
         return self.group(int(gid))
 
     def set_group_created(self, group_id: int, actual_creation: date) -> TrainingGroup:
-        with self.engine.begin() as conn:
-            self._group_row(conn, group_id)
+        with self._write(f"training group {group_id}") as conn:
+            self._group_row(conn, group_id, lock=True)
             conn.execute(update(T.groups).where(T.groups.c.id == group_id).values(actual_creation=actual_creation))
         return self.group(group_id)
 
@@ -176,8 +185,9 @@ class ServiceDesk:
             return [_group(r) for r in conn.execute(select(T.groups).order_by(T.groups.c.id)).mappings()]
 
     @staticmethod
-    def _group_row(conn: Connection, group_id: int) -> RowMapping:
-        row = conn.execute(select(T.groups).where(T.groups.c.id == group_id)).mappings().first()
+    def _group_row(conn: Connection, group_id: int, *, lock: bool = False) -> RowMapping:
+        q = select(T.groups).where(T.groups.c.id == group_id)
+        row = conn.execute(q.with_for_update() if lock else q).mappings().first()
         if row is None:
             raise NotFoundError(f"no training group {group_id}")
         return row
@@ -188,7 +198,7 @@ class ServiceDesk:
         app = application if isinstance(application, Application) else application_from_dict(application)
         actor = _actor(actor)
         day = self.calendar.acceptance_day(at)
-        with self.engine.begin() as conn:
+        with self._write("a new case") as conn:
             cid = conn.execute(insert(T.cases).values(
                 state="submitted", iin=app.iin, application=app.as_dict(), submitted_at=at, accepted_day=day,
                 fee_due=fee_due(app.basis, self.standard))).inserted_primary_key[0]
@@ -202,7 +212,7 @@ class ServiceDesk:
 
     def accept(self, case_id: int, *, group_id: int, at: datetime, actor: str) -> CaseView:
         at = kz_local(at)
-        with self.engine.begin() as conn:
+        with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "accept", at)
             group = _group(self._group_row(conn, group_id))
             if group.period_start < at.date():
@@ -224,7 +234,7 @@ class ServiceDesk:
         if not reason or not reason.strip():
             raise InputError("a refusal must be reasoned (standard, point 5: 'дәлелді жауап'): give --reason")
         known = self.standard.refusal_grounds()
-        with self.engine.begin() as conn:
+        with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "refuse", at)
             self._move(conn, case, "refuse", at, actor,
                        {"refusal_grounds": list(grounds_t), "refusal_reason": reason.strip()},
@@ -236,18 +246,21 @@ class ServiceDesk:
         at = kz_local(at)
         if amount <= 0:
             raise InputError("a payment must be a positive amount of tenge")
-        with self.engine.begin() as conn:
+        with self._write(f"case {case_id}") as conn:
             case = self._load_case(conn, case_id, lock=True)
             self._check_time(conn, case, at)
             if case.state not in PAYMENT_STATES:
-                raise InputError(f"case {case_id} is {case.state}: no payment can be recorded")
+                raise ConflictError(f"case {case_id} is {case.state}: no payment can be recorded")
             if case.fee_due == 0:
                 raise InputError(f"case {case_id} is on a free basis: no fee is due")
             total = case.paid_amount + amount
             # The act names one fee; a payment taking the total past it is an operator error
             # (mistyped amount), so it is refused rather than stored as an overpayment.
             check_no_overpayment(case.fee_due, case.paid_amount, amount, self.standard)
-            conn.execute(update(T.cases).where(T.cases.c.id == case_id).values(paid_amount=total, paid_at=at))
+            # compare-and-set on what was read: the sum checked above is the sum the total adds to
+            _changed(conn.execute(update(T.cases).where(
+                T.cases.c.id == case_id, T.cases.c.state == case.state,
+                T.cases.c.paid_amount == case.paid_amount).values(paid_amount=total, paid_at=at)), f"case {case_id}")
             self._log(conn, case_id, None, "payment", case.state, case.state, at, _actor(actor),
                       {"amount": amount, "total": total, "fee_due": case.fee_due,
                        "basis": self.standard["fee"].where()})
@@ -255,7 +268,7 @@ class ServiceDesk:
 
     def start_training(self, case_id: int, *, at: datetime, actor: str) -> CaseView:
         at = kz_local(at)
-        with self.engine.begin() as conn:
+        with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "start_training", at)
             if case.classes_start and at.date() < case.classes_start:
                 raise InputError(f"classes of case {case_id} start on {case.classes_start}, not before")
@@ -268,7 +281,7 @@ class ServiceDesk:
         at = kz_local(at)
         if not number or not number.strip():
             raise InputError("a certificate needs a number")
-        with self.engine.begin() as conn:
+        with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "certify", at)
             self._move(conn, case, "certify", at, actor, {"certificate_no": number.strip(), "certified_at": at},
                        {"certificate_no": number.strip()})
@@ -276,7 +289,7 @@ class ServiceDesk:
 
     def withdraw(self, case_id: int, *, at: datetime, actor: str, reason: str = "") -> CaseView:
         at = kz_local(at)
-        with self.engine.begin() as conn:
+        with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "withdraw", at)
             self._move(conn, case, "withdraw", at, actor, {"withdrawn_at": at}, {"reason": reason})
         return self.case(case_id, as_of=at.date())
@@ -314,8 +327,8 @@ class ServiceDesk:
             raise InputError(f"a complaint is against a {', '.join(COMPLAINT_TARGETS)}, not {target!r}")
         if not text or not text.strip():
             raise InputError("a complaint needs its text")
-        with self.engine.begin() as conn:
-            case = self._load_case(conn, case_id)
+        with self._write(f"case {case_id}") as conn:
+            case = self._load_case(conn, case_id, lock=True)  # its decision and last step stay as read
             self._check_time(conn, case, at)
             if target == "decision" and case.decided_at is None:
                 raise InputError(f"case {case_id} has no decision yet; a complaint about the delay is "
@@ -365,13 +378,15 @@ class ServiceDesk:
     # -- internals ---------------------------------------------------------------------------------
     def _complaint_move(self, complaint_id: int, action: str, at: datetime, actor: str,
                         values: dict[str, Any], details: dict[str, Any]) -> ComplaintView:
-        with self.engine.begin() as conn:
+        with self._write(f"complaint {complaint_id}") as conn:
             c = _complaint(self._complaint_row(conn, complaint_id, lock=True))
             new = complaint_next(c.state, action, complaint_id)
             last = self._last_event_at(conn, c.case_id, complaint_id) or c.received_at
             if at < last:
                 raise InputError(f"{at:%Y-%m-%d %H:%M} is before the complaint's last step ({last:%Y-%m-%d %H:%M})")
-            conn.execute(update(T.complaints).where(T.complaints.c.id == complaint_id).values(state=new, **values))
+            _changed(conn.execute(update(T.complaints).where(T.complaints.c.id == complaint_id,
+                                                             T.complaints.c.state == c.state)
+                                  .values(state=new, **values)), f"complaint {complaint_id}")
             details = {**details, "deadlines": self._complaint_dues(conn, complaint_id, at)}
             self._log(conn, c.case_id, complaint_id, f"complaint_{action}", c.state, new, at, _actor(actor), details)
         return self.complaint(complaint_id, as_of=at.date())
@@ -426,7 +441,8 @@ class ServiceDesk:
         new = case_next(case.state, action, case.id)
         if decided_at is not None:
             values = {**values, "decided_at": decided_at}
-        conn.execute(update(T.cases).where(T.cases.c.id == case.id).values(state=new, **values))
+        _changed(conn.execute(update(T.cases).where(T.cases.c.id == case.id, T.cases.c.state == case.state)
+                              .values(state=new, **values)), f"case {case.id}")
         details = {**details, "deadlines": self._case_dues(conn, case.id, at)}
         self._log(conn, case.id, None, action, case.state, new, at, _actor(actor), details)
 
@@ -457,6 +473,15 @@ class ServiceDesk:
             select(T.complaints).where(T.complaints.c.case_id == case.id).order_by(T.complaints.c.id)).mappings()]
         dls = case_deadlines(case, as_of, cal=self.calendar, standard=self.standard, settings=self.settings)
         return CaseView(case, group, evs, dls, comps, as_of)
+
+
+def _changed(result: CursorResult, what: str) -> None:
+    """Every UPDATE of a step names the state (and sum) it was decided on: zero rows means the record
+    moved under the step.  The transaction rules this out on both back ends; this check keeps a lost
+    update impossible even on an engine that does not lock (a bare SQLite engine, another isolation)."""
+    if result.rowcount != 1:
+        raise ConflictError(f"{what} was changed by another step meanwhile; nothing was recorded — reload it "
+                            "and try again")
 
 
 def _actor(actor: str) -> str:

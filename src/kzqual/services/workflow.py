@@ -8,7 +8,7 @@ forwarded -> decided -> appealed (to the authorised body) -> appeal_decided.
 
 from __future__ import annotations
 
-from kzqual.errors import InputError
+from kzqual.errors import ConflictError
 
 CASE_STATES = ("submitted", "accepted", "refused", "training", "certified", "withdrawn")
 CASE_MOVES: dict[str, dict[str, str]] = {
@@ -37,7 +37,8 @@ def next_state(moves: dict[str, dict[str, str]], state: str, action: str, *, wha
     allowed = moves.get(state, {})
     if action not in allowed:
         options = ", ".join(sorted(allowed)) or "none (final state)"
-        raise InputError(f"{what} {ident} is {state}: cannot {action}; allowed: {options}", code="bad_transition")
+        # a conflict with the record's current state: most often another operator moved it first
+        raise ConflictError(f"{what} {ident} is {state}: cannot {action}; allowed: {options}")
     return allowed[action]
 
 

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from kzqual.api.auth import require_token
-from kzqual.api.errors import WRITE_RESPONSES
+from kzqual.api.errors import WRITE_RESPONSES, ErrorResponse
 from kzqual.api.pagination import Page, PageParams, make_page, page_params
 from kzqual.api.service_desk import get_desk, moment
 from kzqual.errors import InputError
@@ -22,6 +22,10 @@ from kzqual.services.workflow import CASE_STATES
 
 router = APIRouter(prefix="/services", tags=["public service"])
 write = {"dependencies": [Depends(require_token)], "responses": WRITE_RESPONSES}
+# A step on a case or complaint: the record's state may refuse it (another operator was first).
+step = {**write, "responses": {**write["responses"], 409: {
+    "model": ErrorResponse, "description": "The case's or complaint's current state does not allow the step "
+                                           "(e.g. another operator decided it first); nothing was recorded"}}}
 
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
 Actor = Field(..., min_length=1, max_length=200, description="who takes the step (operator's name or id)")
@@ -158,7 +162,7 @@ def get_case(request: Request, case_id: Id, as_of: dt.date | None = Query(None))
     return get_desk(request.app).case(case_id, as_of=as_of).as_dict()
 
 
-@router.post("/cases/{case_id}/actions", response_model=Case, summary="Take a step on a case", **write)
+@router.post("/cases/{case_id}/actions", response_model=Case, summary="Take a step on a case", **step)
 def case_action(request: Request, body: CaseAction, case_id: Id):
     desk = get_desk(request.app)
     at, actor = moment(body.at), body.actor
@@ -179,7 +183,7 @@ def case_action(request: Request, body: CaseAction, case_id: Id):
 
 # ---------------------------------------------------------------- complaints
 @router.post("/cases/{case_id}/complaints", response_model=Complaint, status_code=201,
-             summary="Register a complaint about a case (point 65)", **write)
+             summary="Register a complaint about a case (point 65)", **step)
 def complain(request: Request, body: ComplaintIn, case_id: Id):
     return get_desk(request.app).complain(case_id, target=body.target, text=body.text, at=moment(body.at),
                                           actor=body.actor).as_dict()
@@ -190,7 +194,7 @@ def get_complaint(request: Request, complaint_id: Id, as_of: dt.date | None = Qu
     return get_desk(request.app).complaint(complaint_id, as_of=as_of).as_dict()
 
 
-@router.post("/complaints/{complaint_id}/actions", response_model=Complaint, summary="Handle a complaint", **write)
+@router.post("/complaints/{complaint_id}/actions", response_model=Complaint, summary="Handle a complaint", **step)
 def complaint_action(request: Request, body: ComplaintAction, complaint_id: Id):
     desk = get_desk(request.app)
     at, actor = moment(body.at), body.actor
