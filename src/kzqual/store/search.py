@@ -1,14 +1,14 @@
 """Full-text search over positions, the same tokens and the same ranking on both back ends.
 
 Documents and queries go through :mod:`kzqual.store.stem`; SQLite matches them with FTS5,
-PostgreSQL with ``to_tsvector('simple', …)`` over the same stems (narrow table ``position_rank``:
-key + one weighted vector, GIN index).  A query word matches when any of its readings does;
-every query word must match (AND).  Ranking is done in two steps so that both back ends order
-alike: the engine ranks every match (bm25 / ts_rank, weighted title > department > body) and
-returns the best :data:`CANDIDATES`, and :func:`score` -- plain Python over those posts' stored
-stems, identical for both -- orders them (ties by position id).  Snippets are cut
-from the original text and the matched original words are marked, by re-analysing the field and
-comparing stems.
+PostgreSQL with ``to_tsvector('simple', …)`` over the same stems (narrow tables ``position_match``
+and ``position_rank``, GIN indexes).  A query word matches when any of its readings does; every
+query word must match (AND).  The database only finds the matches; :func:`rank` -- plain Python
+over the posts' stored stems, identical for both -- orders them by :func:`score`, ties by
+:func:`stable_key` (post id, act, language, place; never the row key, which follows the ingest
+order).  Up to :data:`RANK_ALL_CAP` matches every match is ranked, so both back ends and any
+ingest order give the same list.  Snippets are cut from the original text and the matched
+original words are marked, by re-analysing the field and comparing stems.
 """
 
 from __future__ import annotations
@@ -22,20 +22,16 @@ from sqlalchemy.engine import Connection
 
 from kzqual.store.stem import guess_lang, stems_of, tokens
 
-# FTS5 bm25 column weights and the PostgreSQL setweight letters they correspond to.
-BM25_WEIGHTS = (10.0, 4.0, 1.0)
-# ts_rank weights {D, C, B, A}: A title, B department, C body in position_rank, as BM25_WEIGHTS
-PG_RANK_WEIGHTS = "{0.0, 0.1, 0.4, 1.0}"  # the head vector has A and B only
+# PostgreSQL's vectors: A title, B department (a department restriction matches weight B), C body
 RANK_VECTOR = ("setweight(to_tsvector('simple', title), 'A') || "
                "setweight(to_tsvector('simple', department), 'B') || "
                "setweight(to_tsvector('simple', body), 'C')")
-# what PostgreSQL ranks on: title and department only (small, in the row; the whole vector is
-# matched through its GIN index and never read per row).  Posts matching only in the body rank
-# 0 there and come by key before the re-ranking
+# title and department only (small, in the row): the head tier past RANK_ALL_CAP matches; the
+# whole vector is matched through its GIN index and never read per row
 HEAD_VECTOR = ("setweight(to_tsvector('simple', title), 'A') || "
                "setweight(to_tsvector('simple', department), 'B')")
-RANK_ALL_CAP = 1000  # matches ranked on the whole post up to this many (see find)
-CANDIDATES = 100  # best matches by the database's rank, re-ranked per query (more for deep pages)
+RANK_ALL_CAP = 1000  # every match is ranked up to this many (see find)
+CANDIDATES = 100  # past the cap: posts taken by key to fill the ranked set (more for deep pages)
 # Shared score: BM25-style saturation per field; typical field lengths in stems stand in for the
 # corpus averages so that a score depends on the post alone, not on what else is loaded.
 FIELD_WEIGHTS = (10.0, 4.0, 1.0)
@@ -198,18 +194,38 @@ def after_bulk_load(conn: Connection, dialect: str) -> None:
 
 def score(fields: tuple[str, str, str], terms: list[tuple[str, ...]]) -> float:
     """Rank of one post for the query, from its stemmed title, department and body (strings of
-    space-separated stems; counting is done with str.count, in C, since this runs per candidate)."""
+    space-separated stems): the sum of :func:`field_score` over the three fields, in that order."""
+    words = padded_terms(terms)
     total = 0.0
-    for text_, weight, avg in zip(fields, FIELD_WEIGHTS, FIELD_AVG_LEN):
-        if not text_:
-            continue
-        padded = f" {text_} "
-        norm = K1 * (1 - B + B * (text_.count(" ") + 1) / avg)
-        for alts in terms:
-            tf = sum(padded.count(f" {s} ") for s in alts)
-            if tf:
-                total += weight * tf * (K1 + 1) / (tf + norm)
+    for i, text_ in enumerate(fields):
+        total += field_score(text_, i, words)
     return total
+
+
+def padded_terms(terms: list[tuple[str, ...]], *, encoded: bool = False) -> list[tuple]:
+    """Each query word's stems as `` stem `` (what :func:`field_score` counts), made once per
+    query; ``encoded``: as UTF-8 bytes."""
+    return [tuple(f" {s} ".encode() if encoded else f" {s} " for s in alts) for alts in terms]
+
+
+def field_score(text_: str | bytes, field: int, words: list[tuple]) -> float:
+    """One field's part of :func:`score` (0 title, 1 department, 2 body): BM25-style saturation
+    of each query word's count (str.count, in C: this runs per ranked post).  ``text_`` may be
+    the UTF-8 bytes of the stems, with ``words`` encoded alike: the counts are the same."""
+    if not text_:
+        return 0.0
+    space = b" " if isinstance(text_, bytes) else " "
+    padded = space + text_ + space
+    norm = K1 * (1 - B + B * (text_.count(space) + 1) / FIELD_AVG_LEN[field])
+    weight = FIELD_WEIGHTS[field]
+    part = 0.0
+    for alts in words:
+        tf = 0
+        for s in alts:
+            tf += padded.count(s)
+        if tf:
+            part += weight * tf * (K1 + 1) / (tf + norm)
+    return part
 
 
 def _filters(lang, category, in_force_on, body_terms, dialect) -> tuple[list[str], dict]:
@@ -247,7 +263,7 @@ class _PgQuery:
 
     ``position_match`` m (key, act, language, whole vector out of line; GIN) answers "which
     posts match"; ``position_rank`` h (key, act, language, title+department vector in line;
-    GIN) answers the title/department tier and is what ts_rank reads.  Both carry the act and
+    GIN) answers the title/department tier (past RANK_ALL_CAP matches).  Both carry the act and
     language, so the usual filters never touch ``positions`` (only a category filter does)."""
 
     lang: str | None
@@ -278,8 +294,7 @@ class _PgQuery:
             params["bq"] = tsquery_expr(body_terms, weight="B")
         return params
 
-    def sql(self, vector: str, cols: str, tail: str = "", *, with_head: bool = False,
-            prefix: int | None = None) -> str:
+    def sql(self, vector: str, cols: str, tail: str = "", *, prefix: int | None = None) -> str:
         """``vector`` "tsv" (the whole post: table m) or "head" (title + department: table h);
         ``prefix``: only the first that many rows by key are looked at."""
         table = "position_match" if vector == "tsv" else "position_rank"
@@ -287,7 +302,7 @@ class _PgQuery:
         src = f"{table} {k}"
         if prefix is not None:
             src = f"(SELECT * FROM {table} ORDER BY position_pk LIMIT {int(prefix)}) {k}"
-        if vector == "tsv" and (with_head or self.body):
+        if vector == "tsv" and self.body:
             src += " JOIN position_rank h ON h.position_pk = m.position_pk"
         where = [f"{k}.{vector} @@ to_tsquery('simple', :q)", f"{k}.act_id = ANY(:acts)"]
         if self.lang:
@@ -314,15 +329,29 @@ def _pg_session(conn: Connection) -> None:
                       "SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
-def _stems(conn: Connection, dialect: str, pks: list[int]) -> dict[int, tuple]:
-    """The stored stems (title, department, body) of the given posts only."""
+def _bodies(conn: Connection, dialect: str, pks: list[int]) -> dict[int, str | bytes]:
+    """The stored body stems of the given posts only (on SQLite as UTF-8 bytes: bodies are long
+    and only counted in, so they are not decoded)."""
     if not pks:
         return {}
     marks = ", ".join(str(int(pk)) for pk in pks)  # integers from the database: safe to inline
-    sql = (f"SELECT position_pk, title, department, body FROM position_search WHERE position_pk IN ({marks})"
-           if dialect == "postgresql" else
-           f"SELECT rowid, title, department, body FROM position_fts WHERE rowid IN ({marks})")
-    return {r[0]: tuple(r[1:]) for r in conn.execute(text(sql))}
+    sql = (f"SELECT position_pk, body FROM position_search WHERE position_pk IN ({marks})"
+           # FTS5 keeps a table's text in its shadow table ``<name>_content`` (columns c0, c1, c2 in
+           # declaration order): read there, the IN list is a B-tree lookup, not one xFilter per key
+           if dialect == "postgresql" else f"SELECT id, c2 FROM position_fts_content WHERE id IN ({marks})")
+    # the driver's own cursor: an IN list of literals would be compiled anew on every call, and
+    # SQLAlchemy's result fetches row by row
+    raw = conn.connection.driver_connection
+    if dialect == "sqlite":
+        raw.text_factory = bytes
+    cur = raw.cursor()
+    try:
+        cur.execute(sql)
+        return {pk: body or "" for pk, body in cur.fetchall()}
+    finally:
+        cur.close()
+        if dialect == "sqlite":
+            raw.text_factory = str
 
 
 def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
@@ -330,11 +359,12 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
          ) -> tuple[list[tuple[int, float]], list[tuple[str, ...]]]:
     """(position pk, score) best first, and the query terms used.
 
-    The database ranks every match (FTS5 bm25 with column weights on SQLite, ts_rank over the
-    weighted vectors on PostgreSQL; ties by key) and returns only the best
-    window -- :data:`CANDIDATES` or twice the requested page end -- so no post is left out for its
-    key.  :func:`score`, the same Python on both back ends, then orders that window (ties by
-    position id), so both back ends give the same order where their windows agree."""
+    The database only finds the matches; :func:`rank` -- the same Python on both back ends --
+    orders them by :func:`score`, ties by :func:`stable_key`.  Up to :data:`RANK_ALL_CAP` matches
+    every match is ranked, so the answer depends neither on the back end nor on the order the
+    acts were ingested in.  Past the cap the tiers of :func:`_fts5_window` / :func:`_pg_window`
+    choose which matches are ranked (every title/department match up to the cap, then the first
+    :data:`CANDIDATES` -- or twice the page end -- by registry key)."""
     window = max(CANDIDATES, 2 * (offset + limit))
     terms = query_terms(query, lang)
     if not terms:
@@ -350,9 +380,60 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
         params["q"] = _match(dialect, terms, body_terms)
         params["window"] = window
         found = _fts5_window(conn, where, params, terms, body_terms)
-    stems = _stems(conn, dialect, [r[0] for r in found])
-    ranked = sorted(((score(stems[pk], terms), pid, pk) for pk, pid in found), key=lambda x: (-x[0], x[1]))
+    ranked = rank(conn, dialect, found, terms, offset + limit)
     return [(pk, sc) for sc, _, pk in ranked[offset : offset + limit]], terms
+
+
+KEY_COLUMNS = "position_id, act_key, language, ord"  # of ``positions``: what stable_key reads
+HEAD_COLUMNS = "title, department"  # stems of the search table, read with the matches
+
+
+def stable_key(row) -> tuple:
+    """What orders posts of equal score, identically on both back ends and whatever order the acts
+    were ingested in: the post's id, its act, language and place in the act -- compared as Python
+    strings (code points, i.e. UTF-8 byte order), never by a database collation or the row key."""
+    _pk, position_id, act_key, language, ord_ = row[:5]
+    return (position_id, act_key, language, ord_)
+
+
+# How many posts' body stems are read at a time while ranking (see rank).
+BODY_BATCH = 64
+
+
+def rank(conn: Connection, dialect: str, rows: list, terms: list[tuple[str, ...]], need: int
+         ) -> list[tuple[float, tuple, int]]:
+    """(score, stable key, pk) of ``rows`` (pk, KEY_COLUMNS, title stems, department stems), best
+    first, exact for at least the first ``need``.
+
+    The title and department stems (short) come with every row; a body adds less than
+    :func:`body_bound` to a score, so bodies are read best-head-first only until no unread post
+    can reach the ``need``-th score: the rest cannot enter the page and are left out."""
+    if not rows:
+        return []
+    words = padded_terms(terms)
+    body_words = padded_terms(terms, encoded=dialect == "sqlite")  # see _bodies
+    bound = body_bound(terms)
+    todo = sorted(((field_score(r[5] or "", 0, words) + field_score(r[6] or "", 1, words), stable_key(r), r[0])
+                   for r in rows), key=lambda c: (-c[0], c[1]))
+    ranked: list[tuple[float, tuple, int]] = []
+    i, size = 0, max(BODY_BATCH, need)
+    while i < len(todo):
+        if len(ranked) >= need:
+            ranked.sort(key=lambda c: (-c[0], c[1]))
+            if todo[i][0] + bound <= ranked[need - 1][0]:
+                break  # every unread post scores below the page's last one
+        batch = todo[i : i + size]
+        bodies = _bodies(conn, dialect, [pk for _, _, pk in batch])
+        ranked += [(head + field_score(bodies[pk], 2, body_words), key, pk) for head, key, pk in batch]
+        i, size = i + len(batch), 2 * size  # few round trips when every body is needed
+    ranked.sort(key=lambda c: (-c[0], c[1]))
+    return ranked
+
+
+def body_bound(terms: list[tuple[str, ...]]) -> float:
+    """More than the body field can add to :func:`score`: each query word's saturated term
+    frequency stays below ``K1 + 1``."""
+    return FIELD_WEIGHTS[2] * (K1 + 1) * len(terms)
 
 
 def _pg_count(conn: Connection, pq: _PgQuery, vector: str, params: dict, cap: int) -> int:
@@ -391,23 +472,18 @@ def _pg_first_by_key(conn: Connection, pq: _PgQuery, vector: str, params: dict, 
 
 
 def _pg_window(conn: Connection, pq: _PgQuery, params: dict, window: int) -> list:
-    """PostgreSQL's counterpart of :func:`_fts5_window`: up to RANK_ALL_CAP matches, ts_rank on
-    the head vector (title, department) and then on the whole vector (body-only matches); beyond,
-    the head matches ranked on the head (by key if they too exceed the cap), body-only matches
-    filling the window by key.  Returns (pk, position id) rows."""
+    """PostgreSQL's counterpart of :func:`_fts5_window`: every match up to RANK_ALL_CAP; beyond,
+    the head matches (title, department; by key if they too exceed the cap), body-only matches
+    filling the window by key.  Returns (pk, KEY_COLUMNS, HEAD_COLUMNS) rows."""
     params = {**params, "window": window}
-    head = f"ts_rank('{PG_RANK_WEIGHTS}', h.head, to_tsquery('simple', :q)) DESC"
-    whole = f"ts_rank('{PG_RANK_WEIGHTS}', m.tsv, to_tsquery('simple', :q)) DESC"
     # a head match is a match (the head's stems are in the whole vector): past the cap in the
     # head means past it overall, and the larger count of the whole vector is not needed
     head_over = _pg_count(conn, pq, "head", params, RANK_ALL_CAP + 1) > RANK_ALL_CAP
     if not head_over and _pg_count(conn, pq, "tsv", params, RANK_ALL_CAP + 1) <= RANK_ALL_CAP:
-        pks = conn.execute(text(pq.sql("tsv", "m.position_pk", f" ORDER BY {head}, {whole}, m.position_pk "
-                                        "LIMIT :window", with_head=True)), params).scalars().all()
+        pks = list(conn.execute(text(pq.sql("tsv", "m.position_pk")), params).scalars().all())
     else:
         if not head_over:
-            pks = conn.execute(text(pq.sql("head", "h.position_pk", f" ORDER BY {head}, h.position_pk "
-                                           "LIMIT :window")), params).scalars().all()
+            pks = list(conn.execute(text(pq.sql("head", "h.position_pk")), params).scalars().all())
         else:
             pks = _pg_first_by_key(conn, pq, "head", params, window)
         if len(pks) < window:
@@ -416,30 +492,33 @@ def _pg_window(conn: Connection, pq: _PgQuery, params: dict, window: int) -> lis
             pks += [pk for pk in more if pk not in seen][: window - len(pks)]
     if not pks:
         return []
-    ids = dict(conn.execute(text("SELECT pk, position_id FROM positions WHERE pk IN ("
-                                 + ", ".join(str(int(pk)) for pk in pks) + ")")).all())
-    return [(pk, ids[pk]) for pk in pks]
+    keys = ", ".join(f"p.{c}" for c in KEY_COLUMNS.split(", "))
+    heads = ", ".join(f"s.{c}" for c in HEAD_COLUMNS.split(", "))
+    return conn.execute(text(f"SELECT p.pk, {keys}, {heads} FROM positions p JOIN position_search s "
+                             "ON s.position_pk = p.pk WHERE p.pk IN ("
+                             + ", ".join(str(int(pk)) for pk in pks) + ")")).all()
 
 
 def _fts5_window(conn: Connection, where: list[str], params: dict, terms, body_terms) -> list:
-    """The best ``params["window"]`` matches by bm25.  bm25 over a word in nearly every post
-    costs ~0.2 s at 100,000 posts, so beyond RANK_ALL_CAP matches only the posts with every word
-    in the title or department are ranked (when they are at most RANK_ALL_CAP; else they come by
-    key) and body-only matches fill the window by key -- as PostgreSQL does with its head vector."""
-    w = ", ".join(str(x) for x in BM25_WEIGHTS)
-    rank = f" ORDER BY bm25(position_fts, {w}), p.pk LIMIT :window"
-    cols = "p.pk, p.position_id"
+    """The matches :func:`rank` orders, as (pk, KEY_COLUMNS, HEAD_COLUMNS) rows: every match when there are
+    at most RANK_ALL_CAP.  Beyond (a word in most of 100,000 posts), the posts with every word in
+    the title or department (all of them when they are at most RANK_ALL_CAP, else the first
+    ``params["window"]`` by key), and body-only matches fill the window by key -- as PostgreSQL
+    does with its head vector."""
+    cols = ("p.pk, " + ", ".join(f"p.{c}" for c in KEY_COLUMNS.split(", ")) + ", "
+            + ", ".join(f"position_fts.{c}" for c in HEAD_COLUMNS.split(", ")))
 
     def n_matches(q: str) -> int:
         sql = f"SELECT count(*) FROM ({_match_sql('sqlite', '1', where)} LIMIT {RANK_ALL_CAP + 1}) AS m"
         return conn.execute(text(sql), {**params, "q": q}).scalar_one()
 
     if n_matches(params["q"]) <= RANK_ALL_CAP:
-        return conn.execute(text(_match_sql("sqlite", cols, where, rank)), params).all()
+        return conn.execute(text(_match_sql("sqlite", cols, where)), params).all()
     extra = f" AND department : ({fts5_expr(body_terms)})" if body_terms else ""
     head_q = f"{{title department}} : ({fts5_expr(terms)}){extra}"
     # key order: FTS5 yields rowids (= post keys) in order, so no sort of every match
-    order = rank if n_matches(head_q) <= RANK_ALL_CAP else " ORDER BY position_fts.rowid LIMIT :window"
+    by_key = " ORDER BY position_fts.rowid LIMIT :window"
+    order = "" if n_matches(head_q) <= RANK_ALL_CAP else by_key
     found = conn.execute(text(_match_sql("sqlite", cols, where, order)), {**params, "q": head_q}).all()
     if len(found) < params["window"]:
         seen = {r[0] for r in found}
