@@ -24,6 +24,26 @@ def _group(desk, basis="free"):
                           period_start=date(2024, 4, 15), period_end=date(2024, 6, 28), basis=basis)
 
 
+def _race(calls: dict) -> dict[str, str]:
+    """Run the calls in threads released together by a barrier: name -> "ok" or the error code."""
+    barrier, out = threading.Barrier(len(calls)), {}
+
+    def step(name, call):
+        barrier.wait(timeout=60)
+        try:
+            call()
+            out[name] = "ok"
+        except Exception as exc:  # noqa: BLE001 — anything but an InputError shows as its repr
+            out[name] = getattr(exc, "code", repr(exc))
+
+    threads = [threading.Thread(target=step, args=item) for item in calls.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return out
+
+
 def _events(engine) -> int:
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(T.events)).scalar_one()
@@ -62,28 +82,11 @@ def test_compare_and_set_alone_keeps_one_winner_on_sqlite(tmp_path, application,
         ids = [desk.apply(application(i + 1, basis=basis), at=datetime(2024, 3, 1, 10), actor="portal").case.id
                for i in range(20)]
         for cid in ids:
-            barrier, out = threading.Barrier(2), {}
-
-            def step(name, call):
-                barrier.wait(timeout=60)
-                try:
-                    call()
-                    out[name] = "ok"
-                except ConflictError:
-                    out[name] = "conflict"
-                except Exception as exc:  # noqa: BLE001
-                    out[name] = getattr(exc, "code", repr(exc))
-
             if steps == "decisions":
-                calls = {"a": lambda: desk.accept(cid, group_id=g.id, at=AT, actor="A"),
-                         "b": lambda: desk.refuse(cid, grounds=[1], reason="r", at=AT, actor="B")}
+                out = _race({"a": lambda: desk.accept(cid, group_id=g.id, at=AT, actor="A"),
+                             "b": lambda: desk.refuse(cid, grounds=[1], reason="r", at=AT, actor="B")})
             else:
-                calls = {k: (lambda k=k: desk.record_payment(cid, amount=200_000, at=AT, actor=k)) for k in "ab"}
-            threads = [threading.Thread(target=step, args=item) for item in calls.items()]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(timeout=120)
+                out = _race({k: (lambda k=k: desk.record_payment(cid, amount=200_000, at=AT, actor=k)) for k in "ab"})
             assert sorted(out.values()) in (["conflict", "ok"], ["ok", "overpayment"]), (cid, out)
             view = desk.case(cid)
             assert len([e for e in view.events if e.kind != "submitted"]) == 1
@@ -135,24 +138,9 @@ def test_simultaneous_complaint_moves_have_one_winner(desk, application):
         cid = desk.apply(application(i + 1), at=datetime(2024, 3, 1, 10), actor="portal").case.id
         k = desk.complain(cid, target="inaction", text=f"жауап жоқ {i}", at=datetime(2024, 3, 5, 10),
                           actor="applicant").complaint.id
-        barrier, out = threading.Barrier(2), {}
-
-        def step(name, call):
-            barrier.wait(timeout=60)
-            try:
-                call()
-                out[name] = "ok"
-            except ConflictError:
-                out[name] = "conflict"
-
         at = datetime(2024, 3, 6, 10)
-        threads = [threading.Thread(target=step, args=("satisfy", lambda: desk.satisfy_complaint(k, at=at, actor="A"))),
-                   threading.Thread(target=step, args=("forward", lambda: desk.forward_complaint(
-                       k, at=at, actor="B", body="уәкілетті орган")))]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
+        out = _race({"satisfy": lambda: desk.satisfy_complaint(k, at=at, actor="A"),
+                     "forward": lambda: desk.forward_complaint(k, at=at, actor="B", body="уәкілетті орган")})
         assert sorted(out.values()) == ["conflict", "ok"], out
         won = "satisfy" if out["satisfy"] == "ok" else "forward"
         assert desk.complaint(k).complaint.state == {"satisfy": "satisfied", "forward": "forwarded"}[won]

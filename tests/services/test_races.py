@@ -17,6 +17,7 @@ import multiprocessing
 import sys
 import threading
 from collections import Counter
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -102,70 +103,71 @@ def _error_code(r) -> str:
     return body["error"]["code"]
 
 
-def test_simultaneous_accept_and_refuse_over_http_have_one_winner(db_url, application):
+@contextmanager
+def _two_operators(db_url: str):
+    """A live server over the database and two operators' HTTP clients."""
     srv = ServerThread(create_app(Settings(db=db_url, token=TOKEN)))
     url = srv.start()
     try:
         with httpx.Client(base_url=url, headers=AUTH, timeout=60) as a, \
                 httpx.Client(base_url=url, headers=AUTH, timeout=60) as b:
-            gid, ids = _setup_over_http(a, application, "free")
-            tally: Counter = Counter()
-            for cid in ids:
-                act = f"/api/v1/services/cases/{cid}/actions"
-                ra, rb = _both_at_once(
-                    lambda: a.post(act, json={"action": "accept", "group_id": gid, "actor": "officer A",
-                                              "at": DECIDED_AT}),
-                    lambda: b.post(act, json={"action": "refuse", "grounds": [1], "reason": "құжаттар толық емес",
-                                              "actor": "officer B", "at": DECIDED_AT}))
-                assert isinstance(ra, httpx.Response) and isinstance(rb, httpx.Response), (ra, rb)
-                assert sorted((ra.status_code, rb.status_code)) == [200, 409], (cid, ra.text, rb.text)
-                winner, loser = (ra, rb) if ra.status_code == 200 else (rb, ra)
-                assert _error_code(loser) == "conflict" and "cannot" in loser.json()["error"]["message"]
-                tally["accept" if winner is ra else "refuse"] += 1
-                case = a.get(f"/api/v1/services/cases/{cid}").json()
-                assert case["state"] == winner.json()["state"] in ("accepted", "refused")
-                # the audit: one decision, taken from `submitted`, by the winner
-                moves = [e for e in case["events"] if e["from_state"] is not None]
-                assert [(e["from_state"], e["to_state"]) for e in moves] == [("submitted", case["state"])]
-                assert moves[0]["actor"] == ("officer A" if winner is ra else "officer B")
-                assert (case["group"] is not None) == (case["state"] == "accepted")
-                assert (case["refusal_grounds"] == [1]) == (case["state"] == "refused")
-            assert sum(tally.values()) == PAIRS
-            print(f"\n[race] {_backend(db_url)} accept/refuse over HTTP: {PAIRS} pairs, "
-                  f"{PAIRS} winners ({dict(tally)}), {PAIRS} conflicts (409)")
+            yield a, b
     finally:
         srv.stop()
+
+
+def test_simultaneous_accept_and_refuse_over_http_have_one_winner(db_url, application):
+    with _two_operators(db_url) as (a, b):
+        gid, ids = _setup_over_http(a, application, "free")
+        tally: Counter = Counter()
+        for cid in ids:
+            act = f"/api/v1/services/cases/{cid}/actions"
+            ra, rb = _both_at_once(
+                lambda: a.post(act, json={"action": "accept", "group_id": gid, "actor": "officer A",
+                                          "at": DECIDED_AT}),
+                lambda: b.post(act, json={"action": "refuse", "grounds": [1], "reason": "құжаттар толық емес",
+                                          "actor": "officer B", "at": DECIDED_AT}))
+            assert isinstance(ra, httpx.Response) and isinstance(rb, httpx.Response), (ra, rb)
+            assert sorted((ra.status_code, rb.status_code)) == [200, 409], (cid, ra.text, rb.text)
+            winner, loser = (ra, rb) if ra.status_code == 200 else (rb, ra)
+            assert _error_code(loser) == "conflict" and "cannot" in loser.json()["error"]["message"]
+            tally["accept" if winner is ra else "refuse"] += 1
+            case = a.get(f"/api/v1/services/cases/{cid}").json()
+            assert case["state"] == winner.json()["state"] in ("accepted", "refused")
+            # the audit: one decision, taken from `submitted`, by the winner
+            moves = [e for e in case["events"] if e["from_state"] is not None]
+            assert [(e["from_state"], e["to_state"]) for e in moves] == [("submitted", case["state"])]
+            assert moves[0]["actor"] == ("officer A" if winner is ra else "officer B")
+            assert (case["group"] is not None) == (case["state"] == "accepted")
+            assert (case["refusal_grounds"] == [1]) == (case["state"] == "refused")
+        assert sum(tally.values()) == PAIRS
+        print(f"\n[race] {_backend(db_url)} accept/refuse over HTTP: {PAIRS} pairs, "
+              f"{PAIRS} winners ({dict(tally)}), {PAIRS} conflicts (409)")
 
 
 def test_simultaneous_payments_over_http_never_overpay(db_url, application):
     fee = _fee()
-    srv = ServerThread(create_app(Settings(db=db_url, token=TOKEN)))
-    url = srv.start()
-    try:
-        with httpx.Client(base_url=url, headers=AUTH, timeout=60) as a, \
-                httpx.Client(base_url=url, headers=AUTH, timeout=60) as b:
-            _, ids = _setup_over_http(a, application, "paid")
-            losers: Counter = Counter()
-            for cid in ids:
-                act = f"/api/v1/services/cases/{cid}/actions"
-                pay = {"action": "payment", "amount": PAYMENT, "at": DECIDED_AT}
-                ra, rb = _both_at_once(lambda: a.post(act, json={**pay, "actor": "cashier A"}),
-                                       lambda: b.post(act, json={**pay, "actor": "cashier B"}))
-                assert isinstance(ra, httpx.Response) and isinstance(rb, httpx.Response), (ra, rb)
-                codes = sorted((ra.status_code, rb.status_code))
-                assert codes in ([200, 400], [200, 409]), (cid, ra.text, rb.text)
-                winner, loser = (ra, rb) if ra.status_code == 200 else (rb, ra)
-                code = _error_code(loser)
-                assert (loser.status_code, code) in ((400, "overpayment"), (409, "conflict")), loser.text
-                losers[code] += 1
-                case = a.get(f"/api/v1/services/cases/{cid}").json()
-                payments = [e for e in case["events"] if e["kind"] == "payment"]
-                assert len(payments) == 1 and payments[0]["details"]["amount"] == PAYMENT
-                assert case["paid_amount"] == PAYMENT == winner.json()["paid_amount"] <= fee
-            print(f"\n[race] {_backend(db_url)} two payments over HTTP: {PAIRS} pairs, {PAIRS} winners, "
-                  f"losers {dict(losers)}")
-    finally:
-        srv.stop()
+    with _two_operators(db_url) as (a, b):
+        _, ids = _setup_over_http(a, application, "paid")
+        losers: Counter = Counter()
+        for cid in ids:
+            act = f"/api/v1/services/cases/{cid}/actions"
+            pay = {"action": "payment", "amount": PAYMENT, "at": DECIDED_AT}
+            ra, rb = _both_at_once(lambda: a.post(act, json={**pay, "actor": "cashier A"}),
+                                   lambda: b.post(act, json={**pay, "actor": "cashier B"}))
+            assert isinstance(ra, httpx.Response) and isinstance(rb, httpx.Response), (ra, rb)
+            codes = sorted((ra.status_code, rb.status_code))
+            assert codes in ([200, 400], [200, 409]), (cid, ra.text, rb.text)
+            winner, loser = (ra, rb) if ra.status_code == 200 else (rb, ra)
+            code = _error_code(loser)
+            assert (loser.status_code, code) in ((400, "overpayment"), (409, "conflict")), loser.text
+            losers[code] += 1
+            case = a.get(f"/api/v1/services/cases/{cid}").json()
+            payments = [e for e in case["events"] if e["kind"] == "payment"]
+            assert len(payments) == 1 and payments[0]["details"]["amount"] == PAYMENT
+            assert case["paid_amount"] == PAYMENT == winner.json()["paid_amount"] <= fee
+        print(f"\n[race] {_backend(db_url)} two payments over HTTP: {PAIRS} pairs, {PAIRS} winners, "
+              f"losers {dict(losers)}")
 
 
 def _setup_direct(url: str, application, basis: str) -> tuple[int, list[int]]:
@@ -197,19 +199,22 @@ def _two_processes(url: str, actions: tuple[str, str], ids: list[int], gid: int)
     return outcome
 
 
+def _cases_after(url: str, outcome: dict[int, dict[str, str]]) -> dict[int, tuple]:
+    """case id -> (each operator's outcome, the case as stored afterwards)."""
+    with open_store(url) as store:
+        desk = ServiceDesk(store.engine)
+        return {cid: (got, desk.case(cid)) for cid, got in outcome.items()}
+
+
 def test_two_desks_in_two_processes_decide_one_case_once(db_url, application):
     gid, ids = _setup_direct(db_url, application, "free")
     outcome = _two_processes(db_url, ("accept", "refuse"), ids, gid)
-    with open_store(db_url) as store:
-        desk = ServiceDesk(store.engine)
-        for cid in ids:
-            got = outcome[cid]
-            assert sorted(got.values()) == ["conflict", "ok"], (cid, got)
-            view = desk.case(cid)
-            winner = "accept" if got["accept"] == "ok" else "refuse"
-            assert view.case.state == {"accept": "accepted", "refuse": "refused"}[winner]
-            moves = [(e.kind, e.from_state) for e in view.events if e.from_state is not None]
-            assert moves == [(winner, "submitted")]
+    for cid, (got, view) in _cases_after(db_url, outcome).items():
+        assert sorted(got.values()) == ["conflict", "ok"], (cid, got)
+        winner = "accept" if got["accept"] == "ok" else "refuse"
+        assert view.case.state == {"accept": "accepted", "refuse": "refused"}[winner]
+        moves = [(e.kind, e.from_state) for e in view.events if e.from_state is not None]
+        assert moves == [(winner, "submitted")]
     wins = Counter("accept" if got["accept"] == "ok" else "refuse" for got in outcome.values())
     print(f"\n[race] {_backend(db_url)} accept/refuse, two processes: {PAIRS} pairs, {PAIRS} winners "
           f"({dict(wins)}), {PAIRS} conflicts")
@@ -219,14 +224,10 @@ def test_two_desks_in_two_processes_never_overpay(db_url, application):
     fee = _fee()
     gid, ids = _setup_direct(db_url, application, "paid")
     outcome = _two_processes(db_url, ("pay A", "pay B"), ids, gid)
-    with open_store(db_url) as store:
-        desk = ServiceDesk(store.engine)
-        for cid in ids:
-            got = outcome[cid]
-            assert sorted(got.values()) in (["ok", "overpayment"], ["conflict", "ok"]), (cid, got)
-            view = desk.case(cid)
-            payments = [e.details["amount"] for e in view.events if e.kind == "payment"]
-            assert view.case.paid_amount == sum(payments) == PAYMENT <= fee
+    for cid, (got, view) in _cases_after(db_url, outcome).items():
+        assert sorted(got.values()) in (["ok", "overpayment"], ["conflict", "ok"]), (cid, got)
+        payments = [e.details["amount"] for e in view.events if e.kind == "payment"]
+        assert view.case.paid_amount == sum(payments) == PAYMENT <= fee
     losers = Counter(r for got in outcome.values() for r in got.values() if r != "ok")
     print(f"\n[race] {_backend(db_url)} two payments, two processes: {PAIRS} pairs, {PAIRS} winners, "
           f"losers {dict(losers)}")
