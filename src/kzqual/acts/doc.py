@@ -12,6 +12,9 @@ from kzqual.acts.model import Span
 from kzqual.text.model import CleanText
 
 
+_NOTE_WORDS = ("Ескерту", "Сноска", "Примечание")
+
+
 @dataclass(slots=True)
 class Doc:
     ct: CleanText
@@ -28,6 +31,12 @@ class Doc:
         # List comprehensions, not a loop of appends: this runs over every line of 30k-line acts.
         doc.texts = [line.text for line in lines]
         doc.gap = [line.after_gap for line in lines]
+        if ct.format == "markdown":
+            # Markdown states structure: paragraphs (points, sub-points) and notes play the part
+            # of the export's indented lines; headings, stamps, table rows and forms do not.
+            doc.indented = [line.hint == "p" or (line.hint == "quote" and line.text.startswith(_NOTE_WORDS))
+                            for line in lines]
+            return doc
         firsts = [raw[line.raw_start - 1] if 0 < line.raw_start <= nraw else "" for line in lines]
         widths = [len(f) - len(f.lstrip(" \t\u00a0")) for f in firsts]
         # Indentation is relative: an export that indents every line by the same margin has no

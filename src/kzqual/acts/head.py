@@ -95,11 +95,11 @@ def read_head(doc: Doc, language: str) -> Head:
         # No gap between title and identity, or a damaged head: read what the title holds.
         ident = head.title
     head.identity_text = ident
-    _read_identity(head, ident, language, doc.span(first, max(first, i - 1)) if i > first else None)
+    read_identity(head, ident, language, doc.span(first, max(first, i - 1)) if i > first else None)
     return head
 
 
-def _read_identity(head: Head, ident: str, language: str, span: Span | None) -> None:
+def read_identity(head: Head, ident: str, language: str, span: Span | None) -> None:
     repeal = _REPEAL_PHRASE.search(ident)
     reg = _REG_PHRASE.search(ident)
     own_end = min(x.start() for x in (repeal, reg) if x) if (repeal or reg) else len(ident)

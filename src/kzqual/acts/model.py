@@ -102,6 +102,13 @@ class Act(BaseModel):
     agreed_by: list[AgreedBy] = Field(default_factory=list)
     source: str = ""  # file name it was read from
     lines: Span | None = None
+    # From a meta.yaml (kazakhstan-law/ministerial layout); None for plain-text acts.
+    version_date: str | None = None  # the date of the edition this text is
+    source_url: str | None = None  # where the text was published (zan.gov.kz)
+    act_code: str | None = None  # the source system's id of the act
+    # Where each metadata value came from, field -> "meta.yaml" path or "text"; empty for
+    # plain-text acts, whose every value comes from the text (with its line span).
+    provenance: dict[str, str] = Field(default_factory=dict)
 
     @property
     def key(self) -> str:

@@ -23,6 +23,8 @@ from kzqual.acts.layout import (
     title_after,
 )
 from kzqual.acts.model import Act, ActRef, ParsedAct, Span, StructureNode
+from kzqual.acts.mdhead import cross_check_stamp, identity_from_stamp, read_md_head
+from kzqual.acts.metafile import ActMeta, language_of_path, load_meta, meta_path_for
 from kzqual.acts.notes import find_notes
 from kzqual.acts.refs import parse_act_ref
 from kzqual.acts.structure import parse_body
@@ -49,8 +51,17 @@ def detect_language(ct: CleanText) -> str:
 
 
 def parse_file(path: str | Path) -> ParsedAct:
-    """Read, clean and parse one file (raises :class:`InputError` for unusable input)."""
-    return read_act(read(path))
+    """Read, clean and parse one file (raises :class:`InputError` for unusable input).
+
+    A Markdown text of an act folder (``X/kaz.md``, ``X/rus.md`` or a parts folder ``X/kaz/``)
+    is read with the folder's ``meta.yaml`` when there is one."""
+    return read_act(read(path), meta=find_meta(path))
+
+
+def find_meta(path: str | Path) -> ActMeta | None:
+    """The ``meta.yaml`` beside a Markdown language text, loaded; None when there is none."""
+    mp = meta_path_for(path)
+    return load_meta(mp) if mp is not None else None
 
 
 def _warn(warnings: list[dict], code: str, message: str, lines: Span | None = None, **params: str) -> None:
@@ -61,18 +72,29 @@ def _warn(warnings: list[dict], code: str, message: str, lines: Span | None = No
     warnings.append(w)
 
 
-def read_act(ct: CleanText) -> ParsedAct:
+def read_act(ct: CleanText, meta: ActMeta | None = None) -> ParsedAct:
+    """The act in ``ct``; ``meta`` is its folder's ``meta.yaml`` (Markdown layout), whose values
+    take precedence over the text's and are cross-checked against it."""
     source = ct.source
     if not ct.lines:
         raise InputError("the file has no text", source=source, code="not_an_act")
     doc = Doc.of(ct)
-    language = detect_language(ct)
+    language = language_of_path(source) if source and language_of_path(source) else detect_language(ct)
     warnings: list[dict] = []
-    head = read_head(doc, language)
-    _check_head(head, source, warnings)
+    markdown = ct.format == "markdown" or meta is not None
+    head = read_md_head(doc, language, meta, warnings) if markdown else read_head(doc, language)
 
     # Appendices start at stamps after the head; the order's own text ends at the first of them.
     stamps = find_stamps(doc, head.end)
+    if markdown:
+        first = (stamps[0].text, doc.span(stamps[0].start, max(stamps[0].start, stamps[0].body - 1))) if stamps else None
+        if meta is None:
+            _warn(warnings, "no_meta", "a Markdown text without its meta.yaml: the identity is read from "
+                  "its first approval stamp")
+            identity_from_stamp(head, *(first or (None, None)))
+        elif first is not None:
+            cross_check_stamp(head, first[0], first[1], meta.path, warnings)
+    _check_head(head, source, warnings)
     order_end = stamps[0].start if stamps else len(doc)
     agreed, first_marker = find_agreed(doc, head.end, order_end)
     sign_limit = first_marker if first_marker is not None else order_end
@@ -131,6 +153,8 @@ def read_act(ct: CleanText) -> ParsedAct:
         source=Path(source).name if source else "",
         lines=Span(start=1, end=max(1, len(ct.raw_lines))),
     )
+    if meta is not None:
+        act = _with_meta(act, meta, language, head, warnings)
     # Text-layer damage inside the order's own text bears on the metadata read from it; damage in
     # the appendices (hundreds of table lines) is the positions layer's to report.
     own_end = doc.ct.lines[order_end - 1].raw_end if 0 < order_end <= len(doc) else 0
@@ -154,6 +178,34 @@ def _appendix(doc: Doc, stamp: Stamp, end: int, note_lines: set[int], warnings: 
         children.append(_appendix(doc, inner, end, note_lines, warnings, nested=False))
     return StructureNode(kind="appendix", label=stamp.label, title=title, text=stamp.text,
                          lines=doc.span(stamp.start, max(end - 1, stamp.start)), children=children)
+
+
+def _with_meta(act: Act, meta: ActMeta, language: str, head: Head, warnings: list[dict]) -> Act:
+    """The meta file's own fields on the act, and which values it supplied (provenance)."""
+    src = meta.path or "meta.yaml"
+    provenance = {f: src for f, v in (("title", meta.title), ("act_type", meta.requisite),
+                                      ("issuer", meta.requisite), ("date", meta.approved_on or meta.requisite),
+                                      ("number", meta.requisite), ("registration", meta.requisite),
+                                      ("version_date", meta.version_date), ("source_url", meta.source))
+                  if v}
+    if meta.repealed_by is not None or meta.repealed_on:
+        provenance["status"] = provenance["repealed_by"] = src
+    text_repealed = any(n.kind == "repeal" for n in act.notes)
+    status = act.status
+    if head.repealed and not text_repealed and act.notes is not None:
+        status = "repealed"
+    if text_repealed and not head.repealed:
+        _warn(warnings, "meta_mismatch", "meta.yaml and the text disagree on the status: 'in_force' "
+              "(meta.yaml, kept) vs 'repealed' (text)", None, field="status", meta="in_force", text="repealed",
+              meta_file=src, text_source="text")
+        status = "in_force"
+    return act.model_copy(update={
+        "status": status,
+        "version_date": meta.for_language(meta.version_date, language),
+        "source_url": meta.for_language(meta.source, language),
+        "act_code": meta.act_code,
+        "provenance": provenance,
+    })
 
 
 def _check_head(head: Head, source: str, warnings: list[dict]) -> None:

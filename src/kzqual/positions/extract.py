@@ -75,8 +75,11 @@ def extract(ct: CleanText, act: Act) -> Extraction:
 
 
 def extract_file(path: str | Path) -> Extraction:
+    """Read one file (a Markdown text with its folder's meta.yaml too) and extract its posts."""
+    from kzqual.acts.reader import find_meta
+
     ct = read(path)
-    return extract(ct, read_act_meta(ct))
+    return extract(ct, read_act_meta(ct, meta=find_meta(path)))
 
 
 def _dedupe_keys(raws: list[RawPost]) -> None:

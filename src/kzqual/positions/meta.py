@@ -42,14 +42,17 @@ def fallback_act(ct: CleanText) -> Act:
     )
 
 
-def read_act_meta(ct: CleanText) -> Act:
-    """The act's metadata from the acts layer if it is installed and succeeds, else the fallback."""
+def read_act_meta(ct: CleanText, meta=None) -> Act:
+    """The act's metadata from the acts layer if it is installed and succeeds, else the fallback.
+
+    ``meta``: the act folder's ``meta.yaml`` (:class:`kzqual.acts.metafile.ActMeta`) for a
+    Markdown text."""
     try:
         from kzqual.acts import read_act  # type: ignore[attr-defined]
     except ImportError:
         return fallback_act(ct)
     try:
-        return read_act(ct).act
+        return read_act(ct, meta=meta).act
     except InputError:
         raise  # not an act at all (or unusable): the same one-line error as `kzqual parse`
     except Exception:  # a bug in the acts layer must not stop position extraction

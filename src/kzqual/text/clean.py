@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 from kzqual.errors import InputError
-from kzqual.text import displaced, lookalike, spacing
+from kzqual.text import displaced, lookalike, markdown, spacing
 from kzqual.text.decode import MAX_BYTES, decode_report
 from kzqual.text.model import CleanLine, CleanText, Repair, TextWarning
 
@@ -35,6 +35,8 @@ def read(path: str | Path, *, allow_truncated: bool = False) -> CleanText:
     if not p.exists():
         raise InputError("no such file", source=name, code="not_found")
     if p.is_dir():
+        if markdown.part_files(p):
+            return _read_parts(p, name)
         raise InputError("is a folder, not a file", source=name)
     if not p.is_file():
         # a device or pipe reports size 0 and may never end: refuse before reading
@@ -51,13 +53,49 @@ def read(path: str | Path, *, allow_truncated: bool = False) -> CleanText:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror})", source=name) from None
-    ct = clean_bytes(data, source=name)
+    if p.suffix.lower() == ".md":
+        folder = p.with_suffix("")
+        if folder.is_dir() and markdown.part_files(folder):
+            return _read_parts(folder, name, main=data)
+        ct = _clean_md_bytes(data, source=name)
+    else:
+        ct = clean_bytes(data, source=name)
     if not allow_truncated:
         cut = next((w for w in ct.warnings if w.code == "truncated"), None)
         if cut is not None:
             raise InputError(f"{cut.message}: the file looks cut off (its end is missing)", source=name,
                              code="truncated")
     return ct
+
+
+def _clean_md_bytes(data: bytes, *, source: str, parts: list[tuple[str, int]] | None = None) -> CleanText:
+    decoded = decode_report(data, source=source)
+    ct = markdown.clean_markdown(decoded.text, source=source, encoding=decoded.encoding, parts=parts)
+    for code, message in decoded.problems:
+        line = len(ct.raw_lines) if code == "truncated" else 1
+        ct.warnings.append(TextWarning(code, message, line, line))
+    return ct
+
+
+def _read_parts(folder: Path, name: str, *, main: bytes | None = None) -> CleanText:
+    """A big act's language text split into ``kaz/partNNN.md`` files: the main file ``kaz.md``
+    (when given or present beside the folder) then the parts, read as one text whose raw lines
+    run on across the files (:attr:`CleanText.parts` says where each file starts)."""
+    files = markdown.part_files(folder)
+    main_path = folder.with_suffix(".md")
+    if main is None and main_path.is_file():
+        main = main_path.read_bytes()
+    total = sum(f.stat().st_size for f in files) + len(main or b"")
+    if total > MAX_BYTES * 4:
+        raise InputError(f"the parts are too large together ({total // (1024 * 1024)} MB)", source=name,
+                         code="too_large")
+    try:
+        texts = [(f.name, decode_report(f.read_bytes(), source=str(f)).text) for f in files]
+    except OSError as exc:
+        raise InputError(f"cannot read a part ({exc.strerror})", source=name) from None
+    main_text = decode_report(main, source=str(main_path)).text if main is not None else None
+    text, where = markdown.join_parts(main_text, texts)
+    return _clean_md_bytes(text.encode("utf-8"), source=name, parts=where)
 
 
 def clean_bytes(data: bytes, *, source: str = "<bytes>") -> CleanText:

@@ -40,6 +40,14 @@ class CleanLine:
     # Lines separated from the previous clean line by a blank run in the raw text (a paragraph or
     # page break); layout parsers use it as a weak boundary signal.
     after_gap: bool = False
+    # Structure hint from a structured source (markdown): "h1".."h6" heading, "p" paragraph,
+    # "quote" blockquote line (stamps, Сноска/Ескерту notes), "row" first line of a table row,
+    # "cell" a further line of a table cell, "code" a line of a fenced code block (forms).
+    # Empty for plain text, where structure must be inferred.
+    hint: str = ""
+    # For a "row" line: the row's logical cells left to right (a rowspan cell's text repeated
+    # on the rows it spans, a colspan cell once); None elsewhere.
+    cells: tuple[str, ...] | None = None
 
 
 @dataclass(slots=True)
@@ -52,6 +60,12 @@ class CleanText:
     lines: list[CleanLine]  # one per non-blank, non-furniture raw line, repaired in place
     repairs: list[Repair] = field(default_factory=list)
     warnings: list[TextWarning] = field(default_factory=list)
+    # "text" (PDF-export plain text) or "markdown" (the kazakhstan-law/ministerial layout)
+    format: str = "text"
+    # markdown anchors (<a id="p7"></a>): anchor id -> the raw line it stands on
+    anchors: dict[str, int] = field(default_factory=dict)
+    # a text concatenated from part files: (part file name, its first raw line), in order
+    parts: list[tuple[str, int]] = field(default_factory=list)
 
     def raw_text(self, start: int, end: int) -> str:
         """The raw lines ``start..end`` (1-based, inclusive), joined with newlines."""

@@ -1,0 +1,110 @@
+"""The head of a Markdown act: its ``#`` title line, its identity from ``meta.yaml``.
+
+A Markdown text of the ministerial layout starts with ``# <title>`` and goes straight on to the
+preamble: the identity sentence (type, issuer, date, number, registration, repeal) is not in the
+text but in the act folder's ``meta.yaml``.  So the head is read from there, every value with the
+meta file as its provenance, and cross-checked against what the text itself says: its title line
+and the approval stamp of its first appendix (``… 24 желтоқсан 2015 жылғы № 641 бұйрығымен
+бекітілген``).  A disagreement is a ``meta_mismatch`` warning naming both values; the meta value
+is kept (it is the structured source), never silently replaced.
+
+Without a meta file the identity is read from the first approval stamp, with a ``no_meta``
+warning; a text with neither is not an act (``not_an_act``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzqual.acts.doc import Doc
+from kzqual.acts.head import Head, read_identity
+from kzqual.acts.metafile import ActMeta
+from kzqual.acts.model import ActRef, Span
+from kzqual.acts.refs import parse_act_ref
+
+_HEADING = frozenset({"h1", "h2", "h3"})
+_QUOTES = re.compile(r"[«»\"“”„'`]")
+
+
+def _norm(text: str) -> str:
+    """Title text compared without case, quotes, punctuation spacing or Latin look-alikes."""
+    t = _QUOTES.sub("", text or "").lower().replace("ё", "е")
+    t = t.translate(str.maketrans("iaeopcxy", "іаеорсху"))
+    return " ".join(re.sub(r"[\s.,;:–—-]+", " ", t).split())
+
+
+def read_md_head(doc: Doc, language: str, meta: ActMeta | None, warnings: list[dict]) -> Head:
+    head = Head()
+    lines = doc.ct.lines
+    if lines and lines[0].hint in _HEADING:
+        head.title = doc.texts[0]
+        head.title_lines = doc.span(0, 0)
+        head.end = 1
+    if meta is None:
+        return head
+    src = meta.path or "meta.yaml"
+    if meta.requisite:
+        # The requisite is a Russian sentence whatever the language of the text.
+        read_identity(head, meta.requisite, "ru", None)
+        head.identity_text = meta.requisite
+    meta_title = meta.for_language(meta.title, language)
+    if meta_title:
+        if head.title and _norm(head.title) != _norm(meta_title):
+            warnings.append(_mismatch("title", meta_title, head.title, src, head.title_lines))
+        head.title = meta_title
+    if meta.approved_on:
+        if head.date and head.date != meta.approved_on:
+            warnings.append(_mismatch("date", meta.approved_on, head.date, src, None,
+                                      text_source="requisite"))
+        head.date = meta.approved_on
+    if meta.repealed_by is not None or meta.repealed_on:
+        head.repealed = True
+        ref = _linked_ref(meta.repealed_by.requisite if meta.repealed_by else None)
+        if ref is not None:
+            head.repealed_by = ref
+    return head
+
+
+def _linked_ref(requisite: str | None) -> ActRef | None:
+    """The repealing act named by its requisite (type, issuer, date, number, registration)."""
+    if not requisite:
+        return None
+    h = Head()
+    read_identity(h, requisite, "ru", None)
+    if not (h.number or h.date):
+        return None
+    return ActRef(act_type=h.act_type, issuer=h.issuer, date=h.date, number=h.number,
+                  registration_number=h.registration.number, text=requisite)
+
+
+def identity_from_stamp(head: Head, stamp_text: str | None, span: Span | None) -> None:
+    """No meta file: the act's type, date and number as its first approval stamp gives them."""
+    if not stamp_text:
+        return
+    ref = parse_act_ref(stamp_text, lines=span)
+    head.act_type = head.act_type or ref.act_type
+    head.date = head.date or ref.date
+    head.number = head.number or ref.number
+    head.identity_text = stamp_text
+
+
+def cross_check_stamp(head: Head, stamp_text: str, span: Span, src: str, warnings: list[dict]) -> None:
+    """The first appendix's stamp names the approving act: its date and number must be the meta's."""
+    ref = parse_act_ref(stamp_text, lines=span)
+    if ref.number and head.number and _num(ref.number) != _num(head.number):
+        warnings.append(_mismatch("number", head.number, ref.number, src, span))
+    if ref.date and head.date and ref.date != head.date and ref.number and _num(ref.number) == _num(head.number or ""):
+        warnings.append(_mismatch("date", head.date, ref.date, src, span))
+
+
+def _num(n: str) -> str:
+    return n.strip().lstrip("№N ").lower()
+
+
+def _mismatch(field: str, meta_value: str, text_value: str, src: str, lines: Span | None,
+              *, text_source: str = "text") -> dict:
+    message = (f"meta.yaml and the {text_source} disagree on the {field}: "
+               f"{meta_value!r} (meta.yaml, kept) vs {text_value!r} ({text_source})")
+    return {"code": "meta_mismatch", "message": message, "lines": lines.model_dump() if lines else None,
+            "params": {"field": field, "meta": meta_value, "text": text_value, "meta_file": src,
+                       "text_source": text_source}}
