@@ -98,7 +98,10 @@ def ingest(paths: tuple[str, ...], db: str | None, quiet: bool, allow_shrink: bo
         for r in summary.ok:
             again = f"  (= v{r.restores})" if r.restores else ""
             label = t(f"store.result.{r.status}", ui)
-            click.echo(f"{label:12} {r.act_key} v{r.version}  {r.positions:5d}  {r.path}{again}")
+            click.echo(f"{label:12} {r.act_key} v{r.version} {r.language or '  '}  {r.positions:5d}  {r.path}{again}")
+        texts = [r for r in summary.ok if r.act_key]
+        if len({r.act_key for r in texts}) < len(texts):  # some act came in two languages
+            click.echo(t("languages.ingest.acts", ui, acts=len({r.act_key for r in texts}), texts=len(texts)))
         click.echo(t("store.ingest.summary", _lang(), acts=summary.acts,
                      added=sum(r.status == "added" for r in summary.ok),
                      versions=sum(r.status == "new_version" for r in summary.ok),
@@ -163,8 +166,9 @@ def search(query, lang, body, category, in_force_on, limit, offset, db, as_json)
             head.append("  № " + ", ".join(h.numbers), style="cyan")
         console.print(head)
         act_title = h.act_title if len(h.act_title) <= 60 else h.act_title[:59] + "…"
-        console.print(Text(f"   {h.position_id} · {h.act_key} ({_status(h.act_status)}) · {act_title}",
-                           style="dim"))
+        other = f" · {h.aligned['language']}: {h.aligned['position_id']}" if h.aligned else ""
+        console.print(Text(f"   {h.position_id} ({h.language}) · {h.act_key} ({_status(h.act_status)}) · "
+                           f"{act_title}{other}", style="dim"))
         if h.snippet_field != "title":
             console.print(Text("   ").append_text(marked(h.snippet, h.marks)))
 
@@ -172,17 +176,20 @@ def search(query, lang, body, category, in_force_on, limit, offset, db, as_json)
 @click.command()
 @click.argument("position_id")
 @click.option("--version", "version", default=None, type=click.IntRange(1), metavar="N",
-              help="The post as version N of its act had it (see 'kzqual acts --history KEY'); "
-                   "default the newest version that has it.")
+              help="The post as version N of its act's text had it (versions are per language; see "
+                   "'kzqual acts --history KEY'); default the newest version that has it.")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
+              help="The post in this language text of its act (default: Kazakh where there is one).")
 @DB_OPTION
 @JSON_OPTION
-def show(position_id: str, version: int | None, db: str | None, as_json: bool) -> None:
-    """Print a post with every requirement and the raw lines of the act it was read from."""
+def show(position_id: str, version: int | None, lang: str | None, db: str | None, as_json: bool) -> None:
+    """Print a post with every requirement and the raw lines of the act it was read from, and
+    the same post in the act's other language text where the two are aligned."""
     with _open(db) as store:
-        rec = store.position_record(position_id, version)
+        rec = store.position_record(position_id, version, lang)
     if as_json:
         _dump({"position": rec.position.model_dump(mode="json"), "act": rec.act.to_dict(), "raw": rec.raw,
-               "requirements": [asdict(r) for r in rec.requirements]})
+               "requirements": [asdict(r) for r in rec.requirements], "aligned": rec.aligned})
         return
     from rich.console import Console
     from rich.text import Text
@@ -200,6 +207,10 @@ def show(position_id: str, version: int | None, db: str | None, as_json: bool) -
         (t("store.field.units", ui), str(p.units) if p.units is not None else "—"),
         (t("common.lines", ui), f"{p.lines.start}-{p.lines.end}"),
     ]
+    if rec.aligned:
+        rows.append((t("languages.aligned", ui),
+                     f"{rec.aligned['position_id']} ({rec.aligned['language']}; kzqual show "
+                     f"{rec.aligned['position_id']} --lang {rec.aligned['language']})"))
     for label, value in rows:
         console.print(Text.assemble((f"{label}: ", "bold"), value))
     for r in rec.requirements:
@@ -222,18 +233,22 @@ def show(position_id: str, version: int | None, db: str | None, as_json: bool) -
 @click.option("--status", type=click.Choice(["in_force", "repealed", "not_yet_in_force"]), default=None)
 @click.option("--limit", default=None, type=click.IntRange(1))
 @click.option("--history", "history_key", default=None, metavar="KEY",
-              help="The act's versions in the order they were ingested (a version with the text of "
-                   "an earlier one shows '= vN'); the current one is marked *.")
+              help="The versions of the act's text (in --lang, default Kazakh where there is one) in "
+                   "the order they were ingested (a version with the text of an earlier one shows "
+                   "'= vN'); the current one is marked *.")
+@click.option("--lang", type=click.Choice(["kk", "ru"]), default=None,
+              help="The act's text in this language (acts without one are left out).")
 @DB_OPTION
 @JSON_OPTION
-def acts(as_of, status, limit, history_key, db, as_json) -> None:
-    """List the acts in the registry with their status (on --as-of DATE, else as their text says)."""
+def acts(as_of, status, limit, history_key, lang, db, as_json) -> None:
+    """List the acts in the registry, one row per act with its language texts, and their status
+    (on --as-of DATE, else as their text says)."""
     with _open(db) as store:
         if history_key:
-            versions = store.act_versions(history_key)
-            current = store.get_act(history_key).summary.version
+            versions = store.act_versions(history_key, lang)
+            current = store.get_act(history_key, lang=lang).summary.version
         else:
-            items = store.list_acts(as_of=as_of, status=status, limit=limit)
+            items = store.list_acts(as_of=as_of, status=status, limit=limit, lang=lang)
     if history_key:
         if as_json:
             _dump([{**v.to_dict(), "current": v.version == current} for v in versions])
@@ -262,7 +277,8 @@ def acts(as_of, status, limit, history_key, db, as_json) -> None:
         st = _status(a.status)
         if a.status == "repealed" and a.repealed_on:
             st += f" {a.repealed_on}"
-        table.add_row(a.key, str(a.version), a.language, a.date or "—", st, str(a.positions), a.title)
+        table.add_row(a.key, str(a.version), ", ".join(a.languages or [a.language]), a.date or "—", st,
+                      str(a.positions), a.title)
     console = Console(highlight=False)
     if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
         console = Console(highlight=False, width=170)

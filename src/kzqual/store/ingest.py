@@ -38,7 +38,21 @@ def default_parse(path: Path, ct: CleanText) -> ParsedAct:
     read_act = getattr(acts, "read_act", None)
     if read_act is None:
         raise InputError("the act parser (kzqual.acts.read_act) is not available", source=str(path))
-    return read_act(ct)  # the clean text is already read: do not read the file twice
+    return read_act(ct, meta=_meta_for(path, ct))  # the clean text is already read: do not read it twice
+
+
+def _meta_for(path: Path, ct: CleanText):
+    """The act folder's meta.yaml for a Markdown language text; an act folder without one is
+    refused (a registry keys acts by the identity the meta file gives)."""
+    from kzqual.acts.metafile import language_of_path, load_meta, meta_path_for
+
+    mp = meta_path_for(path)
+    if mp is not None:
+        return load_meta(mp)
+    if getattr(ct, "format", "text") == "markdown" and language_of_path(path):
+        raise InputError("no meta.yaml in the act folder (the act's identity is there)", source=str(path),
+                         code="no_meta")
+    return None
 
 
 def default_extract(ct: CleanText, parsed: ParsedAct) -> Extracted:
@@ -79,13 +93,46 @@ def load(path: Path) -> CleanText:
 
 
 def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Files as given, folders as their ``*.txt`` files (recursively, sorted)."""
+    """Files as given; folders as their ``*.txt`` files and their act folders (recursively,
+    sorted).  An act folder (kazakhstan-law/ministerial layout: ``meta.yaml`` with ``kaz.md`` /
+    ``rus.md``, or ``kaz/`` / ``rus/`` folders of parts) gives its two language texts, Kazakh
+    first; a language text it lacks is listed anyway, so that the missing file is reported."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*.txt") if q.is_file()))
+            found = [q for q in p.rglob("*.txt") if q.is_file()]
+            for folder in _act_folders(p):
+                found.extend(act_folder_texts(folder))
+            out.extend(sorted(found, key=_path_order))
         else:
             out.append(p)  # a missing file is reported by read() as an InputError
+    return out
+
+
+def _path_order(p: Path) -> tuple:
+    # an act folder's kaz text before its rus text, act folders in name order
+    return (str(p.parent), p.name.replace(".md", ""))
+
+
+_LANG_NAMES = ("kaz", "rus")
+
+
+def _act_folders(root: Path) -> list[Path]:
+    """Folders under ``root`` (itself included) that hold an act in the Markdown layout."""
+    candidates = {m.parent for m in root.rglob("meta.yaml")}
+    for name in _LANG_NAMES:
+        candidates.update(m.parent for m in root.rglob(f"{name}.md"))
+    # a parts folder kaz/ is part of its act folder, never an act folder itself
+    return sorted(c for c in candidates if c.name not in _LANG_NAMES)
+
+
+def act_folder_texts(folder: Path) -> list[Path]:
+    """The language texts of an act folder: ``kaz.md`` (with or without ``kaz/`` parts beside
+    it), else the parts folder ``kaz/``; then the same for ``rus``."""
+    out = []
+    for name in _LANG_NAMES:
+        md, parts = folder / f"{name}.md", folder / name
+        out.append(parts if parts.is_dir() and not md.is_file() else md)
     return out
 
 

@@ -20,6 +20,7 @@ class IngestResult:
     warnings: int = 0
     error: str | None = None
     restores: int | None = None  # a new version whose text equals this earlier version's
+    language: str | None = None  # the language text stored (versions are per language)
 
 
 @dataclass(slots=True)
@@ -77,6 +78,8 @@ class ActSummary:
     content_hash: str
     ingested_at: str
     same_text_as: int | None = None  # the earliest version with the same text (a restore)
+    # the act's language texts in the registry ("kk", "ru"); this summary is one of them
+    languages: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -88,6 +91,8 @@ class StoredAct:
     act: Act
     events: list[ActEvent]
     warnings: list[dict]
+    # every language text of the act (current versions), this one included
+    texts: list[ActSummary] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -107,3 +112,5 @@ class PositionRecord:
     act: ActSummary
     raw: str  # raw lines of the whole post
     requirements: list[SourcedRequirement]
+    # the same post in the act's other language text: {"position_id", "language", "method"}
+    aligned: dict | None = None

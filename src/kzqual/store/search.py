@@ -63,6 +63,9 @@ class SearchHit:
     marks: list[tuple[int, int]] = field(default_factory=list)  # matched words, offsets in snippet
     title_marks: list[tuple[int, int]] = field(default_factory=list)  # matched words in the title
     lines: tuple[int, int] = (0, 0)
+    # the same post in the act's other language text (a search in either language finds the post
+    # and links its partner): {"position_id", "language", "method"} or None
+    aligned: dict | None = None
 
     def snippet_marked(self, open_: str = "[", close: str = "]") -> str:
         return mark(self.snippet, self.marks, open_, close)

@@ -136,14 +136,14 @@ class Store:
 
     def _unchanged(self, path: Path, digest: str) -> IngestResult | None:
         with self.engine.connect() as conn:
-            known = conn.execute(select(T.acts.c.key, T.acts.c.version, T.acts.c.id)
+            known = conn.execute(select(T.acts.c.key, T.acts.c.version, T.acts.c.id, T.acts.c.language)
                                  .where(T.acts.c.content_hash == digest, T.acts.c.is_current == True)  # noqa: E712
                                  ).first()
             if known is None:
                 return None
             n = conn.execute(select(func.count()).select_from(T.positions)
                              .where(T.positions.c.act_id == known.id)).scalar_one()
-            return IngestResult(str(path), "unchanged", known.key, known.version, n, 0)
+            return IngestResult(str(path), "unchanged", known.key, known.version, n, 0, language=known.language)
 
     def _store_prepared(self, path: Path, prep: PreparedAct, allow_shrink: bool) -> IngestResult:
         for attempt in (1, 2):
@@ -161,7 +161,7 @@ class Store:
         version, n_pos, act_warnings, pos_warnings, restored = outcome
         status = "added" if version == 1 else "new_version"
         return IngestResult(str(path), status, prep.key, version, n_pos, len(act_warnings) + len(pos_warnings),
-                            restores=restored)
+                            restores=restored, language=prep.language)
 
     def _shrink_reason(self, conn: Connection, current, raw_lines: list[str]) -> str | None:
         """Why a new text looks like a damaged copy of the current version (a truncated file),
@@ -187,24 +187,27 @@ class Store:
                 # changes no row; busy_timeout waits for it): reading first and writing later
                 # lets another process commit in between and this one fail
                 conn.execute(text("UPDATE acts SET id = id WHERE 0"))
-            current = conn.execute(select(T.acts).where(T.acts.c.key == key,
-                                                        T.acts.c.is_current == True)  # noqa: E712
+            lang = prep.language
+            # versions are per language text: the kk and the ru text of one act are two texts of
+            # it, never versions of each other (nor a shrink of each other)
+            same_text = (T.acts.c.key == key) & (T.acts.c.language == lang)
+            current = conn.execute(select(T.acts).where(same_text, T.acts.c.is_current == True)  # noqa: E712
                                    ).first()
             if current is not None and current.content_hash == digest:  # another writer stored it meanwhile
-                return IngestResult(str(path), "unchanged", key, current.version, 0, 0)
+                return IngestResult(str(path), "unchanged", key, current.version, 0, 0, language=lang)
             # the same text as an earlier version: stored again as a new version, so the history
             # reads v1 -> v2 -> v3 (= v1) and every version stays queryable as it was
             restored = conn.execute(select(func.min(T.acts.c.version)).where(
-                T.acts.c.key == key, T.acts.c.content_hash == digest)).scalar()
+                same_text, T.acts.c.content_hash == digest)).scalar()
             if current is not None and not allow_shrink:
                 reason = self._shrink_reason(conn, current, prep.raw_lines)
                 if reason:
-                    raise InputError(f"refused as a new version of {key}: {reason}; "
+                    raise InputError(f"refused as a new version of {key} ({lang}): {reason}; "
                                      "use --allow-shrink to store it anyway", source=str(path),
                                      code="suspicious_shrink")
-            last = conn.execute(select(func.max(T.acts.c.version)).where(T.acts.c.key == key)).scalar()
+            last = conn.execute(select(func.max(T.acts.c.version)).where(same_text)).scalar()
             version = (last or 0) + 1
-            conn.execute(update(T.acts).where(T.acts.c.key == key).values(is_current=False))
+            conn.execute(update(T.acts).where(same_text).values(is_current=False))
             act_warnings = prep.act_warnings
             act_id = conn.execute(
                 T.acts.insert().returning(T.acts.c.id),
@@ -225,14 +228,40 @@ class Store:
                 n_old = conn.execute(select(func.count()).select_from(T.positions)
                                      .where(T.positions.c.act_id == current.id)).scalar_one()
                 if n_pos * 2 < n_old:  # lost most posts: more likely a damaged file than a reform
-                    raise InputError(f"refused as a new version of {key}: it has {n_pos} posts, "
+                    raise InputError(f"refused as a new version of {key} ({lang}): it has {n_pos} posts, "
                                      f"the current version {current.version} has {n_old}; "
                                      "use --allow-shrink to store it anyway", source=str(path),
                                      code="suspicious_shrink")
+            pos_warnings = pos_warnings + self._realign(conn, key)
             if pos_warnings:
                 conn.execute(update(T.acts).where(T.acts.c.id == act_id)
                              .values(warnings=act_warnings + pos_warnings))
         return version, n_pos, act_warnings, pos_warnings, restored
+
+    def _realign(self, conn: Connection, key: str) -> list[dict]:
+        """Pair the posts of the act's current kk and ru texts again (both must be there);
+        the warnings name the posts left without a partner."""
+        from kzqual.positions.align import align
+
+        conn.execute(T.position_alignment.delete().where(T.position_alignment.c.act_key == key))
+        posts: dict[str, list[dict]] = {}
+        for lang in ("kk", "ru"):
+            q = (select(T.positions.c.data).join(T.acts, T.acts.c.id == T.positions.c.act_id)
+                 .where(T.acts.c.key == key, T.acts.c.language == lang, T.acts.c.is_current == True)  # noqa: E712
+                 .order_by(T.positions.c.ord))
+            posts[lang] = [d if isinstance(d, dict) else json.loads(d) for (d,) in conn.execute(q)]
+        if not posts["kk"] or not posts["ru"]:
+            return []
+        result = align(posts["kk"], posts["ru"])
+        rows_ = [{"act_key": key, "kk_position_id": k, "ru_position_id": r, "method": m}
+                 for k, r, m in result.pairs]
+        rows_ += [{"act_key": key, "kk_position_id": k, "ru_position_id": None, "method": "unaligned"}
+                  for k in result.kk_only]
+        rows_ += [{"act_key": key, "kk_position_id": None, "ru_position_id": r, "method": "unaligned"}
+                  for r in result.ru_only]
+        if rows_:
+            conn.execute(T.position_alignment.insert(), rows_)
+        return result.warnings()
 
     def _insert_raw_lines(self, conn: Connection, act_id: int, lines: list[str]) -> None:
         """The act's raw lines (tens of thousands): straight to the driver, COPY on PostgreSQL."""
@@ -365,91 +394,133 @@ class Store:
         return n
 
     # ------------------------------------------------------------------ acts
-    def _act_row(self, conn: Connection, key: str, version: int | None):
+    def _act_row(self, conn: Connection, key: str, version: int | None, lang: str | None = None):
+        """One language text of an act: ``lang``'s, else the Kazakh text (the state language)
+        when the act has one, else the Russian; its version ``version`` (versions are numbered
+        per language), else its current version."""
         key = key if key.startswith(("reg-",)) or "-" in key else f"reg-{key}"
+        if lang not in (None, "kk", "ru"):
+            raise InputError(f"unknown language {lang!r} (kk or ru)", source="lang")
         q = select(T.acts).where(T.acts.c.key == key)
+        if lang:
+            q = q.where(T.acts.c.language == lang)
         q = q.where(T.acts.c.version == version) if version else q.where(T.acts.c.is_current == True)  # noqa: E712
-        row = conn.execute(q).first()
+        row = conn.execute(q.order_by(T.acts.c.language)).first()  # "kk" sorts before "ru"
         if row is None:
-            what = f"{key} version {version}" if version else key
+            what = " ".join(x for x in (key, f"({lang})" if lang else "", f"version {version}" if version else "") if x)
             raise NotFoundError(f"no act {what} in the registry", source=self.url)
         return row
+
+    def _languages(self, conn: Connection, keys: list[str]) -> dict[str, list[str]]:
+        """The languages of each act's current texts."""
+        out: dict[str, list[str]] = {}
+        if not keys:
+            return out
+        for k, lang in conn.execute(select(T.acts.c.key, T.acts.c.language)
+                                    .where(T.acts.c.key.in_(keys), T.acts.c.is_current == True)  # noqa: E712
+                                    .order_by(T.acts.c.language)):
+            out.setdefault(k, []).append(lang)
+        return out
 
     def _summaries(self, conn: Connection, act_rows, as_of: str | None) -> list[ActSummary]:
         ids = [r.id for r in act_rows]
         counts = dict(conn.execute(select(T.positions.c.act_id, func.count()).where(
             T.positions.c.act_id.in_(ids)).group_by(T.positions.c.act_id)).all()) if ids else {}
-        nver = dict(conn.execute(select(T.acts.c.key, func.count()).where(
-            T.acts.c.key.in_([r.key for r in act_rows])).group_by(T.acts.c.key)).all()) if ids else {}
-        # earliest version of each (key, text): a later version with the same text restored it
-        first = {(k, h): v for k, h, v in conn.execute(
-            select(T.acts.c.key, T.acts.c.content_hash, func.min(T.acts.c.version))
-            .where(T.acts.c.key.in_([r.key for r in act_rows]))
-            .group_by(T.acts.c.key, T.acts.c.content_hash)).all()} if ids else {}
+        keys = list({r.key for r in act_rows})
+        # versions and restores are per language text
+        nver = {(k, lang): n for k, lang, n in conn.execute(
+            select(T.acts.c.key, T.acts.c.language, func.count()).where(T.acts.c.key.in_(keys))
+            .group_by(T.acts.c.key, T.acts.c.language)).all()} if ids else {}
+        # earliest version of each (key, language, text): a later version with the same text restored it
+        first = {(k, lang, h): v for k, lang, h, v in conn.execute(
+            select(T.acts.c.key, T.acts.c.language, T.acts.c.content_hash, func.min(T.acts.c.version))
+            .where(T.acts.c.key.in_(keys))
+            .group_by(T.acts.c.key, T.acts.c.language, T.acts.c.content_hash)).all()} if ids else {}
+        langs = self._languages(conn, keys)
         out = []
         for r in act_rows:
             rb = (r.data or {}).get("repealed_by") if r.status == "repealed" else None
-            earliest = first.get((r.key, r.content_hash))
+            earliest = first.get((r.key, r.language, r.content_hash))
             out.append(ActSummary(
-                key=r.key, version=r.version, versions=nver.get(r.key, 1), title=r.title,
+                key=r.key, version=r.version, versions=nver.get((r.key, r.language), 1), title=r.title,
                 language=r.language, act_type=r.act_type, date=r.date, number=r.number,
                 registration_number=r.registration_number, status=status_on(r, as_of),
                 repealed_on=r.repealed_on, repealed_by=(rb or {}).get("text") or None,
                 effective_from=r.effective_from, entry_rule=r.entry_rule, positions=counts.get(r.id, 0),
                 source=r.source, content_hash=r.content_hash, ingested_at=r.ingested_at,
-                same_text_as=earliest if earliest != r.version else None))
+                same_text_as=earliest if earliest != r.version else None,
+                languages=langs.get(r.key, [r.language])))
         return out
 
     @_db_errors
     def list_acts(self, as_of: str | _date | None = None, status: str | None = None,
-                  limit: int | None = None, offset: int = 0) -> list[ActSummary]:
-        """Current versions of the acts, with their status on ``as_of`` (else as the text says)."""
+                  limit: int | None = None, offset: int = 0, lang: str | None = None) -> list[ActSummary]:
+        """One row per act: the current version of its ``lang`` text (default: the Kazakh text
+        where there is one, else the Russian), with the act's ``languages`` and its status on
+        ``as_of`` (else as the text says).  With ``lang``, acts without that text are left out."""
+        if lang not in (None, "kk", "ru"):
+            raise InputError(f"unknown language {lang!r} (kk or ru)", source="--lang")
         as_of = check_date(as_of, "--as-of")
         if status not in (None, "in_force", "repealed", "not_yet_in_force"):
             raise InputError(f"unknown status {status!r} (in_force, repealed, not_yet_in_force)",
                              source="--status")
         with self.engine.connect() as conn:
-            act_rows = conn.execute(select(T.acts).where(T.acts.c.is_current == True)  # noqa: E712
-                                    .order_by(T.acts.c.date, T.acts.c.key)).all()
+            q = select(T.acts).where(T.acts.c.is_current == True)  # noqa: E712
+            if lang:
+                q = q.where(T.acts.c.language == lang)
+            act_rows, seen = [], set()
+            for r in conn.execute(q.order_by(T.acts.c.date, T.acts.c.key, T.acts.c.language)).all():
+                if r.key not in seen:  # kk sorts first: the act's Kazakh text stands for it
+                    seen.add(r.key)
+                    act_rows.append(r)
             summaries = self._summaries(conn, act_rows, as_of)
         if status:
             summaries = [s for s in summaries if s.status == status]
         return summaries[offset : offset + limit if limit is not None else None]
 
     @_db_errors
-    def get_act(self, key: str, version: int | None = None) -> StoredAct:
+    def get_act(self, key: str, version: int | None = None, lang: str | None = None) -> StoredAct:
+        """An act's ``lang`` text (default: kk where there is one), ``version`` of it (default:
+        current), with every language text of the act listed in ``texts``."""
         with self.engine.connect() as conn:
-            r = self._act_row(conn, key, version)
+            r = self._act_row(conn, key, version, lang)
             summary = self._summaries(conn, [r], None)[0]
+            others = conn.execute(select(T.acts).where(T.acts.c.key == r.key, T.acts.c.is_current == True,  # noqa: E712
+                                                       T.acts.c.language != r.language)
+                                  .order_by(T.acts.c.language)).all()
+            texts = sorted([summary, *self._summaries(conn, others, None)], key=lambda x: x.language)
             events = [ActEvent(e.event, e.event_date, e.by_act, e.text,
                                (e.line_start, e.line_end) if e.line_start else None)
                       for e in conn.execute(select(T.act_events).where(T.act_events.c.act_id == r.id)
                                             .order_by(T.act_events.c.id))]
         from kzqual.acts.model import Act
 
-        return StoredAct(summary, Act.model_validate(r.data), events, list(r.warnings or []))
+        return StoredAct(summary, Act.model_validate(r.data), events, list(r.warnings or []), texts)
 
     @_db_errors
-    def act_versions(self, key: str) -> list[ActSummary]:
+    def act_versions(self, key: str, lang: str | None = None) -> list[ActSummary]:
+        """The versions of one language text of the act (default: kk where there is one)."""
         with self.engine.connect() as conn:
-            r = self._act_row(conn, key, None)
-            act_rows = conn.execute(select(T.acts).where(T.acts.c.key == r.key).order_by(T.acts.c.version)).all()
+            r = self._act_row(conn, key, None, lang)
+            act_rows = conn.execute(select(T.acts).where(T.acts.c.key == r.key, T.acts.c.language == r.language)
+                                    .order_by(T.acts.c.version)).all()
             return self._summaries(conn, act_rows, None)
 
     @_db_errors
-    def act_structure(self, key: str, version: int | None = None) -> list[StructureNode]:
+    def act_structure(self, key: str, version: int | None = None, lang: str | None = None) -> list[StructureNode]:
         with self.engine.connect() as conn:
-            r = self._act_row(conn, key, version)
+            r = self._act_row(conn, key, version, lang)
             nodes = conn.execute(select(T.structure_nodes).where(T.structure_nodes.c.act_id == r.id)).mappings().all()
         return rows.build_tree([dict(n) for n in nodes])
 
     @_db_errors
-    def raw_lines(self, act_key: str, start: int, end: int, version: int | None = None) -> list[tuple[int, str]]:
+    def raw_lines(self, act_key: str, start: int, end: int, version: int | None = None,
+                  lang: str | None = None) -> list[tuple[int, str]]:
         """Raw lines ``start..end`` (1-based, inclusive) of an act version, as (number, text)."""
         if start < 1 or end < start:
             raise InputError(f"bad line range {start}-{end}", source=act_key)
         with self.engine.connect() as conn:
-            r = self._act_row(conn, act_key, version)
+            r = self._act_row(conn, act_key, version, lang)
             return self._raw(conn, r.id, start, end)
 
     def _raw(self, conn: Connection, act_id: int, start: int, end: int) -> list[tuple[int, str]]:
@@ -459,29 +530,38 @@ class Store:
             .order_by(T.raw_lines.c.line_no))]
 
     # ------------------------------------------------------------------ positions
-    def _position_row(self, conn: Connection, position_id: str, version: int | None = None):
+    def _position_row(self, conn: Connection, position_id: str, version: int | None = None,
+                      lang: str | None = None):
+        """A post by id (stable across versions; the kk and ru texts of an act may share it):
+        ``lang``'s post, else the Kazakh one where there is one."""
         q = (select(T.positions, T.acts.c.version).join(T.acts, T.acts.c.id == T.positions.c.act_id)
              .where(T.positions.c.position_id == position_id))
+        if lang:
+            q = q.where(T.positions.c.language == lang)
         if version:  # that version of the post's act (its id is stable across versions)
             q = q.where(T.acts.c.version == version)
-        row = conn.execute(q.order_by(T.acts.c.is_current.desc(), T.acts.c.version.desc()).limit(1)).first()
+        row = conn.execute(q.order_by(T.acts.c.is_current.desc(), T.positions.c.language,
+                                      T.acts.c.version.desc()).limit(1)).first()
         if row is None:
             what = f"{position_id!r} in version {version} of its act" if version else repr(position_id)
             raise NotFoundError(f"no position {what} in the registry", source=self.url)
         return row
 
     @_db_errors
-    def get_position(self, position_id: str, version: int | None = None) -> Position:
+    def get_position(self, position_id: str, version: int | None = None, lang: str | None = None) -> Position:
         """The post from the newest version of its act that has it (or from act version ``version``)."""
         with self.engine.connect() as conn:
-            return _position_model().model_validate(self._position_row(conn, position_id, version).data)
+            return _position_model().model_validate(self._position_row(conn, position_id, version, lang).data)
 
     @_db_errors
-    def position_record(self, position_id: str, version: int | None = None) -> PositionRecord:
+    def position_record(self, position_id: str, version: int | None = None,
+                        lang: str | None = None) -> PositionRecord:
         """The post, its act, and every requirement with the raw lines it was read from
-        (from act version ``version`` when given, else the newest version that has the post)."""
+        (from act version ``version`` when given, else the newest version that has the post),
+        and the same post in the act's other language text (``aligned``)."""
         with self.engine.connect() as conn:
-            row = self._position_row(conn, position_id, version)
+            row = self._position_row(conn, position_id, version, lang)
+            aligned = self._aligned(conn, row.act_key, position_id, row.language)
             act_row = conn.execute(select(T.acts).where(T.acts.c.id == row.act_id)).one()
             act = self._summaries(conn, [act_row], None)[0]
             raw = "\n".join(t for _, t in self._raw(conn, row.act_id, row.line_start, row.line_end))
@@ -494,7 +574,41 @@ class Store:
                 reqs.append(SourcedRequirement(r.kind, r.text,
                                                (r.line_start, r.line_end) if r.line_start else None,
                                                src, r.data))
-        return PositionRecord(_position_model().model_validate(row.data), act, raw, reqs)
+        return PositionRecord(_position_model().model_validate(row.data), act, raw, reqs, aligned)
+
+    def _aligned(self, conn: Connection, act_key: str, position_id: str, lang: str) -> dict | None:
+        """The partner of a post in the act's other language text, if the alignment found one."""
+        return self.aligned_many(conn, act_key, [(position_id, lang)]).get((position_id, lang))
+
+    @staticmethod
+    def aligned_many(conn: Connection, act_key: str | None, posts: list[tuple[str, str]]) -> dict:
+        """(position id, language) -> {"position_id", "language", "method"} of its partner."""
+        out: dict = {}
+        A = T.position_alignment
+        for lang, other in (("kk", "ru"), ("ru", "kk")):
+            ids = [pid for pid, pl in posts if pl == lang]
+            if not ids:
+                continue
+            mine, theirs = getattr(A.c, f"{lang}_position_id"), getattr(A.c, f"{other}_position_id")
+            q = select(mine, theirs, A.c.method).where(mine.in_(ids), theirs.is_not(None))
+            if act_key:
+                q = q.where(A.c.act_key == act_key)
+            for pid, partner, method in conn.execute(q):
+                out[(pid, lang)] = {"position_id": partner, "language": other, "method": method}
+        return out
+
+    @_db_errors
+    def alignment(self, act_key: str) -> dict:
+        """The pairing of an act's kk and ru posts: pairs (with how they were paired) and the
+        posts of each language left without a partner."""
+        A = T.position_alignment
+        with self.engine.connect() as conn:
+            r = self._act_row(conn, act_key, None)
+            rows_ = conn.execute(select(A).where(A.c.act_key == r.key).order_by(A.c.id)).all()
+        return {"pairs": [{"kk": x.kk_position_id, "ru": x.ru_position_id, "method": x.method}
+                          for x in rows_ if x.method != "unaligned"],
+                "kk_only": [x.kk_position_id for x in rows_ if x.method == "unaligned" and x.kk_position_id],
+                "ru_only": [x.ru_position_id for x in rows_ if x.method == "unaligned" and x.ru_position_id]}
 
     def _position_filter(self, q, *, in_force_on, act_key, category, lang):
         q = q.join(T.acts, T.acts.c.id == T.positions.c.act_id).where(T.acts.c.is_current == True)  # noqa: E712
@@ -551,6 +665,7 @@ class Store:
                 select(T.positions.c.pk, T.positions.c.data, T.positions.c.language, T.acts.c.title,
                        T.acts.c.status, T.acts.c.repealed_on, T.acts.c.effective_from)
                 .join(T.acts, T.acts.c.id == T.positions.c.act_id).where(T.positions.c.pk.in_(pks)))}
+            partners = self.aligned_many(conn, None, [(r.data["id"], r.language) for r in prow.values()])
         hits = []
         for pk, score in found:
             r = prow[pk]
@@ -563,7 +678,8 @@ class Store:
                 category_raw=d.get("category_raw"), units=d.get("units"), numbers=list(d.get("numbers") or []),
                 language=r.language, score=score, snippet=snip, snippet_field=field, marks=marks,
                 title_marks=_search.marks_in(d["title"], terms, r.language),
-                lines=(lines.get("start", 0), lines.get("end", 0))))
+                lines=(lines.get("start", 0), lines.get("end", 0)),
+                aligned=partners.get((d["id"], r.language))))
         return hits
 
     @_db_errors

@@ -153,3 +153,13 @@ requirements = Table(
     Column("line_start", Integer),
     Column("line_end", Integer),
 )
+
+position_alignment = Table(
+    "position_alignment",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("act_key", String(120), nullable=False),
+    Column("kk_position_id", String(200)),  # None: a ru post with no kk partner
+    Column("ru_position_id", String(200)),  # None: a kk post with no ru partner
+    Column("method", String(20), nullable=False),  # number | order | unaligned
+)
