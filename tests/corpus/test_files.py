@@ -1,0 +1,36 @@
+"""The corpus files are the source's text: each has exactly the character count the source reported.
+
+The files were copied through a file-reading API chunk by chunk (see README.md); a dropped or
+doubled chunk, or a file cut in the wrong place, changes the count.  A look-alike substitution
+does not, which is why the count is a floor for fidelity, not a proof of it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).parent
+MANIFEST = json.loads((HERE / "manifest.json").read_text(encoding="utf-8"))
+FILES = [(e["folder"], rel, f["chars"]) for e in MANIFEST for rel, f in e["files"].items()]
+
+
+def test_manifest_lists_every_act_folder():
+    on_disk = {p.name for p in HERE.iterdir() if p.is_dir() and (p / "meta.yaml").exists()}
+    assert on_disk == {e["folder"] for e in MANIFEST}
+
+
+@pytest.mark.parametrize(("folder", "rel", "chars"), FILES, ids=[f"{f}/{r}" for f, r, _ in FILES])
+def test_file_has_the_source_character_count(folder, rel, chars):
+    text = (HERE / folder / rel).read_text(encoding="utf-8")
+    assert len(text) == chars
+
+
+def test_every_file_is_in_the_manifest():
+    listed = {(f, r) for f, r, _ in FILES}
+    for e in MANIFEST:
+        folder = HERE / e["folder"]
+        for path in folder.rglob("*"):
+            if path.is_file():
+                assert (e["folder"], path.relative_to(folder).as_posix()) in listed, path
