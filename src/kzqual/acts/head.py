@@ -102,6 +102,11 @@ def read_head(doc: Doc, language: str) -> Head:
 def read_identity(head: Head, ident: str, language: str, span: Span | None) -> None:
     repeal = _REPEAL_PHRASE.search(ident)
     reg = _REG_PHRASE.search(ident)
+    if reg and reg.group(0).lower().startswith("министерств") and (first_no := NUMBER_RE.search(ident)) \
+            and reg.start() < first_no.start():
+        # "Приказ Министерства юстиции … № 16. Зарегистрирован …": the ministry issued the act;
+        # the registration clause comes after the act's own number
+        reg = _REG_PHRASE.search(ident, first_no.end())
     own_end = min(x.start() for x in (repeal, reg) if x) if (repeal or reg) else len(ident)
     own = ident[:own_end]
     # A Russian head names the type first ("Приказ Министра …"), so an early type word counts.
