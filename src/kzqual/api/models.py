@@ -29,7 +29,8 @@ class ActSummary(BaseModel):
     effective_from: str | None = None
     entry_rule: str | None = None
     positions: int
-    url: str  # API URL of the act
+    url: str  # API URL of the act (of this language text)
+    languages: list[str] = []  # the act's language texts in the registry: "kk", "ru"
 
 
 class ActEvent(BaseModel):
@@ -47,6 +48,10 @@ class ActDetail(BaseModel):
     structure: list[StructureNode]
     warnings: list[dict]
     text_url: str
+    # every language text of the act (its current version), this one included, each with its URL
+    texts: list[ActSummary] = []
+    # the pairing of the posts of the act's kk and ru texts (empty with one language text)
+    alignment: dict = {}
 
 
 class SourceLine(BaseModel):
@@ -90,6 +95,8 @@ class PositionHit(BaseModel):
     marks: list[list[int]] = []  # [start, end) offsets of matched words in snippet
     lines: list[int]  # [start, end] raw lines of the post
     url: str
+    # the same post in the act's other language text: {position_id, language, method, url}
+    aligned: dict | None = None
 
 
 class SourcedRequirement(BaseModel):
@@ -106,6 +113,8 @@ class PositionDetail(BaseModel):
     raw: str  # raw lines of the whole post
     requirements: list[SourcedRequirement]
     source_url: str  # the act's text at the post's lines
+    # the same post in the act's other language text: {position_id, language, method, url}
+    aligned: dict | None = None
 
 
 ActPage = Page[ActSummary]

@@ -33,10 +33,11 @@ def plain(value: Any) -> Any:
     return value
 
 
-def text_url(act_key: str, start: int | None = None, end: int | None = None, version: int | None = None) -> str:
+def text_url(act_key: str, start: int | None = None, end: int | None = None, version: int | None = None,
+             lang: str | None = None) -> str:
     """The page that shows an act's text, at a line range (anchor on its first line); ``version``
-    names an earlier (not current) version of the act."""
-    v = f"version={version}" if version else ""
+    names an earlier (not current) version of the act; ``lang`` its language text."""
+    v = "&".join(x for x in (f"version={version}" if version else "", f"lang={lang}" if lang else "") if x)
     if start is None:
         return f"/acts/{act_key}/text" + (f"?{v}" if v else "")
     end = end or start
@@ -56,6 +57,8 @@ def _pin_version(summary: dict) -> int | None:
 def act_summary(summary: Any) -> dict:
     d = plain(summary)
     d["url"] = f"{API_PREFIX}/acts/{d['key']}"
+    if len(d.get("languages") or []) > 1:  # name the language text when the act has two
+        d["url"] += f"?lang={d['language']}"
     for k in ("source", "content_hash", "ingested_at"):
         d.pop(k, None)  # operator details, not part of the public record
     return d
@@ -68,57 +71,71 @@ def list_acts(store: Any, *, status: str | None, in_force_on: str | None) -> lis
     return [act_summary(s) for s in store.list_acts(as_of=in_force_on, status=status)]
 
 
-def get_act(store: Any, key: str, version: int | None = None) -> dict:
-    """One act: the current version, or version ``version`` (NotFoundError when it has none)."""
-    stored = store.get_act(key, version)
+def _lang_of(summary: dict) -> str | None:
+    """The language to name in links: only when the act has two language texts."""
+    return summary["language"] if len(summary.get("languages") or []) > 1 else None
+
+
+def get_act(store: Any, key: str, version: int | None = None, lang: str | None = None) -> dict:
+    """One act: the current version of its ``lang`` text (default: Kazakh where there is one),
+    or version ``version`` of it (NotFoundError when it has none); with its language texts."""
+    stored = store.get_act(key, version, lang)
     summary = act_summary(stored.summary)
     old = _pin_version(summary)
     return {
         "summary": summary,
         "act": stored.act.model_dump(mode="json"),
         "events": [plain(e) for e in stored.events],
-        "structure": [n.model_dump(mode="json") for n in store.act_structure(summary["key"], version)],
+        "structure": [n.model_dump(mode="json") for n in store.act_structure(summary["key"], version,
+                                                                             stored.summary.language)],
         "warnings": plain(stored.warnings),
-        "text_url": text_url(summary["key"], version=old),
+        "text_url": text_url(summary["key"], version=old, lang=_lang_of(summary)),
+        "texts": [act_summary(t) for t in stored.texts],
+        "alignment": store.alignment(summary["key"]) if len(stored.texts) > 1 else {},
     }
 
 
-def act_versions(store: Any, key: str) -> list[dict]:
-    """Every version of an act, oldest first (the ingest history), each with its own URL."""
+def act_versions(store: Any, key: str, lang: str | None = None) -> list[dict]:
+    """Every version of an act's language text, oldest first (the ingest history), each with its own URL."""
     out = []
-    for s in store.act_versions(key):
+    for s in store.act_versions(key, lang):
         d = act_summary(s)
         _pin_version(d)
         out.append(d)
     return out
 
 
-def act_line_count(store: Any, key: str, version: int | None = None) -> int:
+def act_line_count(store: Any, key: str, version: int | None = None, lang: str | None = None) -> int:
     """Raw lines in the current version of an act, or in ``version`` (the store records it at ingest)."""
     from sqlalchemy import select
 
     from kzqual.store import tables as T
 
     q = select(T.acts.c.line_count).where(T.acts.c.key == key)
+    if lang:
+        q = q.where(T.acts.c.language == lang)
     q = q.where(T.acts.c.version == version) if version else q.where(T.acts.c.is_current == True)  # noqa: E712
     with store.engine.connect() as conn:
         n = conn.execute(q).scalar()
     return int(n or 0)
 
 
-def act_text(store: Any, key: str, start: int, end: int, version: int | None = None) -> dict:
+def act_text(store: Any, key: str, start: int, end: int, version: int | None = None,
+             lang: str | None = None) -> dict:
     """Raw lines ``start..end`` and the clean lines that came from them."""
     if start < 1 or end < start:
         raise InputError(f"bad line range {start}-{end}: start must be >= 1 and end >= start", source=key)
     if end - start + 1 > MAX_TEXT_LINES:
         raise InputError(f"at most {MAX_TEXT_LINES} lines per request", source=key)
-    stored = store.get_act(key, version)
+    stored = store.get_act(key, version, lang)
     real_key = stored.summary.key
-    total = act_line_count(store, real_key, version)
+    lang = stored.summary.language
+    total = act_line_count(store, real_key, version, lang)
     if total and start > total:
         raise InputError(f"line {start} is past the end of the act ({total} lines)", source=real_key)
-    rows = store.raw_lines(real_key, start, min(end, total) if total else end, version)
-    clean_lines = clean_for(store, real_key, stored.summary.content_hash, total, version)
+    rows = store.raw_lines(real_key, start, min(end, total) if total else end, version, lang)
+    clean_lines = clean_for(store, real_key, stored.summary.content_hash, total, version, lang,
+                            stored.act.source)
     clean = [
         {"text": c.text, "raw_start": c.raw_start, "raw_end": c.raw_end}
         for c in clean_lines
@@ -135,25 +152,37 @@ def act_text(store: Any, key: str, start: int, end: int, version: int | None = N
     }
 
 
-def clean_for(store: Any, key: str, content_hash: str, total: int, version: int | None = None) -> list:
+def clean_for(store: Any, key: str, content_hash: str, total: int, version: int | None = None,
+              lang: str | None = None, source: str = "") -> list:
     """The act's clean lines (cleaned once per act text, then cached)."""
-    return _clean_cached(store, key, content_hash, total, version)
+    return _clean_cached(store, key, content_hash, total, version, lang, source)
 
 
 @lru_cache(maxsize=16)
-def _clean_cached(store: Any, key: str, content_hash: str, total: int, version: int | None = None) -> list:
+def _clean_cached(store: Any, key: str, content_hash: str, total: int, version: int | None = None,
+                  lang: str | None = None, source: str = "") -> list:
     # keyed by the text's hash too: a version whose text is another's cleans the same way
-    from kzqual.text import clean
+    from kzqual.text import clean_as
 
-    raw = "\n".join(t for _, t in store.raw_lines(key, 1, max(total, 1), version))
-    return clean(raw, source=key).lines
+    raw = "\n".join(t for _, t in store.raw_lines(key, 1, max(total, 1), version, lang))
+    return clean_as(raw, source=source or key).lines
 
 
 def position_hit(hit: Any) -> dict:
     d = plain(hit)
     d["id"] = d.pop("position_id")
     d["url"] = f"{API_PREFIX}/positions/{d['id']}"
+    if d.get("aligned"):
+        # the two language texts of an act may give a post the same id: the URL names the language
+        d["url"] += f"?lang={d['language']}"
+        d["aligned"] = _aligned_link(d["aligned"])
     return d
+
+
+def _aligned_link(aligned: dict | None) -> dict | None:
+    if not aligned:
+        return None
+    return {**aligned, "url": f"{API_PREFIX}/positions/{aligned['position_id']}?lang={aligned['language']}"}
 
 
 def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, category: str | None,
@@ -222,22 +251,25 @@ def _position_as_hit(acts: dict[str, Any], p: Any) -> dict:
     }
 
 
-def get_position(store: Any, position_id: str, version: int | None = None) -> dict:
-    """One post, from act version ``version`` when given (else the newest that has it)."""
-    rec = store.position_record(position_id, version)
+def get_position(store: Any, position_id: str, version: int | None = None, lang: str | None = None) -> dict:
+    """One post, from act version ``version`` when given (else the newest that has it), in the
+    act's ``lang`` text (default: Kazakh where there is one), with its partner in the other."""
+    rec = store.position_record(position_id, version, lang)
     act = act_summary(rec.act)
     old = _pin_version(act)
+    tl = _lang_of(act)
     p = rec.position
     reqs = []
     for r in rec.requirements:
         d = plain(r)
         d.pop("data", None)
-        d["source_url"] = text_url(act["key"], *r.lines, version=old) if r.lines else None
+        d["source_url"] = text_url(act["key"], *r.lines, version=old, lang=tl) if r.lines else None
         reqs.append(d)
     return {
         "position": p.model_dump(mode="json"),
         "act": act,
         "raw": rec.raw,
         "requirements": reqs,
-        "source_url": text_url(act["key"], p.lines.start, p.lines.end, version=old),
+        "source_url": text_url(act["key"], p.lines.start, p.lines.end, version=old, lang=tl),
+        "aligned": _aligned_link(rec.aligned),
     }

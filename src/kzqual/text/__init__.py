@@ -2,7 +2,9 @@
 
 Public API::
 
-    read(path) -> CleanText            # decode + clean a file; InputError if unusable
+    read(path) -> CleanText            # decode + clean a file (.md: Markdown; a kaz/ folder of
+                                       # parts: one text); InputError if unusable
+    clean_as(text, source=...)         # stored raw text cleaned as read at ingest (md or plain)
     clean_bytes(data, source=...)      # same for bytes
     clean(text, source=...)            # same for a str
     decode(data, source=...)           # bytes -> (str, encoding)
@@ -17,7 +19,7 @@ Every :class:`CleanLine` keeps ``raw_start``/``raw_end`` (1-based, inclusive) in
 ``CleanText.raw_lines``; every change is a :class:`Repair` with the raw text it replaced.
 """
 
-from kzqual.text.clean import clean, clean_bytes, clean_offsets, read
+from kzqual.text.clean import clean, clean_as, clean_bytes, clean_offsets, read
 from kzqual.text.decode import decode, decode_report
 from kzqual.text.displaced import has_displacement, restore_displaced
 from kzqual.text.join import join_text, paragraphs
@@ -29,6 +31,7 @@ __all__ = [
     "Repair",
     "TextWarning",
     "clean",
+    "clean_as",
     "clean_bytes",
     "clean_offsets",
     "decode",

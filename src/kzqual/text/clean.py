@@ -98,6 +98,15 @@ def _read_parts(folder: Path, name: str, *, main: bytes | None = None) -> CleanT
     return _clean_md_bytes(text.encode("utf-8"), source=name, parts=where)
 
 
+def clean_as(text: str, *, source: str) -> CleanText:
+    """Clean stored raw text the way it was read at ingest: Markdown for a ``.md`` source or a
+    parts folder (``kaz`` / ``rus``), plain text otherwise."""
+    name = Path(source).name
+    if name.lower().endswith(".md") or name in ("kaz", "rus"):
+        return markdown.clean_markdown(text, source=source)
+    return clean(text, source=source)
+
+
 def clean_bytes(data: bytes, *, source: str = "<bytes>") -> CleanText:
     decoded = decode_report(data, source=source)
     ct = clean(decoded.text, source=source, encoding=decoded.encoding)

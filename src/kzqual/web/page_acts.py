@@ -26,6 +26,18 @@ def acts(request: Request):
                   active="/acts")
 
 
+def text_lang(request: Request) -> str | None:
+    """``?text_lang=kk|ru``: which language text of a two-language act (``?lang`` is the page's
+    own language), else None = the Kazakh text where there is one."""
+    v = request.query_params.get("text_lang")
+    return v if v in ("kk", "ru") else None
+
+
+def _tq(summary: dict) -> str:
+    """The query naming a language text, for links, when the act has two."""
+    return f"text_lang={summary['language']}" if len(summary.get("languages") or []) > 1 else ""
+
+
 def _version(request: Request) -> int | None:
     """``?version=N`` (a positive number), else None = the current version."""
     v = request.query_params.get("version", "")
@@ -35,15 +47,18 @@ def _version(request: Request) -> int | None:
 @router.get("/acts/{key}")
 def act(request: Request, key: str):
     store = get_store(request)
-    detail = registry.get_act(store, key, _version(request))
+    detail = registry.get_act(store, key, _version(request), text_lang(request))
     summary = detail["summary"]
-    versions = registry.act_versions(store, summary["key"]) if summary["versions"] > 1 else []
-    # an earlier version: its links to the text carry ?version=N (line numbers are that text's)
+    versions = registry.act_versions(store, summary["key"], summary["language"]) if summary["versions"] > 1 else []
+    # an earlier version: its links to the text carry ?version=N (line numbers are that text's);
+    # the Russian text of a two-language act: they carry ?text_lang=ru
     old = summary["version"] if summary["version"] != summary["versions"] else None
+    tq = _tq(summary)
+    vq = "&".join(x for x in (f"version={old}" if old else "", tq) if x)
     events = [_with_targets(e, detail["act"], page_lang(request)) for e in detail["events"]]
     return render(request, "act.html", a=detail["act"], s=summary, key=summary["key"], events=events,
                   structure=detail["structure"], positions=summary["positions"], warnings=detail["warnings"],
-                  versions=versions, old=old, vq=f"version={old}" if old else "", active="/acts")
+                  versions=versions, old=old, vq=vq, tq=tq, texts=detail["texts"], active="/acts")
 
 
 def _with_targets(event: dict, act: dict, lang: str) -> dict:
@@ -64,15 +79,16 @@ def act_text(request: Request, key: str):
     start = _int(qp.get("start"), 1, 1, 10_000_000)
     end = _int(qp.get("end"), start if qp.get("start") else WINDOW, start, start + registry.MAX_TEXT_LINES - 1)
     version = _version(request)
-    detail = registry.get_act(store, key, version)
+    detail = registry.get_act(store, key, version, text_lang(request))
     real_key = detail["summary"]["key"]
-    total = registry.act_line_count(store, real_key, version)
+    tl = detail["summary"]["language"]
+    total = registry.act_line_count(store, real_key, version, tl)
     start = min(start, max(total, 1))
     end = min(end, max(total, 1))
     highlight = bool(qp.get("start"))
     lo = max(1, start - CONTEXT) if highlight else start
     hi = min(total, end + CONTEXT) if highlight else end
-    text = registry.act_text(store, real_key, lo, hi, version)
+    text = registry.act_text(store, real_key, lo, hi, version, tl)
     for line in text["lines"]:
         line["hl"] = highlight and start <= line["n"] <= end
     for c in text["clean"]:
@@ -85,5 +101,6 @@ def act_text(request: Request, key: str):
         lines=text["lines"], clean=text["clean"],
         prev_start=prev_start, prev_end=lo - 1 if prev_start else None,
         next_start=next_start, next_end=min(total, hi + span) if next_start else None, act_version=version,
+        text_lang=tl if len(detail["texts"]) > 1 else None,
         active="/acts",
     )

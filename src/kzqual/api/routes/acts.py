@@ -16,6 +16,8 @@ router = APIRouter(tags=["acts"])
 
 Version = Annotated[int | None, Query(ge=1, le=1_000_000, description="an act version (see the summary's "
                                      "`versions`); default the current one; 404 when the act has no such version")]
+Lang = Annotated[Literal["kk", "ru"] | None, Query(description="the act's language text (default: "
+                                                 "Kazakh where the act has one, else Russian); versions are per language")]
 ActKey = Annotated[str, Path(min_length=1, max_length=120, pattern=r"^[A-Za-z0-9_.\-]+$", description="Act key, e.g. reg-9344")]
 
 
@@ -32,8 +34,8 @@ def list_acts(
 
 
 @router.get("/acts/{key}", response_model=ActDetail, summary="One act: metadata, history, notes, structure")
-def get_act(key: ActKey, version: Version = None, store: Any = Depends(get_store)):
-    return registry.get_act(store, key, version)
+def get_act(key: ActKey, version: Version = None, lang: Lang = None, store: Any = Depends(get_store)):
+    return registry.get_act(store, key, version, lang)
 
 
 @router.get("/acts/{key}/text", response_model=ActText, summary="Raw source lines of an act (and their clean text)")
@@ -42,6 +44,7 @@ def act_text(
     start: int = Query(1, ge=1, le=10_000_000),
     end: int | None = Query(None, ge=1, le=10_000_000, description=f"inclusive; at most {registry.MAX_TEXT_LINES} lines"),
     version: Version = None,
+    lang: Lang = None,
     store: Any = Depends(get_store),
 ):
-    return registry.act_text(store, key, start, end if end is not None else start + 199, version)
+    return registry.act_text(store, key, start, end if end is not None else start + 199, version, lang)

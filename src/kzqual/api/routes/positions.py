@@ -41,6 +41,8 @@ def get_position(
     position_id: str = Path(..., min_length=1, max_length=200),
     version: int | None = Query(None, ge=1, le=1_000_000, description="the post as act version N had it "
                                 "(404 when that version has no such post); default the newest version that has it"),
+    lang: Literal["kk", "ru"] | None = Query(None, description="the post in this language text of its act "
+                                             "(default: Kazakh where there is one)"),
     store: Any = Depends(get_store),
 ):
-    return registry.get_position(store, position_id, version)
+    return registry.get_position(store, position_id, version, lang)
