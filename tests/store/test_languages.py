@@ -141,3 +141,48 @@ def test_whole_shared_corpus_ingests_with_both_languages(store, tmp_path):
     assert stored <= regs and len(stored) >= len(regs) - 6
     again = store.ingest_paths([SHARED])
     assert {r.status for r in again.results} == {"unchanged"}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'old.db'}"
+    server = request.getfixturevalue("pg_server")
+    name = server.create_db()
+    request.addfinalizer(lambda: server.drop_db(name))
+    return server.url(name)
+
+
+def test_migration_makes_kk_and_ru_versions_language_texts(fresh_url):
+    """A registry made before registry_0007 holds a kk and a ru text of one act as versions 1 and
+    2 (only v2 current), and a kk act with two versions.  After the upgrade: kk v1 and ru v1 of
+    the first, both current; the second keeps v1, v2 (v2 current)."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from kzqual.store import db
+
+    engine = db.make_engine(db.resolve_url(fresh_url))
+    with engine.begin() as conn:
+        cfg = db.alembic_config(conn)
+        command.upgrade(cfg, "registry_0006")
+        rows = [("reg-1", 1, "h1", False, "kk"), ("reg-1", 2, "h2", True, "ru"),
+                ("reg-2", 1, "h3", False, "kk"), ("reg-2", 2, "h4", True, "kk")]
+        for key, version, digest, current, lang in rows:
+            conn.execute(text(
+                "INSERT INTO acts (key, version, content_hash, is_current, title, language, act_type, status, "
+                "line_count, ingested_at, data, warnings) VALUES (:k, :v, :h, :c, :t, :l, 'order', 'in_force', "
+                "1, '2026-01-01T00:00:00+00:00', :d, '[]')"),
+                {"k": key, "v": version, "h": digest, "c": current, "t": f"{key} {lang}", "l": lang,
+                 "d": json.dumps({"title": f"{key} {lang}", "language": lang, "act_type": "order",
+                                  "act_type_raw": "бұйрық"})})
+    engine.dispose()
+    from kzqual.store import open_store
+
+    with open_store(fresh_url) as store:
+        listed = {a.key: a for a in store.list_acts()}
+        assert listed["reg-1"].languages == ["kk", "ru"] and listed["reg-1"].version == 1
+        assert [v.version for v in store.act_versions("reg-1", "kk")] == [1]
+        assert [(v.version, v.content_hash) for v in store.act_versions("reg-1", "ru")] == [(1, "h2")]
+        assert [(v.version, v.content_hash) for v in store.act_versions("reg-2")] == [(1, "h3"), (2, "h4")]
+        assert store.get_act("reg-2").summary.version == 2
