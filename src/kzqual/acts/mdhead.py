@@ -84,13 +84,16 @@ def identity_from_stamp(head: Head, stamp_text: str | None, span: Span | None) -
     ref = parse_act_ref(stamp_text, lines=span)
     head.act_type = head.act_type or ref.act_type
     head.date = head.date or ref.date
-    head.number = head.number or ref.number
+    # a stamp names the approving act, never its registration: a Justice-ministry order's
+    # "№ 641" that the reference reader takes for a registration number is the act's number
+    head.number = head.number or ref.number or ref.registration_number
     head.identity_text = stamp_text
 
 
 def cross_check_stamp(head: Head, stamp_text: str, span: Span, src: str, warnings: list[dict]) -> None:
     """The first appendix's stamp names the approving act: its date and number must be the meta's."""
     ref = parse_act_ref(stamp_text, lines=span)
+    ref.number = ref.number or ref.registration_number  # a stamp has no registration (see above)
     if ref.number and head.number and _num(ref.number) != _num(head.number):
         warnings.append(_mismatch("number", head.number, ref.number, src, span))
     if ref.date and head.date and ref.date != head.date and ref.number and _num(ref.number) == _num(head.number or ""):
