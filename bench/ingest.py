@@ -32,15 +32,15 @@ sys.path.insert(0, str(ROOT / "tests"))  # tests/pg.py: a throw-away PostgreSQL 
 ACTS = ROOT / "src" / "kzqual" / "data" / "acts"
 
 
-def one_run(db: str, workers: str) -> tuple[float, float]:
-    """(wall, cpu) seconds of one ``kzqual ingest`` process into ``db``."""
+def one_run(db: str, workers: str, target: Path = ACTS) -> tuple[float, float]:
+    """(wall, cpu) seconds of one ``kzqual ingest`` process of ``target`` into ``db``."""
     env = dict(os.environ)
     env.pop("KZQUAL_INGEST_WORKERS", None)
     if workers != "default":
         env["KZQUAL_INGEST_WORKERS"] = workers
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    res = subprocess.run([sys.executable, "-m", "kzqual.cli", "ingest", "-q", "--db", db, str(ACTS)],
+    res = subprocess.run([sys.executable, "-m", "kzqual.cli", "ingest", "-q", "--db", db, str(target)],
                          env=env, capture_output=True, text=True)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -22,6 +22,7 @@ that is not YAML or not a mapping is an :class:`InputError`.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -80,11 +81,26 @@ def _plain(value):
 
 
 def load_meta(path: str | Path) -> ActMeta:
-    import yaml
-
+    """The meta file at ``path``; read once per file state (an act folder's two language texts
+    share it)."""
     p = Path(path)
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        st = p.stat()
+    except OSError:
+        st = None
+    if st is None:
+        return _load_meta(p, 0, -1)
+    return _load_meta(p, st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=64)
+def _load_meta(p: Path, _mtime: int, _size: int) -> ActMeta:
+    import yaml
+
+    # libyaml's safe loader where the wheel has it: the pure-Python one is ~10x slower
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(p.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 - a safe loader
     except FileNotFoundError:
         raise InputError("no meta.yaml in the act folder", source=str(p), code="not_found") from None
     except (OSError, UnicodeDecodeError) as exc:
