@@ -232,18 +232,20 @@ class Store:
                                      f"the current version {current.version} has {n_old}; "
                                      "use --allow-shrink to store it anyway", source=str(path),
                                      code="suspicious_shrink")
-            pos_warnings = pos_warnings + self._realign(conn, key)
+            pos_warnings = pos_warnings + self._realign(conn, key, bool(n_pos))
             if pos_warnings:
                 conn.execute(update(T.acts).where(T.acts.c.id == act_id)
                              .values(warnings=act_warnings + pos_warnings))
         return version, n_pos, act_warnings, pos_warnings, restored
 
-    def _realign(self, conn: Connection, key: str) -> list[dict]:
+    def _realign(self, conn: Connection, key: str, has_posts: bool = True) -> list[dict]:
         """Pair the posts of the act's current kk and ru texts again (both must be there);
         the warnings name the posts left without a partner."""
         from kzqual.positions.align import align
 
         conn.execute(T.position_alignment.delete().where(T.position_alignment.c.act_key == key))
+        if not has_posts:  # the text just stored has none: nothing to pair
+            return []
         posts: dict[str, list[dict]] = {}
         for lang in ("kk", "ru"):
             q = (select(T.positions.c.data).join(T.acts, T.acts.c.id == T.positions.c.act_id)

@@ -39,10 +39,15 @@ _RULE_ONLY = re.compile(r"^[\s\-_=!|+*.]*$")
 _ANCHOR = re.compile(r"""<a\s+id\s*=\s*["']([^"']+)["']""", re.I)
 
 
+_INLINE_MARKUP = re.compile(r"[\\*_&<\[`!]")
+
+
 def _parser():
     from markdown_it import MarkdownIt  # imported late: the plain-text path never needs it
 
-    return MarkdownIt("commonmark").disable(["code", "list", "lheading", "hr", "reference"])
+    # The inline pass runs per run of text in _inline, and only on text that has inline markup:
+    # most lines of an act have none, and markdown-it's inline rules were half of a corpus ingest.
+    return MarkdownIt("commonmark").disable(["code", "list", "lheading", "hr", "reference", "inline"])
 
 
 @dataclass(slots=True)
@@ -81,7 +86,8 @@ def clean_markdown(text: str, *, source: str = "<markdown>", encoding: str = "ut
     # Navigation lines of part files are blanked (not removed: raw line numbers must not move).
     md_lines = ["" if _PART_NAV.match(x) else x.replace("\t", "    ") for x in raw_lines]
     out = _Out()
-    tokens = _parser().parse("\n".join(md_lines))
+    md = _parser()
+    tokens = md.parse("\n".join(md_lines))
     hint = "p"
     quote_depth = 0
     heading: str | None = None
@@ -101,7 +107,7 @@ def clean_markdown(text: str, *, source: str = "<markdown>", encoding: str = "ut
             out.gap = True
         elif kind == "inline" and tok.map:
             hint = heading or ("quote" if quote_depth else "p")
-            _inline(out, tok, hint)
+            _inline(out, md, tok, hint)
         elif kind == "fence" and tok.map:
             out.gap = True
             _fence(out, tok)
@@ -113,19 +119,25 @@ def clean_markdown(text: str, *, source: str = "<markdown>", encoding: str = "ut
                      parts=parts or [])
 
 
-def _inline(out: _Out, tok, hint: str) -> None:
+def _inline(out: _Out, md, tok, hint: str) -> None:
     """An inline run (paragraph, heading, blockquote line): one clean line per source line."""
     line = tok.map[0] + 1
+    if not _INLINE_MARKUP.search(tok.content):  # plain text: its lines as they are
+        for k, text in enumerate(tok.content.split("\n")):
+            out.add(text, line + k, hint=hint)
+        return
     buf: list[str] = []
     start = line
-    for child in tok.children or ():
+    children: list = []
+    md.inline.parse(tok.content, md, {}, children)  # the inline rules (the core pass is off)
+    for child in children:
         ctype = child.type
         if ctype in ("softbreak", "hardbreak"):
             out.add("".join(buf), start, hint=hint)
             buf = []
             line += 1
             start = line
-        elif ctype in ("text", "code_inline"):
+        elif ctype in ("text", "text_special", "code_inline"):
             buf.append(child.content)
         elif ctype == "html_inline":
             m = _ANCHOR.match(child.content)
