@@ -35,3 +35,15 @@ def artifacts_dir() -> Path:
     d = Path(__file__).resolve().parent.parent / "artifacts"
     d.mkdir(exist_ok=True)
     return d
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_db_url(request, tmp_path) -> str:
+    """The URL of a new, empty (not migrated) database on each back end, dropped after the test.
+    The PostgreSQL side needs the area's ``pg_server`` fixture (tests/pg.py)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'fresh.db'}"
+    server = request.getfixturevalue("pg_server")
+    name = server.create_db()
+    request.addfinalizer(lambda: server.drop_db(name))
+    return server.url(name)

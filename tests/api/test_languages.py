@@ -22,15 +22,9 @@ from api_token import TOKEN  # noqa: E402
 ACT = Path(__file__).resolve().parents[1] / "corpus" / "adilet-2014-78721"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def two_lang(request, tmp_path, serve_app):
-    if request.param == "sqlite":
-        url = str(tmp_path / "r.db")
-    else:
-        server = request.getfixturevalue("pg_server")
-        name = server.create_db()
-        request.addfinalizer(lambda: server.drop_db(name))
-        url = server.url(name)
+@pytest.fixture()
+def two_lang(fresh_db_url, serve_app):
+    url = fresh_db_url
     with open_store(url) as store:
         summary = store.ingest_paths([ACT])
     assert not summary.failed, [r.error for r in summary.failed]

@@ -143,17 +143,7 @@ def test_whole_shared_corpus_ingests_with_both_languages(store, tmp_path):
     assert {r.status for r in again.results} == {"unchanged"}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def fresh_url(request, tmp_path):
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'old.db'}"
-    server = request.getfixturevalue("pg_server")
-    name = server.create_db()
-    request.addfinalizer(lambda: server.drop_db(name))
-    return server.url(name)
-
-
-def test_migration_makes_kk_and_ru_versions_language_texts(fresh_url):
+def test_migration_makes_kk_and_ru_versions_language_texts(fresh_db_url):
     """A registry made before registry_0007 holds a kk and a ru text of one act as versions 1 and
     2 (only v2 current), and a kk act with two versions.  After the upgrade: kk v1 and ru v1 of
     the first, both current; the second keeps v1, v2 (v2 current)."""
@@ -162,7 +152,7 @@ def test_migration_makes_kk_and_ru_versions_language_texts(fresh_url):
 
     from kzqual.store import db
 
-    engine = db.make_engine(db.resolve_url(fresh_url))
+    engine = db.make_engine(db.resolve_url(fresh_db_url))
     with engine.begin() as conn:
         cfg = db.alembic_config(conn)
         command.upgrade(cfg, "registry_0006")
@@ -179,7 +169,7 @@ def test_migration_makes_kk_and_ru_versions_language_texts(fresh_url):
     engine.dispose()
     from kzqual.store import open_store
 
-    with open_store(fresh_url) as store:
+    with open_store(fresh_db_url) as store:
         listed = {a.key: a for a in store.list_acts()}
         assert listed["reg-1"].languages == ["kk", "ru"] and listed["reg-1"].version == 1
         assert [v.version for v in store.act_versions("reg-1", "kk")] == [1]

@@ -132,3 +132,22 @@ def language_of_path(text_path: str | Path) -> str | None:
     """``kk`` for ``kaz.md`` / ``kaz/``, ``ru`` for ``rus.md`` / ``rus/``, else None."""
     p = Path(text_path)
     return LANG_FILES.get(p.stem) or LANG_FILES.get(p.name)
+
+
+def act_folders(root: Path) -> list[Path]:
+    """Folders under ``root`` (itself included) that hold an act in the Markdown layout."""
+    candidates = {m.parent for m in root.rglob("meta.yaml")}
+    for name in LANG_FILES:
+        candidates.update(m.parent for m in root.rglob(f"{name}.md"))
+    # a parts folder kaz/ is part of its act folder, never an act folder itself
+    return sorted(c for c in candidates if c.name not in LANG_FILES)
+
+
+def act_folder_texts(folder: Path) -> list[Path]:
+    """The language texts of an act folder: ``kaz.md`` (with or without ``kaz/`` parts beside
+    it), else the parts folder ``kaz/``; then the same for ``rus``."""
+    out = []
+    for name in LANG_FILES:
+        md, parts = folder / f"{name}.md", folder / name
+        out.append(parts if parts.is_dir() and not md.is_file() else md)
+    return out

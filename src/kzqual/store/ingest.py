@@ -100,8 +100,10 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
+            from kzqual.acts.metafile import act_folder_texts, act_folders
+
             found = [q for q in p.rglob("*.txt") if q.is_file()]
-            for folder in _act_folders(p):
+            for folder in act_folders(p):
                 found.extend(act_folder_texts(folder))
             out.extend(sorted(found, key=_path_order))
         else:
@@ -112,28 +114,6 @@ def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
 def _path_order(p: Path) -> tuple:
     # an act folder's kaz text before its rus text, act folders in name order
     return (str(p.parent), p.name.replace(".md", ""))
-
-
-_LANG_NAMES = ("kaz", "rus")
-
-
-def _act_folders(root: Path) -> list[Path]:
-    """Folders under ``root`` (itself included) that hold an act in the Markdown layout."""
-    candidates = {m.parent for m in root.rglob("meta.yaml")}
-    for name in _LANG_NAMES:
-        candidates.update(m.parent for m in root.rglob(f"{name}.md"))
-    # a parts folder kaz/ is part of its act folder, never an act folder itself
-    return sorted(c for c in candidates if c.name not in _LANG_NAMES)
-
-
-def act_folder_texts(folder: Path) -> list[Path]:
-    """The language texts of an act folder: ``kaz.md`` (with or without ``kaz/`` parts beside
-    it), else the parts folder ``kaz/``; then the same for ``rus``."""
-    out = []
-    for name in _LANG_NAMES:
-        md, parts = folder / f"{name}.md", folder / name
-        out.append(parts if parts.is_dir() and not md.is_file() else md)
-    return out
 
 
 def warning_dicts(items: Iterable) -> list[dict]:
