@@ -176,3 +176,16 @@ def test_migration_makes_kk_and_ru_versions_language_texts(fresh_db_url):
         assert [(v.version, v.content_hash) for v in store.act_versions("reg-1", "ru")] == [(1, "h2")]
         assert [(v.version, v.content_hash) for v in store.act_versions("reg-2")] == [(1, "h3"), (2, "h4")]
         assert store.get_act("reg-2").summary.version == 2
+
+
+def test_post_listings_give_each_post_once(store, tmp_path):
+    """Without a language, an act's posts are listed once (its Kazakh text's); with one, that text's."""
+    _copy(tmp_path, "adilet-2014-78721")
+    store.ingest_paths([tmp_path / "acts"])
+    kk = list(store.iter_positions(act_key="reg-9313", lang="kk"))
+    ru = list(store.iter_positions(act_key="reg-9313", lang="ru"))
+    both = list(store.iter_positions(act_key="reg-9313", with_language=True))
+    assert kk and ru
+    assert [(p.id, lang) for p, lang in both] == [(p.id, "kk") for p in kk]
+    assert store.count_positions(act_key="reg-9313") == len(kk)
+    assert store.count_positions(act_key="reg-9313", lang="ru") == len(ru)

@@ -219,8 +219,9 @@ def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, 
             skip -= n
             continue
         want = limit - len(items)
-        for p in store.iter_positions(in_force_on or None, act_key=key, limit=want, offset=skip, **kw):
-            items.append(_position_as_hit(acts, p))
+        for p, language in store.iter_positions(in_force_on or None, act_key=key, limit=want, offset=skip,
+                                                with_language=True, **kw):
+            items.append(_position_as_hit(acts, p, language))
         skip = 0
         if len(items) >= limit:
             break
@@ -239,15 +240,17 @@ def acts_of_body(store: Any, body: str) -> list[str]:
     return keys
 
 
-def _position_as_hit(acts: dict[str, Any], p: Any) -> dict:
+def _position_as_hit(acts: dict[str, Any], p: Any, language: str | None = None) -> dict:
     a = acts.get(p.act_key)
-    title, status, language = (a.title, a.status, a.language) if a else (p.act_key, "in_force", None)
+    title, status, act_lang = (a.title, a.status, a.language) if a else (p.act_key, "in_force", None)
+    two = bool(a and len(a.languages or []) > 1)
+    language = language or act_lang
     return {
         "id": p.id, "act_key": p.act_key, "act_title": title, "act_status": status, "title": p.title,
         "department": p.department, "category": p.category, "category_raw": p.category_raw,
         "units": p.units, "numbers": list(p.numbers), "language": language, "score": None,
         "snippet": None, "snippet_field": None, "marks": [], "lines": [p.lines.start, p.lines.end],
-        "url": f"{API_PREFIX}/positions/{p.id}",
+        "url": f"{API_PREFIX}/positions/{p.id}" + (f"?lang={language}" if two else ""),
     }
 
 

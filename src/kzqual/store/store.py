@@ -621,22 +621,32 @@ class Store:
             q = q.where((T.positions.c.category == cat) | (T.positions.c.category_raw == category))
         if lang:
             q = q.where(T.positions.c.language == lang)
+        else:
+            # each post once: an act with a Kazakh and a Russian text lists its Kazakh text's posts
+            # (their partners are one alignment away); an act in one language lists its own
+            kk = T.acts.alias("kk_text")
+            q = q.where((T.acts.c.language == "kk") | ~select(kk.c.id).where(
+                kk.c.key == T.acts.c.key, kk.c.language == "kk", kk.c.is_current == True  # noqa: E712
+            ).exists())
         if in_force_on:
             q = q.where(text(in_force_sql("d").replace("a.", "acts."))).params(d=check_date(in_force_on))
         return q
 
     def iter_positions(self, in_force_on: str | _date | None = None, *, act_key: str | None = None,
                        category: str | None = None, lang: str | None = None,
-                       limit: int | None = None, offset: int = 0) -> Iterator[Position]:
-        """Posts of the current act versions, in act and document order."""
-        q = self._position_filter(select(T.positions.c.data), in_force_on=in_force_on, act_key=act_key,
-                                  category=category, lang=lang)
-        q = q.order_by(T.positions.c.act_key, T.positions.c.ord).offset(offset)
+                       limit: int | None = None, offset: int = 0,
+                       with_language: bool = False) -> Iterator[Position]:
+        """Posts of the current act versions, in act, language text and document order
+        (``with_language``: ``(Position, language)`` pairs, since a post id may be in both texts)."""
+        q = self._position_filter(select(T.positions.c.data, T.positions.c.language), in_force_on=in_force_on,
+                                  act_key=act_key, category=category, lang=lang)
+        q = q.order_by(T.positions.c.act_key, T.positions.c.language, T.positions.c.ord).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self.engine.connect() as conn:
-            for (data,) in conn.execution_options(yield_per=500).execute(q):
-                yield _position_model().model_validate(data)
+            for data, language in conn.execution_options(yield_per=500).execute(q):
+                p = _position_model().model_validate(data)
+                yield (p, language) if with_language else p
 
     @_db_errors
     def count_positions(self, in_force_on: str | _date | None = None, *, act_key: str | None = None,
