@@ -1,6 +1,6 @@
 """The Markdown reader (kazakhstan-law/ministerial layout): markup stripped, structure kept as
 hints, every clean line pointing at its raw line.  Expected values are read off the raw files
-in tests/corpus/ (copied from ../shared/corpus, see tests/corpus/shared-acts.json)."""
+in tests/corpus/ (copied from ../shared/corpus, listed in tests/corpus/manifest.json)."""
 
 from __future__ import annotations
 
