@@ -66,3 +66,14 @@ def test_parse_and_positions_read_markdown_with_meta(capsys):
     code, out, _ = run(capsys, "positions", str(CORPUS / "adilet-2014-78721" / "kaz.md"), "--json")
     ids = [p["id"] for p in json.loads(out)]
     assert code == 0 and "9313-01-01" in ids and "9313-05-01" in ids
+
+
+def test_summary_of_a_folder_reads_its_act_folders(capsys, tmp_path):
+    for name in ("adilet-2014-78721", "adilet-2015-96763"):
+        shutil.copytree(CORPUS / name, tmp_path / name)
+    code, out, _ = run(capsys, "summary", str(tmp_path), "--json")
+    rows = json.loads(out)
+    assert code == 0
+    assert [(r["file"], r["language"], r["registration"]) for r in rows] == [
+        ("adilet-2014-78721/kaz.md", "kk", "9313"), ("adilet-2014-78721/rus.md", "ru", "9313"),
+        ("adilet-2015-96763/kaz.md", "kk", "12574"), ("adilet-2015-96763/rus.md", "ru", "12574")]

@@ -163,10 +163,18 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
         from kzqual.bundled import act_paths
 
         return act_paths()
+    from kzqual.acts.metafile import act_folder_texts, act_folders
+
     out: list[Path] = []
     for p in paths:
         # A folder stands for the acts in it (summary is a survey command); parse takes one file.
-        out.extend(sorted(p.glob("*.txt")) if p.is_dir() else [p])
+        # Its act folders (meta.yaml + kaz.md / rus.md, kazakhstan-law/ministerial) give both texts.
+        if p.is_dir():
+            out.extend(sorted(p.glob("*.txt")))
+            for folder in act_folders(p):
+                out.extend(q for q in act_folder_texts(folder) if q.exists())
+        else:
+            out.append(p)
     return out
 
 
@@ -184,7 +192,8 @@ def summary(paths: tuple[Path, ...], as_json: bool) -> None:
         parsed = parse_file(path)
         a = parsed.act
         rows.append({
-            "file": path.name, "language": a.language, "type": a.act_type, "date": a.date,
+            "file": path.name if path.parent.name in ("", ".") or path.suffix == ".txt"
+            else f"{path.parent.name}/{path.name}", "language": a.language, "type": a.act_type, "date": a.date,
             "number": a.number, "registration": a.registration.number, "status": a.status,
             "lines": a.lines.end if a.lines else 0, "warnings": len(parsed.warnings),
         })
