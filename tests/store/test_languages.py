@@ -61,6 +61,13 @@ def test_two_languages_are_one_act(store, tmp_path):
     assert store.get_act("reg-12574", lang="ru").summary.versions == 2
     with pytest.raises(NotFoundError):
         store.get_act("reg-12574", version=2, lang="kk")
+    # meta.yaml is part of both texts' version: a repeal added there alone is a new version of each
+    meta = act / "meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "repealed_on: 2020-01-01\n", encoding="utf-8")
+    fourth = store.ingest_paths([tmp_path / "acts"])
+    assert [(r.status, r.language, r.version) for r in fourth.results] == [("new_version", "kk", 2),
+                                                                           ("new_version", "ru", 3)]
+    assert store.get_act("reg-12574", lang="ru").act.status == "repealed"
 
 
 def test_posts_of_both_texts_aligned_by_number(store, tmp_path):

@@ -77,12 +77,23 @@ class Pipeline:
     extract: ExtractFn = default_extract
 
 
-def content_hash(ct: CleanText) -> str:
-    """The version key of an act's text: sha256 of its raw lines (encoding-independent)."""
+def content_hash(ct: CleanText, path: str | os.PathLike | None = None) -> str:
+    """The version key of an act's text: sha256 of its raw lines (encoding-independent), and of
+    its folder's meta.yaml for a Markdown text (the act's identity and status live there: a
+    repeal added to meta.yaml alone is a new version, not "unchanged")."""
     h = hashlib.sha256()
     for line in ct.raw_lines:
         h.update(line.rstrip("\r").encode("utf-8"))
         h.update(b"\n")
+    if path is not None and getattr(ct, "format", "text") == "markdown":
+        from kzqual.acts.metafile import meta_path_for
+
+        mp = meta_path_for(path)
+        if mp is not None:
+            try:
+                h.update(b"\0meta.yaml\0" + mp.read_bytes())
+            except OSError:
+                pass  # unreadable: the parse step reports it
     return h.hexdigest()
 
 

@@ -166,7 +166,7 @@ def prepare_file(path: str | Path) -> PreparedFile:
     except Exception as exc:  # noqa: BLE001
         out.error = PreparedError(failure_message(exc, path))
         return out
-    out.digest = content_hash(ct)
+    out.digest = content_hash(ct, path)
     pipeline = Pipeline()
     try:
         parsed = pipeline.parse(path, ct)

@@ -113,7 +113,7 @@ class Store:
         pipeline = pipeline or Pipeline()
         path = Path(path)
         ct = load(path)
-        digest = content_hash(ct)
+        digest = content_hash(ct, path)
         # The key is read from the text, so the same text always has the same key: a hash equal
         # to a current version means "unchanged" without parsing again.
         unchanged = self._unchanged(path, digest)
