@@ -15,10 +15,18 @@ LATIN_TO_CYRILLIC = {
     "P": "Р", "T": "Т", "X": "Х", "Y": "У",
 }  # fmt: skip
 
+# A word is a maximal run of letters.  One greedy class with nothing after it matches in linear
+# time; the former ``[^\W\d_]*[A-Za-z][^\W\d_]*`` restarted at every letter of a word without a
+# Latin letter and backtracked across the rest of it: quadratic (issue 10: a 40,000-letter word
+# and a Latin letter on one line took 68 s).  Words without a Latin letter are skipped in Python.
 _WORD = re.compile(r"[^\W\d_]+")
-# Only words holding a Latin letter can need a repair; most lines have none (fast path).
-_LATIN_WORD = re.compile(r"[^\W\d_]*[A-Za-z][^\W\d_]*")
+# Only lines holding a Latin letter can need a repair; most lines have none (fast path).
 _HAS_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _latin_words(line: str):
+    """Matches of the words of ``line`` that hold a Latin letter."""
+    return (m for m in _WORD.finditer(line) if _HAS_LATIN.search(m.group(0)))
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -49,13 +57,13 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
 
     def sub(match: re.Match[str]) -> str:
         word = match.group(0)
-        fixed = repair_word(word)
+        fixed = repair_word(word) if _HAS_LATIN.search(word) else None
         if fixed is None:
             return word
         repairs.append((word, fixed))
         return fixed
 
-    return _LATIN_WORD.sub(sub, line), repairs
+    return _WORD.sub(sub, line), repairs
 
 
 def mixed_unrepairable(line: str) -> list[str]:
@@ -63,7 +71,7 @@ def mixed_unrepairable(line: str) -> list[str]:
     out: list[str] = []
     if not _HAS_LATIN.search(line):
         return out
-    for m in _LATIN_WORD.finditer(line):
+    for m in _latin_words(line):
         w = m.group(0)
         if any(_is_cyrillic(c) for c in w) and any(c.isascii() for c in w) and repair_word(w) is None:
             out.append(w)

@@ -193,11 +193,16 @@ def _split_spans(item: str, lang: str) -> list[tuple[int, int]]:
     limit = cut.start() if cut else len(item)
     # Separators inside parentheses, or after "оның ішінде" (the sub-condition runs to the end
     # of the item), do not start a new alternative.
-    seps = [
-        m
-        for m in _ALT_SEP.finditer(item, 0, limit)
-        if item[: m.start()].count("(") <= item[: m.start()].count(")")
-    ]
+    # The parenthesis balance is counted on from one separator to the next (counting the whole
+    # prefix again at each separator was quadratic on a line of thousands of "или").
+    seps = []
+    opened = closed = done = 0
+    for m in _ALT_SEP.finditer(item, 0, limit):
+        opened += item.count("(", done, m.start())
+        closed += item.count(")", done, m.start())
+        done = m.start()
+        if opened <= closed:
+            seps.append(m)
     pieces: list[tuple[int, int]] = []
     start = 0
     for m in seps:
@@ -253,6 +258,7 @@ def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None
             if warnings is not None:
                 warnings.append(warn("condition_not_read", lines=span, text=own_clause[1][:120]))
         years = find_years(piece, lang)
+        ends = sorted(c.end for c in years)  # the latest end before each match, by bisection
         sub = _SUBCONDITION.search(piece)
         main: YearsMatch | None = None
         conditions: list[Condition] = []
@@ -261,13 +267,14 @@ def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None
                 main = y
                 continue
             ctx_start = sub.end() if sub is not None and y.start > sub.start() else 0
-            prev_end = max((c.end for c in years if c.end <= y.start), default=0)
+            before = bisect_right(ends, y.start)
+            prev_end = ends[before - 1] if before else 0
             context = piece[max(ctx_start, prev_end) : y.start]
             if sub is not None and y.start > sub.start():
                 # "N жылдан кем емес ... өтілі" puts the kind after the years: look there too
                 context = context + " " + piece[y.end : y.end + 60]
             kind, grade, _ = _kind(context)
-            conditions.append(Condition(kind=kind, min_years=y.years, grade=grade, text=piece[ctx_start:y.end].strip(" ,;")))
+            conditions.append(Condition(kind=kind, min_years=y.years, grade=grade, text=piece[max(ctx_start, prev_end) : y.end].strip(" ,;")))
         if main is not None:
             context = piece[: main.start]
             kind, grade, field = _kind(context)
