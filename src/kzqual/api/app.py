@@ -12,7 +12,9 @@ from fastapi import FastAPI
 
 from kzqual import __version__
 from kzqual.api import errors
-from kzqual.api.limits import BodySizeLimit
+from kzqual.api.docs import install_docs
+from kzqual.api.headers import SecurityHeaders
+from kzqual.api.limits import BodySizeLimit, JsonDepthLimit
 from kzqual.api.settings import Settings
 
 API_PREFIX = "/api/v1"
@@ -36,7 +38,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None, web: bool
         version=__version__,
         description=DESCRIPTION,
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # kzqual.api.docs: Swagger UI from the package, no CDN, no inline script
         redoc_url=None,
         responses=errors.COMMON_RESPONSES,
     )
@@ -46,6 +48,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None, web: bool
     from kzqual.api.routes import include_all
 
     include_all(app, API_PREFIX)
+    install_docs(app, API_PREFIX, app.openapi_url)
 
     html_renderer = None
     if web:
@@ -53,6 +56,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None, web: bool
 
         html_renderer = install_web(app)
     errors.install(app, html_renderer)
+    app.add_middleware(JsonDepthLimit, prefix=API_PREFIX)  # inside the size limit: bounded buffering
     app.add_middleware(
         BodySizeLimit,
         max_bytes=settings.max_body_bytes,
@@ -60,4 +64,5 @@ def create_app(settings: Settings | None = None, *, store: Any = None, web: bool
         upload_max=settings.max_upload_bytes,
         html_renderer=html_renderer,
     )
+    app.add_middleware(SecurityHeaders)  # outermost: every response, the 413s above included
     return app

@@ -86,6 +86,26 @@ def json_error(status: int, code: str, message: str, *, details=None, headers=No
     return JSONResponse(error_payload(code, message, details), status_code=status, headers=headers)
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers on this request's path (for a 405's ``Allow``): each method
+    is tried against the app's routes, as the router would on a request with that method."""
+    from starlette.routing import Match, Mount
+
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        if isinstance(route, Mount):  # the static files: GET and HEAD only
+            if route.matches(dict(request.scope))[0] != Match.NONE:
+                methods |= {"GET", "HEAD"}
+            continue
+        for method in _METHODS:
+            if route.matches({**request.scope, "method": method})[0] == Match.FULL:
+                methods.add(method)
+    return sorted(methods)
+
+
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
 def wants_html(request: Request) -> bool:
     # API paths always answer JSON; pages answer HTML so a browser shows a readable page.
     return not request.url.path.startswith("/api") and request.url.path != "/openapi.json"
@@ -98,6 +118,7 @@ def install(app: FastAPI, html_renderer: HtmlRenderer | None = None) -> None:
         if html_renderer is not None and wants_html(request):
             page = html_renderer(request, status, code, message)
             if page is not None:
+                page.headers.update(headers or {})  # Allow, WWW-Authenticate: pages need them too
                 return page
         return json_error(status, code, message, details=details, headers=headers)
 
@@ -119,7 +140,11 @@ def install(app: FastAPI, html_renderer: HtmlRenderer | None = None) -> None:
     async def _http_error(request: Request, exc: StarletteHTTPException):
         code = _STATUS_CODES.get(exc.status_code, "http_error")
         detail = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
-        return respond(request, exc.status_code, code, detail, headers=getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            # Starlette names only the first route that matched the path; list every method
+            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
+        return respond(request, exc.status_code, code, detail, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError):

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import json
 
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kzqual import safe_json
 from kzqual.api.errors import HtmlRenderer, error_payload, wants_html
 
 
-class BodyTooLarge(Exception):
-    pass
+class BodyTooLarge(StarletteHTTPException):
+    """Raised while the body streams in.  An HTTPException, so FastAPI's body parsing lets it through
+    (any other exception there became a 400 "error parsing the body": a chunked body over the limit
+    got 400 where 413 is documented)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(413, detail=message)
 
 
 class BodySizeLimit:
@@ -96,3 +103,61 @@ async def _send_413(send: Send, limit: int) -> None:
         }
     )
     await send({"type": "http.response.body", "body": body})
+
+
+class JsonDepthLimit:
+    """ASGI middleware: a JSON request body to the API nested deeper than
+    :data:`kzqual.safe_json.MAX_DEPTH` gets 400 ``too_deep`` before any route parses it (FastAPI's
+    parser recurses once per level).  Runs inside :class:`BodySizeLimit`, so what it buffers is
+    already bounded.  Other bodies (JSON Lines, forms, uploads) pass untouched: each reader of
+    those parses with :func:`kzqual.safe_json.loads` itself."""
+
+    def __init__(self, app: ASGIApp, prefix: str) -> None:
+        self.app = app
+        self.prefix = prefix
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope.get("path", "").startswith(self.prefix) or not _is_json(scope):
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([message]), send)  # a disconnect: let the app see it
+                return
+            chunks.append(message.get("body", b""))
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        if safe_json.nesting_depth(body) > safe_json.MAX_DEPTH:
+            payload = json.dumps(error_payload(
+                "too_deep", f"JSON nested deeper than {safe_json.MAX_DEPTH} levels")).encode()
+            await send({"type": "http.response.start", "status": 400,
+                        "headers": [(b"content-type", b"application/json"),
+                                    (b"content-length", str(len(payload)).encode())]})
+            await send({"type": "http.response.body", "body": payload})
+            return
+        await self.app(scope, _replay([{"type": "http.request", "body": body, "more_body": False}], receive),
+                       send)
+
+
+def _is_json(scope: Scope) -> bool:
+    for name, value in scope.get("headers", []):
+        if name == b"content-type":
+            kind = value.split(b";", 1)[0].strip().lower()
+            return kind == b"application/json" or kind.endswith(b"+json")
+    return False
+
+
+def _replay(messages: list[Message], then: Receive | None = None) -> Receive:
+    queue = list(messages)
+
+    async def receive() -> Message:
+        if queue:
+            return queue.pop(0)
+        if then is not None:
+            return await then()  # after the body: wait for the disconnect, as the server would send
+        return {"type": "http.disconnect"}
+
+    return receive

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from fastapi import Query, Request
 from pydantic import BaseModel
+
+from kzqual.api.strict import TEXT_INT
 
 T = TypeVar("T")
 
@@ -18,8 +20,8 @@ class PageParams(BaseModel):
 
 
 def page_params(
-    limit: int = Query(20, ge=1, le=PAGE_MAX, description=f"items per page (max {PAGE_MAX})"),
-    offset: int = Query(0, ge=0, le=10_000_000, description="items to skip"),
+    limit: Annotated[int, Query(ge=1, le=PAGE_MAX, description=f"items per page (max {PAGE_MAX})"), TEXT_INT] = 20,
+    offset: Annotated[int, Query(ge=0, le=10_000_000, description="items to skip"), TEXT_INT] = 0,
 ) -> PageParams:
     return PageParams(limit=limit, offset=offset)
 

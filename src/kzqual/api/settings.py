@@ -18,7 +18,15 @@ class Settings:
     max_upload_bytes: int = 64 * 1024 * 1024  # ingest uploads (act files) may be larger
     page_max: int = 100  # the largest ``limit`` a list accepts
     page_default: int = 20
-    screen_max_profiles: int = 10_000  # a single bulk-screen request may hold this many profiles
+    # Bulk screening (POST /eligibility/screen), see kzqual.api.work_limits: a caller with a role
+    # (valid bearer token) may send this many profiles against this many posts for this long ...
+    screen_max_profiles: int = 10_000
+    screen_max_posts: int = 100_000
+    screen_max_seconds: float = 600.0
+    # ... an anonymous caller much less (100 profiles x every post of the bundled acts is ~2 s).
+    anon_screen_max_profiles: int = 100
+    anon_screen_max_posts: int = 2_000
+    anon_screen_max_seconds: float = 30.0
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod

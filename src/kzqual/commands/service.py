@@ -16,6 +16,7 @@ import click
 
 from kzqual.commands.examples import examples
 from kzqual.commands.lang import default_lang
+from kzqual import safe_json
 from kzqual.errors import InputError
 from kzqual.i18n import t
 from kzqual.services.standard import citation_label
@@ -441,10 +442,7 @@ def _read_json(path: str) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (bad byte at {exc.start}); save the JSON as UTF-8", source=source) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON: {exc.msg} at line {exc.lineno}", source=source) from None
+    return safe_json.loads(text, source=source, max_bytes=MAX_JSON_BYTES)
 
 
 @examples("kzqual service apply application.json --at 2024-03-20T19:00 --actor portal",

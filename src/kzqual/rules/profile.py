@@ -7,13 +7,13 @@ profile that fails validation both become :class:`kzqual.errors.InputError`.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from kzqual import safe_json
 from kzqual.errors import InputError
 
 EducationLevel = Literal[
@@ -131,10 +131,7 @@ def _first_error(exc: ValidationError) -> str:
 def parse_profile(data: str | bytes | dict, *, source: str = "profile") -> Profile:
     """A validated profile from JSON text or a decoded object; InputError if unusable."""
     if isinstance(data, (str, bytes)):
-        try:
-            data = json.loads(data)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"malformed JSON: {exc}", source=source) from None
+        data = safe_json.loads(data, source=source)
     if not isinstance(data, dict):
         raise InputError("a profile must be a JSON object", source=source)
     try:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from kzqual import safe_json
 from kzqual.errors import InputError
 from kzqual.positions.model import Position
 from kzqual.rules.fields import clean_group_name, paren_groups
@@ -232,12 +233,7 @@ def _add(entry: Entry, lang: str, name: str, src: dict) -> None:
 
 def load(path: str | Path) -> Taxonomy:
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", source=str(p)) from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"malformed JSON: {exc}", source=str(p)) from None
+    data = safe_json.load_file(p)
     return Taxonomy.from_dict(data, source=str(p))
 
 

@@ -15,7 +15,6 @@ All times are Kazakhstan wall-clock time (naive ``datetime``); the act states ho
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -27,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
+from kzqual import safe_json
 from kzqual.errors import InputError
 
 # Working hours of the provider (standard, point 7 1)): Monday-Friday 9:00-18:00.  Kept here as
@@ -87,10 +87,7 @@ def load_overrides(path: Path | str | None = None) -> Overrides:
             text = p.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read calendar overrides: {exc}", source=source) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON: {exc.msg} at line {exc.lineno}", source=source) from None
+    data = safe_json.loads(text, source=source)
     if not isinstance(data, dict):
         raise InputError("expected a JSON object with 'days_off' and 'working_days'", source=source)
     ov = Overrides(

@@ -8,11 +8,11 @@ next day, and a deadline falling on a day off moves to the next working day.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from kzqual import safe_json
 from kzqual.errors import InputError
 
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -79,10 +79,7 @@ def parse_pairs(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
 def load_settings(path: Path | str | None = None, pairs: list[str] | tuple[str, ...] = ()) -> Settings:
     settings = Settings()
     if path is not None:
-        try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"cannot read settings: {exc}", source=str(path)) from None
+        data = safe_json.load_file(path)
         if not isinstance(data, dict):
             raise InputError("settings must be a JSON object", source=str(path))
         settings = settings.with_values(data)

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kzqual import safe_json
 from kzqual.errors import InputError
 from kzqual.text import CleanText
 
@@ -189,10 +190,7 @@ def load_standard() -> Standard:
 
 
 def load_standard_file(path: Path) -> Standard:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read standard data: {exc}", source=str(path)) from None
+    data = safe_json.load_file(path)
     return _parse(data, str(path))
 
 

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request
 
 from kzqual.api import eligibility
 from kzqual.api.deps import get_store
+from kzqual import safe_json
 from kzqual.errors import InputError
 from kzqual.web.render import render
 
@@ -106,15 +107,9 @@ async def run(request: Request):
         raw = await upload.read(MAX_UPLOAD + 1)
         if len(raw) > MAX_UPLOAD:
             raise InputError(f"profile file larger than {MAX_UPLOAD // 1024} KiB", source=upload.filename)
-        try:
-            profile = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"malformed JSON: {exc}", source=upload.filename) from None
+        profile = safe_json.loads(raw, source=upload.filename, max_bytes=MAX_UPLOAD)
     elif pasted:
-        try:
-            profile = json.loads(pasted)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON: {exc}", source="profile") from None
+        profile = safe_json.loads(pasted, source="profile")
     else:
         profile = profile_from_form(form)
     as_of = dt.date.fromisoformat(_d(form.get("as_of")) or dt.date.today().isoformat())

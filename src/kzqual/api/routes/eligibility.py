@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -14,6 +15,9 @@ from starlette.concurrency import iterate_in_threadpool
 
 from kzqual.api import eligibility
 from kzqual.api.deps import get_store
+from kzqual.api.errors import ErrorResponse
+from kzqual.api.strict import IsoDate, JsonFloat, JsonInt
+from kzqual.api.work_limits import screen_bounds, too_much_work
 from kzqual.errors import InputError
 
 router = APIRouter(prefix="/eligibility", tags=["eligibility"])
@@ -39,21 +43,21 @@ class CheckIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     profile: dict[str, Any] = Field(..., description=PROFILE_DOC)
     position_id: str = Field(..., min_length=1, max_length=200)
-    as_of: dt.date | None = Field(None, description="lengths of service counted to this day (default today)")
+    as_of: IsoDate | None = Field(None, description="lengths of service counted to this day (default today)")
     policy: PolicyIn = Field(default_factory=PolicyIn)
 
 
 class MatchIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     profile: dict[str, Any] = Field(..., description=PROFILE_DOC)
-    as_of: dt.date | None = None
-    in_force_on: dt.date | None = Field(None, description="only posts of acts in force on this day "
-                                                         "(default: the as_of day)")
+    as_of: IsoDate | None = None
+    in_force_on: IsoDate | None = Field(None, description="only posts of acts in force on this day "
+                                                        "(default: the as_of day)")
     include_repealed: bool = Field(False, description="also posts of acts not in force; each such item carries "
                                                       "act_in_force=false and act_status (naming the repealing act)")
-    near_years: float = Field(2.0, ge=0, le=50, description="near miss: not met, at most this many years short")
-    limit: int = Field(20, ge=1, le=100, description="posts listed per group (one page)")
-    offset: int = Field(0, ge=0, le=1_000_000, description="skip this many posts of each group (next page)")
+    near_years: JsonFloat = Field(2.0, ge=0, le=50, description="near miss: not met, at most this many years short")
+    limit: JsonInt = Field(20, ge=1, le=100, description="posts listed per group (one page)")
+    offset: JsonInt = Field(0, ge=0, le=1_000_000, description="skip this many posts of each group (next page)")
     policy: PolicyIn = Field(default_factory=PolicyIn)
 
 
@@ -113,24 +117,33 @@ def match(request: Request, body: MatchIn, store: Any = Depends(get_store)):
         "application/x-ndjson": {"schema": {"type": "string"}},
         "text/plain": {"schema": {"type": "string"}}}}},
     responses={200: {"description": "one JSON object per line: {line, profile_id, position_id, status} "
-                                    "or {line, error}", "content": {"application/x-ndjson": {}}}},
+                                    "or {line, error}; a final {error: {code: too_much_work, message}} when "
+                                    "the time bound ends the answer", "content": {"application/x-ndjson": {}}},
+               413: {"model": ErrorResponse, "description": "too_much_work: more profiles or posts than the caller's bounds "
+                                    "(anonymous: 100 profiles, 2,000 posts, 30 s; with a token: 10,000, "
+                                    "100,000, 600 s)"}},
 )
 async def screen(
     request: Request,
     act: str | None = Query(None, max_length=120, pattern=r"^[A-Za-z0-9_.\-]+$", description="only this act's posts"),
     category: str | None = Query(None, max_length=40),
-    as_of: dt.date | None = Query(None),
-    in_force_on: dt.date | None = Query(None, description="only posts of acts in force on this day "
+    as_of: IsoDate | None = Query(None),
+    in_force_on: IsoDate | None = Query(None, description="only posts of acts in force on this day "
                                                           "(default: the as_of day)"),
     include_repealed: bool = Query(False, description="also posts of acts not in force; their rows carry "
                                                       "act_in_force=false and act_status"),
     include_all: bool = Query(False, description="also not_met decisions"),
     store: Any = Depends(get_store),
 ):
+    started = time.monotonic()
+    bounds = await screen_bounds(request)
     body = await request.body()
     if not body.strip():
         raise InputError("empty body: send one profile (JSON) per line", source="screen")
-    settings = request.app.state.settings
+    rows = body.splitlines()
+    profiles = sum(1 for r in rows if r.strip())
+    if profiles > bounds.max_profiles:
+        raise too_much_work(f"{profiles} profiles in one request; at most {bounds.max_profiles}", bounds)
     day = as_of or dt.date.today()
     filter_day = None if include_repealed else (in_force_on or day).isoformat()
     rules = await iterate_once(lambda: eligibility.rule_set(
@@ -139,11 +152,21 @@ async def screen(
         raise InputError("no posts selected" + ("" if include_repealed else
                                                 " (of acts in force on the day; include_repealed widens)"),
                          source="screen")
+    if len(rules.positions) > bounds.max_posts:
+        raise too_much_work(f"{len(rules.positions)} posts selected; at most {bounds.max_posts} "
+                            "(choose an act or a category)", bounds)
     banners = eligibility.banners(store, rules, day) if include_repealed else {}
+    deadline = started + bounds.max_seconds
 
     def lines():
-        for row in eligibility.screen_lines(rules, iter(body.splitlines()), as_of=day, include_all=include_all,
-                                            chunk=2000, max_profiles=settings.screen_max_profiles):
+        for row in eligibility.screen_lines(rules, iter(rows), as_of=day, include_all=include_all,
+                                            chunk=2000, max_profiles=bounds.max_profiles):
+            if time.monotonic() > deadline:
+                # the answer has started (200): a final error record, in the API's error shape, ends it
+                stop = {"code": "too_much_work", "message": f"time bound of {bounds.max_seconds:g} s reached; "
+                        f"the answer stops before line {row.get('line')} (send fewer profiles per request)"}
+                yield (json.dumps({"error": stop}, ensure_ascii=False) + "\n").encode()
+                return
             extra = banners.get(row.get("position_id"))
             if extra:  # a verdict under an act not in force carries its banner
                 row = {**row, **extra}

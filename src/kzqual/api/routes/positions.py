@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
@@ -11,6 +10,7 @@ from kzqual.api import registry
 from kzqual.api.deps import get_store
 from kzqual.api.models import PositionDetail, PositionPage
 from kzqual.api.pagination import PageParams, make_page, page_params
+from kzqual.api.strict import TEXT_INT, IsoDate
 
 router = APIRouter(tags=["positions"])
 
@@ -22,7 +22,7 @@ def search_positions(
     lang: Literal["kk", "ru"] | None = Query(None, description="language of the act"),
     body: str | None = Query(None, max_length=200, description="government body / department words (with q)"),
     category: str | None = Query(None, max_length=40, description="С-3, C-O-4, A3-2-1 ..."),
-    in_force_on: dt.date | None = Query(None, description="only posts of acts in force on this date"),
+    in_force_on: IsoDate | None = Query(None, description="only posts of acts in force on this date"),
     act: str | None = Query(None, max_length=120, pattern=r"^[A-Za-z0-9_.\-]+$", description="one act's posts (without q)"),
     page: PageParams = Depends(page_params),
     store: Any = Depends(get_store),
@@ -39,8 +39,9 @@ def search_positions(
             summary="One post: every requirement with the act lines it was read from")
 def get_position(
     position_id: str = Path(..., min_length=1, max_length=200),
-    version: int | None = Query(None, ge=1, le=1_000_000, description="the post as act version N had it "
-                                "(404 when that version has no such post); default the newest version that has it"),
+    version: Annotated[int | None, Query(ge=1, le=1_000_000, description="the post as act version N had it "
+                       "(404 when that version has no such post); default the newest version that has it"),
+                       TEXT_INT] = None,
     lang: Literal["kk", "ru"] | None = Query(None, description="the post in this language text of its act "
                                              "(default: Kazakh where there is one)"),
     store: Any = Depends(get_store),

@@ -17,6 +17,7 @@ from kzqual.api.auth import require_token
 from kzqual.api.errors import WRITE_RESPONSES, ErrorResponse
 from kzqual.api.pagination import Page, PageParams, make_page, page_params
 from kzqual.api.service_desk import get_desk, moment
+from kzqual.api.strict import TEXT_INT, IsoDate, IsoDateTime, JsonInt
 from kzqual.errors import InputError
 from kzqual.services.workflow import CASE_STATES
 
@@ -27,7 +28,7 @@ step = {**write, "responses": {**write["responses"], 409: {
     "model": ErrorResponse, "description": "The case's or complaint's current state does not allow the step "
                                            "(e.g. another operator decided it first); nothing was recorded"}}}
 
-Id = Annotated[int, Path(ge=1, le=2**31 - 1)]
+Id = Annotated[int, Path(ge=1, le=2**31 - 1), TEXT_INT]
 Actor = Field(..., min_length=1, max_length=200, description="who takes the step (operator's name or id)")
 At = Field(None, description="when the step was taken (Kazakhstan time if no offset); default now")
 
@@ -73,10 +74,10 @@ class GroupIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     number: str = Field(..., min_length=1, max_length=40)
     profile: str = Field(..., min_length=1, max_length=300)
-    planned_creation: dt.date
-    period_start: dt.date
-    period_end: dt.date
-    actual_creation: dt.date | None = None
+    planned_creation: IsoDate
+    period_start: IsoDate
+    period_end: IsoDate
+    actual_creation: IsoDate | None = None
     basis: Literal["free", "paid"] = "free"
     note: str = Field("", max_length=1000)
 
@@ -85,18 +86,18 @@ class ApplicationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     application: dict[str, Any] = Field(..., description="the form of appendix 2-2 (see docs/services.md)")
     actor: str = Actor
-    at: dt.datetime | None = At
+    at: IsoDateTime | None = At
 
 
 class CaseAction(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["accept", "refuse", "payment", "start_training", "certify", "withdraw"]
     actor: str = Actor
-    at: dt.datetime | None = At
-    group_id: int | None = Field(None, ge=1, le=2**31 - 1, description="accept: the training group")
-    grounds: list[int] = Field(default_factory=list, max_length=20, description="refuse: grounds (standard point 9)")
+    at: IsoDateTime | None = At
+    group_id: JsonInt | None = Field(None, ge=1, le=2**31 - 1, description="accept: the training group")
+    grounds: list[JsonInt] = Field(default_factory=list, max_length=20, description="refuse: grounds (standard point 9)")
     reason: str = Field("", max_length=2000, description="refuse / withdraw: the reason")
-    amount: int | None = Field(None, ge=1, le=10**9, description="payment: tenge")
+    amount: JsonInt | None = Field(None, ge=1, le=10**9, description="payment: tenge")
     certificate: str | None = Field(None, max_length=80, description="certify: certificate number")
 
 
@@ -105,14 +106,14 @@ class ComplaintIn(BaseModel):
     target: Literal["decision", "action", "inaction"]
     text: str = Field(..., min_length=1, max_length=10_000)
     actor: str = Actor
-    at: dt.datetime | None = At
+    at: IsoDateTime | None = At
 
 
 class ComplaintAction(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["satisfy", "forward", "decide", "appeal", "decide_appeal"]
     actor: str = Actor
-    at: dt.datetime | None = At
+    at: IsoDateTime | None = At
     body: str | None = Field(None, max_length=300, description="forward: the reviewing body")
     outcome: Literal["upheld", "rejected"] | None = Field(None, description="decide / decide_appeal")
     note: str = Field("", max_length=2000)
@@ -143,8 +144,8 @@ def list_cases(
     state: Literal[CASE_STATES] | None = Query(  # type: ignore[valid-type]
         None, description="only cases in this state"),
     overdue: bool = Query(False, description="only overdue cases"),
-    as_of: dt.date | None = Query(None, description="deadlines as on this day (default today)"),
-    group_id: int | None = Query(None, ge=1, le=2**31 - 1),
+    as_of: IsoDate | None = Query(None, description="deadlines as on this day (default today)"),
+    group_id: Annotated[int | None, Query(ge=1, le=2**31 - 1), TEXT_INT] = None,
     page: PageParams = Depends(page_params),
 ):
     views = get_desk(request.app).cases(state=state, as_of=as_of, overdue_only=overdue, group_id=group_id)
@@ -158,7 +159,7 @@ def apply(request: Request, body: ApplicationIn):
 
 
 @router.get("/cases/{case_id}", response_model=Case, summary="One case with its events and complaints")
-def get_case(request: Request, case_id: Id, as_of: dt.date | None = Query(None)):
+def get_case(request: Request, case_id: Id, as_of: IsoDate | None = Query(None)):
     return get_desk(request.app).case(case_id, as_of=as_of).as_dict()
 
 
@@ -190,7 +191,7 @@ def complain(request: Request, body: ComplaintIn, case_id: Id):
 
 
 @router.get("/complaints/{complaint_id}", response_model=Complaint, summary="One complaint with its deadlines")
-def get_complaint(request: Request, complaint_id: Id, as_of: dt.date | None = Query(None)):
+def get_complaint(request: Request, complaint_id: Id, as_of: IsoDate | None = Query(None)):
     return get_desk(request.app).complaint(complaint_id, as_of=as_of).as_dict()
 
 
@@ -220,8 +221,8 @@ def complaint_action(request: Request, body: ComplaintAction, complaint_id: Id):
 )
 def report_n6(
     request: Request,
-    year: int = Query(..., ge=2000, le=2100),
-    half: int = Query(..., ge=1, le=2),
+    year: Annotated[int, Query(ge=2000, le=2100), TEXT_INT],
+    half: Annotated[int, Query(ge=1, le=2), TEXT_INT],
     format: Literal["json", "csv", "html"] = Query("json"),
     lang: Literal["kk", "ru"] = Query("kk", description="language of the CSV / HTML form (the form exists in kk "
                                                         "and ru only)"),
