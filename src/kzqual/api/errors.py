@@ -92,13 +92,15 @@ def allowed_methods(request: Request) -> list[str]:
     from starlette.routing import Match, Mount
 
     methods: set[str] = set()
+    # a fresh scope: inside a mount, the request's own scope has the mount's root_path
+    scope = {"type": "http", "path": request.url.path, "root_path": "", "headers": []}
     for route in request.app.router.routes:
         if isinstance(route, Mount):  # the static files: GET and HEAD only
-            if route.matches(dict(request.scope))[0] != Match.NONE:
+            if route.matches({**scope, "method": "GET"})[0] != Match.NONE:
                 methods |= {"GET", "HEAD"}
             continue
         for method in _METHODS:
-            if route.matches({**request.scope, "method": method})[0] == Match.FULL:
+            if route.matches({**scope, "method": method})[0] == Match.FULL:
                 methods.add(method)
     return sorted(methods)
 

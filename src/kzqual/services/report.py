@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 
+from kzqual.csv_cells import safe_row
 from kzqual.errors import InputError
 from kzqual.i18n import t
 from kzqual.services.calendar import WorkCalendar
@@ -188,9 +189,11 @@ def to_csv(report: N6Report, lang: str = "kk") -> str:
                 f"7 {people}: {t('services.n6.col7', lang)} [column7={report.settings['column7']}]",
                 f"8 {t('services.n6.col8', lang)}"])
     for r in report.rows:
-        w.writerow([r.n, _group_label(r), r.planned_creation.isoformat(),
-                    r.actual_creation.isoformat() if r.actual_creation else "",
-                    f"{r.period_start.isoformat()}/{r.period_end.isoformat()}", r.selected, r.column7, r.note])
+        # the group label and note are typed by staff: never let a spreadsheet run them as formulas
+        w.writerow(safe_row([r.n, _group_label(r), r.planned_creation.isoformat(),
+                             r.actual_creation.isoformat() if r.actual_creation else "",
+                             f"{r.period_start.isoformat()}/{r.period_end.isoformat()}", r.selected, r.column7,
+                             r.note]))
     w.writerow(["", t("services.n6.total", lang), "", "", "", report.total_selected, report.total_column7, ""])
     return buf.getvalue()
 
