@@ -129,7 +129,7 @@ def server(tmp_path_factory):
 @pytest.mark.parametrize("path,body", [
     ("/api/v1/eligibility/check", '{"profile": %s, "position_id": "x"}' % DEEP),
     ("/api/v1/eligibility/match", '{"profile": %s}' % DEEP_IN_PROFILE),
-    ("/api/v1/services/applications", '{"application": %s, "actor": "a"}' % DEEP),
+    ("/api/v1/services/cases", '{"application": %s, "actor": "a"}' % DEEP),
 ])
 def test_api_json_bodies(server, path, body):
     r = server.post(path, content=body, headers={"content-type": "application/json",
