@@ -60,6 +60,8 @@ def pathologies(size: int) -> dict[str, str]:
         "short_lines": _fill("а", size, "\n") + "\n",
         # one glued "word" per line of a stem the requirement parsers look for (stem\w* ...)
         "glued_stems": "".join("      " + _fill(stem, size // len(_STEMS)) + "\n" for stem in _STEMS),
+        # found by bench/fuzz.py: a part searched for in a repetitive criterion (spans.Locator)
+        "requirement_label_run": "      " + _fill("Требования к квалификации:", size) + "\n",
         "digit_runs": "      " + _fill("7" * 500 + " ", size) + "\n",
     }
 

@@ -81,20 +81,25 @@ class Locator:
             return None
         hay = self._hay
         start = hay.find(k[:_RUN], origin)
-        while start >= 0:
+        tries = 0
+        # Repetitive text (a line of thousands of "«" or "не менее 1 года") puts the first
+        # characters at thousands of places, each tried along the whole part: bounded here, far
+        # above the handful of places a real act repeats a part's first words.
+        while start >= 0 and tries < _MAX_STARTS:
             end = self._runs(k, start)
             if end is not None:
                 return self._span(start, end - 1), end
             start = hay.find(k[:_RUN], start + 1)
+            tries += 1
         return None
 
     def _runs(self, k: str, start: int) -> int | None:
         hay = self._hay
         i, c, jumps = 0, start, 0
         while True:
-            while i < len(k) and c < len(hay) and hay[c] == k[i]:
-                i += 1
-                c += 1
+            same = _common_prefix(hay, c, k, i)
+            i += same
+            c += same
             if i == len(k):
                 return c
             anchor = k[i : i + _RUN]
@@ -111,6 +116,30 @@ class Locator:
         return Span(start=a.raw_start, end=b.raw_end)
 
 
+def _common_prefix(a: str, ai: int, b: str, bi: int) -> int:
+    """Length of the common prefix of ``a[ai:]`` and ``b[bi:]``: compared in doubling blocks, then
+    bisected inside the first differing block (slices compare in C; a character loop in Python
+    made a long part cost seconds)."""
+    n = min(len(a) - ai, len(b) - bi)
+    done, step = 0, 16
+    while done < n:
+        size = min(step, n - done)
+        if a[ai + done : ai + done + size] == b[bi + done : bi + done + size]:
+            done += size
+            step *= 2
+            continue
+        lo, hi = 0, size - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if a[ai + done : ai + done + mid] == b[bi + done : bi + done + mid]:
+                lo = mid
+            else:
+                hi = mid - 1
+        return done + lo
+    return done
+
+
 _RUN = 12  # key characters that anchor a run (shorter anchors match too easily elsewhere)
+_MAX_STARTS = 200  # places tried for a part interrupted by foreign lines
 _SLACK = 120  # key characters of foreign text tolerated inside a part
 _MAX_JUMPS = 3
