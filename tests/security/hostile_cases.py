@@ -60,6 +60,9 @@ def pathologies(size: int) -> dict[str, str]:
         "short_lines": _fill("а", size, "\n") + "\n",
         # one glued "word" per line of a stem the requirement parsers look for (stem\w* ...)
         "glued_stems": "".join("      " + _fill(stem, size // len(_STEMS)) + "\n" for stem in _STEMS),
+        # one glued word of one stem: `опыт\w*\s+работы` retried at each "опыт" (37 s at 80 KB)
+        "glued_word_opyt": "      " + _fill("опыт", size) + "\n",
+        "glued_word_specialnost": "      " + _fill("специальност", size) + "\n",
         # found by bench/fuzz.py: a part searched for in a repetitive criterion (spans.Locator)
         "requirement_label_run": "      " + _fill("Требования к квалификации:", size) + "\n",
         "digit_runs": "      " + _fill("7" * 500 + " ", size) + "\n",

@@ -25,9 +25,9 @@ from kzqual.acts.notes import NOTE_START
 from kzqual.acts.refs import NUMBER_RE, _kk_issuer, _ru_issuer, parse_act_ref
 from kzqual.acts.vocab import ACT_TYPE_RE, ENACTING, act_type_of
 
-_STATUS_LINE = re.compile(r"^(Күшін\s+жойған|Утрати\w*\s+силу|Күші\s+жойылды)\s*\.?$", re.I)
-_REPEAL_PHRASE = re.compile(r"Күші\s+жойылды|Күшін\s+жойған|Утрати\w*\s+силу", re.I)
-_REG_PHRASE = re.compile(r"Әділет\s+министрлігінде|Министерств\w*\s+юстиции|Зарегистрирован", re.I)
+_STATUS_LINE = re.compile(r"^(Күшін\s+жойған|Утрати\w{0,40}\s+силу|Күші\s+жойылды)\s*\.?$", re.I)
+_REPEAL_PHRASE = re.compile(r"Күші\s+жойылды|Күшін\s+жойған|Утрати\w{0,40}\s+силу", re.I)
+_REG_PHRASE = re.compile(r"Әділет\s+министрлігінде|Министерств\w{0,40}\s+юстиции|Зарегистрирован", re.I)
 _IDENTITY_START = re.compile(
     r"^((Совместный\s+)?(Приказ|Постановление|Указ|Закон|Решение)\s+\S"
     r"|(Қазақстан\s+Республикасы|ҚР)\s.*\d{4}\s*жыл)"

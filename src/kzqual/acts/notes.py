@@ -15,19 +15,19 @@ from kzqual.acts.model import Note
 from kzqual.acts.refs import parse_act_ref
 
 NOTE_START = re.compile(r"^(Ескерту|Сноска|Примечание)(?![\w])")
-_REPEAL = re.compile(r"күші\s+жойыл|күшін\s+жой|утратил\w*\s+силу", re.I)
+_REPEAL = re.compile(r"күші\s+жойыл|күшін\s+жой|утратил\w{0,40}\s+силу", re.I)
 _AMEND = re.compile(
     r"редакци|өзгеріс|изменени|дополн|толықтыр|исключ|алып\s+тасталды|енгізілді|внесен", re.I
 )
 _RU_TARGET = re.compile(
-    r"^(?P<w>Пункт|Подпункт|Глава|Параграф|Приложение|Раздел|Заголовок|Преамбула|Приказ)\w*"
+    r"^(?P<w>Пункт|Подпункт|Глава|Параграф|Приложение|Раздел|Заголовок|Преамбула|Приказ)\w{0,40}"
     r"(?:\s+(?P<n>\d+(?:-\d+)*\)?))?",
     re.I,
 )
 _KK_TARGET = re.compile(
     r"^(?P<n>\d+(?:-\d+)*)-(?P<w>тармақша|тармақ|тарау|қосымша|параграф|бөлім)", re.I
 )
-_KK_WORD_TARGET = re.compile(r"^(?P<w>Бұйрық|Тақырып|Кіріспе|Қаулы)\w*", re.I)
+_KK_WORD_TARGET = re.compile(r"^(?P<w>Бұйрық|Тақырып|Кіріспе|Қаулы)\w{0,40}", re.I)
 _TARGET_NAMES = {
     "пункт": "point",
     "подпункт": "subpoint",

@@ -34,7 +34,7 @@ from kzqual.text import read
 from kzqual.text.model import CleanText
 
 _AMENDING_TITLE = re.compile(
-    r"(өзгеріс\w*|толықтыру\w*)(\s+(және|мен)\s+\w+)?\s+енгізу\s+туралы|"
+    r"(өзгеріс\w{0,40}|толықтыру\w{0,40})(\s+(және|мен)\s+\w{1,40})?\s+енгізу\s+туралы|"
     r"О\s+внесении\s+(изменени|дополнени)",
     re.I,
 )

@@ -32,38 +32,38 @@ _STRAIGHT_CLOSE = re.compile(r'"')
 
 # kk: the kind follows the quoted titles; the key is the nominative singular printed in the title.
 _KK_KINDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Конституциялық\s+заң\w*", re.I), "Конституциялық заңы"),
-    (re.compile(r"Заң\w*", re.I), "Заңы"),
-    (re.compile(r"Кодекс\w*", re.I), "Кодексі"),
-    (re.compile(r"Стратегия\w*", re.I), "Стратегиясы"),
-    (re.compile(r"Жолдау\w*", re.I), "Жолдауы"),
-    (re.compile(r"Бағдарлама\w*", re.I), "Бағдарламасы"),
-    (re.compile(r"Тұжырымдама\w*", re.I), "Тұжырымдамасы"),
-    (re.compile(r"Жарлы\w*", re.I), "Жарлығы"),
+    (re.compile(r"Конституциялық\s+заң\w{0,40}", re.I), "Конституциялық заңы"),
+    (re.compile(r"Заң\w{0,40}", re.I), "Заңы"),
+    (re.compile(r"Кодекс\w{0,40}", re.I), "Кодексі"),
+    (re.compile(r"Стратегия\w{0,40}", re.I), "Стратегиясы"),
+    (re.compile(r"Жолдау\w{0,40}", re.I), "Жолдауы"),
+    (re.compile(r"Бағдарлама\w{0,40}", re.I), "Бағдарламасы"),
+    (re.compile(r"Тұжырымдама\w{0,40}", re.I), "Тұжырымдамасы"),
+    (re.compile(r"Жарлы\w{0,40}", re.I), "Жарлығы"),
 ]
 _RU_KINDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"Конституционн\w+\s+закон\w*", re.I), "Конституционный закон"),
-    (re.compile(r"закон\w*", re.I), "Закон"),
-    (re.compile(r"кодекс\w*", re.I), "Кодекс"),
-    (re.compile(r"стратеги\w*", re.I), "Стратегия"),
-    (re.compile(r"послани\w*", re.I), "Послание"),
-    (re.compile(r"программ\w*", re.I), "Программа"),
-    (re.compile(r"концепци\w*", re.I), "Концепция"),
+    (re.compile(r"Конституционн\w{1,40}\s+закон\w{0,40}", re.I), "Конституционный закон"),
+    (re.compile(r"закон\w{0,40}", re.I), "Закон"),
+    (re.compile(r"кодекс\w{0,40}", re.I), "Кодекс"),
+    (re.compile(r"стратеги\w{0,40}", re.I), "Стратегия"),
+    (re.compile(r"послани\w{0,40}", re.I), "Послание"),
+    (re.compile(r"программ\w{0,40}", re.I), "Программа"),
+    (re.compile(r"концепци\w{0,40}", re.I), "Концепция"),
 ]
 _QUOTED_RUN = re.compile(r"(?P<run>(?:«[^«»]{2,200}»\s*,?\s*(?:және\s+|и\s+)?)+)")
 _QUOTED = re.compile(r"«([^«»]{2,200})»")
 _KK_KIND_AFTER = re.compile(
-    r"\s*(?P<kind>Конституциялық\s+заң\w*|Заң\w*|Кодекс\w*|Стратегия\w*|Жолдау\w*|Бағдарлама\w*"
-    r"|Тұжырымдама\w*|Жарлы\w*)",
+    r"\s*(?P<kind>Конституциялық\s+заң\w{0,40}|Заң\w{0,40}|Кодекс\w{0,40}|Стратегия\w{0,40}|Жолдау\w{0,40}|Бағдарлама\w{0,40}"
+    r"|Тұжырымдама\w{0,40}|Жарлы\w{0,40})",
     re.I,
 )
 _RU_KIND_BEFORE = re.compile(
-    r"(?P<kind>Конституционн\w+\s+закон\w*|закон\w*|кодекс\w*|стратеги\w*|послани\w*|программ\w*|концепци\w*)"
+    r"(?P<kind>Конституционн\w{1,40}\s+закон\w{0,40}|закон\w{0,40}|кодекс\w{0,40}|стратеги\w{0,40}|послани\w{0,40}|программ\w{0,40}|концепци\w{0,40})"
     r"(?:\s+Республики\s+Казахстан)?\s*(?:[:,]\s*)?$",
     re.I,
 )
-_KK_CONSTITUTION = re.compile(r"(?:Қазақстан\s+Республикасының\s+)?Конституция\w*", re.I)
-_RU_CONSTITUTION = re.compile(r"Конституци\w+(?:\s+Республики\s+Казахстан)?", re.I)
+_KK_CONSTITUTION = re.compile(r"(?:Қазақстан\s+Республикасының\s+)?Конституция\w{0,40}", re.I)
+_RU_CONSTITUTION = re.compile(r"Конституци\w{1,40}(?:\s+Республики\s+Казахстан)?", re.I)
 _DAMAGE = re.compile(r"(?:^|\s),(?=\s)|«»|»\s*«|,\s*,")
 _OPEN_SPACE = re.compile(r"«\s+")
 _CLOSE_SPACE = re.compile(r"\s+»")

@@ -22,56 +22,56 @@ LEVEL_ORDER: tuple[EducationLevel, ...] = (
 # кейінгі" (postgraduate) is not read again as "жоғары" (higher).
 _LEVELS: dict[str, list[tuple[EducationLevel, re.Pattern[str]]]] = {
     "kk": [
-        ("postgraduate", re.compile(r"жоғары\s+оқу\s+орн\w*\s+кейінгі|магистр\w*|доктор\w*")),
+        ("postgraduate", re.compile(r"жоғары\s+оқу\s+орн\w{0,40}\s+кейінгі|магистр\w{0,40}|доктор\w{0,40}")),
         ("technical_vocational", re.compile(r"техникалық\s+және\s+кәсіптік|орта\s+кәсіптік")),
         ("post_secondary", re.compile(r"орта\s+білімнен\s+кейінгі")),
         ("general_secondary", re.compile(r"жалпы\s+орта|орта\s+білім")),
         ("higher", re.compile(r"\bжоғар(?:ы|ғы)\b")),  # "жоғарғы" in 004
     ],
     "ru": [
-        ("postgraduate", re.compile(r"послевузовск\w*")),
+        ("postgraduate", re.compile(r"послевузовск\w{0,40}")),
         (
             "technical_vocational",
-            re.compile(r"техническ\w*\s+и\s+профессиональн\w*|среднее\s+профессиональн\w*"),
+            re.compile(r"техническ\w{0,40}\s+и\s+профессиональн\w{0,40}|среднее\s+профессиональн\w{0,40}"),
         ),
-        ("post_secondary", re.compile(r"послесредн\w*")),
-        ("general_secondary", re.compile(r"средн\w*\s+(?:\(полное\)\s+)?общ\w*|общ\w*\s+средн\w*")),
-        ("higher", re.compile(r"\bвысш\w*")),
+        ("post_secondary", re.compile(r"послесредн\w{0,40}")),
+        ("general_secondary", re.compile(r"средн\w{0,40}\s+(?:\(полное\)\s+)?общ\w{0,40}|общ\w{0,40}\s+средн\w{0,40}")),
+        ("higher", re.compile(r"\bвысш\w{0,40}")),
     ],
 }
 
 _MATCHING_POST = re.compile(
-    r"соответствующ\w+\s+специальност\w*|специальност\w*,?\s+соответствующ\w+\s+профил\w*"
-    r"|лауазымның\s+бейініне\s+сәйкес|тиісті\s+мамандық\w*|бейініне\s+сәйкес",
+    r"соответствующ\w{1,40}\s+специальност\w{0,40}|специальност\w{0,40},?\s+соответствующ\w{1,40}\s+профил\w{0,40}"
+    r"|лауазымның\s+бейініне\s+сәйкес|тиісті\s+мамандық\w{0,40}|бейініне\s+сәйкес",
 )
 
 # Words around the list of fields that are not fields themselves.
 _KK_FRAME = re.compile(
-    r"^\s*жоғары\s*(?:білім\w*)?\s*[:;,-]?\s*"  # "Жоғары:" before the list (seed layout 1)
+    r"^\s*жоғары\s*(?:білім\w{0,40})?\s*[:;,-]?\s*"  # "Жоғары:" before the list (seed layout 1)
     r"|(?:саласындағы|саласында|салалары\s+бойынша|облысында)\b"
-    r"|маманды[қғ]\w*\s+бойынша"
-    r"|жоғары\s+(?:немесе\s+[^.]*?)?білім\w*(?:\s+білім)?"
+    r"|маманды[қғ]\w{0,40}\s+бойынша"
+    r"|жоғары\s+(?:немесе\s+[^.]*?)?білім\w{0,40}(?:\s+білім)?"
     r"|бойынша\s*$",
 )
 _RU_FRAME = re.compile(
     r"\((?:или|либо)\s+[^)]*\)"  # "(или послевузовское)"
     r"|^\s*(?:высшее|послевузовское|техническое|послесреднее|среднее)[^,]*?образование\s*"
-    r"|по\s+специальност\w*|в\s+област\w*|направлени\w*\s+подготовки",
+    r"|по\s+специальност\w{0,40}|в\s+област\w{0,40}|направлени\w{0,40}\s+подготовки",
 )
 _SEPARATORS = re.compile(
     r"[,\s]\s*(?:және\s*/\s*немесе|и\s*/\s*или|немесе|немеес|или|либо)\s+|,(?<=\),)\s*"
 )
 _ONLY_CONJ = re.compile(r"(?:\s*(?:немесе|және|или|и|/|,))+\s*")
-_EDU_WORD = re.compile(r"\b(?:білім\w*|образовани\w*)\b(?!\s*\()")  # "Білім (...)" is a group
+_EDU_WORD = re.compile(r"\b(?:білім\w{0,40}|образовани\w{0,40})\b(?!\s*\()")  # "Білім (...)" is a group
 _INNER_SEPARATORS = re.compile(r"\s*(?:,|;|\s(?:және\s*/\s*немесе|немесе|или)\s)\s*")
 _GROUP = re.compile(r"^(?P<group>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$", re.S)
-_EXPERIENCE_START = re.compile(r"\s+(?:и|және)\s+(?:стаж\w*|жұмыс\s+өтілі)|\s+без\s+предъявлени")
+_EXPERIENCE_START = re.compile(r"\s+(?:и|және)\s+(?:стаж\w{0,40}|жұмыс\s+өтілі)|\s+без\s+предъявлени")
 _SENTENCE_END = re.compile(r"\.(?<=[^\W\d_]{3}\.)\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
 
 
 # "высшей категории" names a grade, "жоғары оқу орындарында" a place of study: not levels.
 _NOT_LEVEL = re.compile(
-    r"(?:высшей|первой|второй)\s+категори\w*|высшего\s+уровня|жоғары\s+санат\w*"
+    r"(?:высшей|первой|второй)\s+категори\w{0,40}|высшего\s+уровня|жоғары\s+санат\w{0,40}"
     r"|(?:шетелдің\s+)?жоғары\s+оқу\s+орындарында",
 )
 
