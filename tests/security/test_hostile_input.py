@@ -26,10 +26,12 @@ TOKEN = "sec-input-token"
 
 
 def _pipeline_seconds(path: Path) -> float:
-    t = time.perf_counter()
+    """CPU seconds of this process (the readers are single-threaded): other jobs on the machine
+    skew it far less than wall time."""
+    t = time.process_time()
     ct = read(path)
     list(extract(ct, read_act(ct).act).positions)
-    return time.perf_counter() - t
+    return time.process_time() - t
 
 
 def test_issue_case_reads_in_seconds(tmp_path):
@@ -48,11 +50,12 @@ def test_pathological_lines_grow_linearly(tmp_path, name):
     big.write_text(pathological_cases(80_000)[name], encoding="utf-8")
     _pipeline_seconds(small)  # warm the caches (compiled patterns, vocabularies)
     t_small = min(_pipeline_seconds(small) for _ in range(2))
-    t_big = _pipeline_seconds(big)
+    t_big = min(_pipeline_seconds(big) for _ in range(2))
     lines = len(big.read_text(encoding="utf-8").splitlines())
     assert t_big < 30, f"{name}: {t_big:.1f} s for {lines} lines"
-    # linear growth is ~4x plus the fixed head; allow 10x (and ignore tiny times' noise)
-    assert t_big < max(10 * t_small, 1.0), f"{name}: {t_small:.2f} s -> {t_big:.2f} s"
+    # linear growth is ~4x plus the fixed head, quadratic 16x; allow 10x (and ignore times under
+    # 2 s, where a busy machine's noise dominates)
+    assert t_big < max(10 * t_small, 2.0), f"{name}: {t_small:.2f} s -> {t_big:.2f} s"
 
 
 # ------------------------------------------------------------------ a live server
