@@ -28,7 +28,7 @@ _KK_ANCHOR = re.compile(
     re.I,
 )
 _KK_LABEL = re.compile(r"^(?P<n>\d+(?:-\d+)*)\s*-\s*қосымша\s*$", re.I)
-_KK_NESTED_LABEL = re.compile(r"\d+(?:-\d+)*-қосымша\s*$", re.I)
+_KK_NESTED_LABEL = re.compile(r"(?<!\d)\d+(?:-\d+)*-қосымша\s*$", re.I)
 _RU_APPENDIX = re.compile(
     r"^Приложение(?:\s*№)?\s*(?P<n>\d+(?:-\d+)*)?\s*(?:к\s+(?:совместному\s+)?(?:приказу|постановлению|"
     r"решению|указу)\b.*)?$",

@@ -22,7 +22,7 @@ _REG_BEFORE = re.compile(r"(тізілім\w*|реестр\w*|Әділет ми�
 _REG_AFTER = re.compile(r"^\s*(болып\s+)?(тіркелді|тіркелген|тіркелгең)", re.I)
 _KK_ANCHOR = re.compile(r"(?<!\w)(Қазақстан|Казақстан|Казахстан|ҚР|КР|РК|Республикасы)(?!\w)")
 _GLUED_TYPE = re.compile(r"(?P<t2>бұйр(?:ығымен|ығына|ығы))(?!\w)", re.I)
-_RU_UNTIL = re.compile(r"\s(от|№)\s|\s+$")
+_RU_UNTIL = re.compile(r"\s(от|№)\s|(?<!\s)\s+$")
 
 
 def is_kazakh(text: str) -> bool:

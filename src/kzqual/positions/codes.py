@@ -12,7 +12,7 @@ import re
 
 # Cyrillic look-alikes that appear inside category codes (С-О-4, С-R-5, А3-2-1).
 _TO_ASCII = str.maketrans({"С": "C", "с": "C", "О": "O", "о": "O", "Р": "R", "А": "A", "а": "A", "В": "B", "Е": "E"})
-_DASHES = re.compile(r"\s*[-–—‑]\s*")
+_DASHES = re.compile(r"(?<!\s)\s*[-–—‑]\s*")
 
 # A civil-service category code as printed: С-3, С–4, С-О-4, С-R-5, C-R-1 (spaces tolerated).
 CATEGORY_RE = re.compile(r"(?<![\w-])([СC]\s*[-–—]\s*(?:[ОO]\s*[-–—]\s*|[RР]\s*[-–—]\s*)?\d{1,2})(?![\w-])")
@@ -28,7 +28,7 @@ def canonical_category(raw: str) -> str | None:
     return None
 
 
-_NUMBER = re.compile(r"\d+(?:\s*-\s*\d+)+")
+_NUMBER = re.compile(r"(?<!\d)\d+(?:\s*-\s*\d+)+")
 
 
 def expand_numbers(raw: str) -> list[str]:

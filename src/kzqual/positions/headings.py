@@ -41,7 +41,7 @@ _CATEGORY = re.compile(
     re.S,
 )
 HAS_CATEGORY = re.compile(rf"{_CODE}\s*санаты|категори[яи]\s+{_CODE}")
-_UNITS = re.compile(r"(\d+)\s*(?:бірлік|единиц)")
+_UNITS = re.compile(r"(?<!\d)(\d+)\s*(?:бірлік|единиц)")
 _APPENDIX_TITLE = re.compile(r"^.*?біліктілік\s+талаптар(?:ы)?\b\s*", re.S)
 
 

@@ -66,7 +66,7 @@ _KK_CONSTITUTION = re.compile(r"(?:Қазақстан\s+Республикасы
 _RU_CONSTITUTION = re.compile(r"Конституци\w{1,40}(?:\s+Республики\s+Казахстан)?", re.I)
 _DAMAGE = re.compile(r"(?:^|\s),(?=\s)|«»|»\s*«|,\s*,")
 _OPEN_SPACE = re.compile(r"«\s+")
-_CLOSE_SPACE = re.compile(r"\s+»")
+_CLOSE_SPACE = re.compile(r"(?<!\s)\s+»")
 _WORD = re.compile(r"[^\W_]+")
 
 

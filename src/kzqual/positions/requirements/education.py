@@ -59,13 +59,13 @@ _RU_FRAME = re.compile(
     r"|по\s+специальност\w{0,40}|в\s+област\w{0,40}|направлени\w{0,40}\s+подготовки",
 )
 _SEPARATORS = re.compile(
-    r"[,\s]\s*(?:және\s*/\s*немесе|и\s*/\s*или|немесе|немеес|или|либо)\s+|,(?<=\),)\s*"
+    r"(?:,|(?<!\s)\s)\s*(?:және\s*/\s*немесе|и\s*/\s*или|немесе|немеес|или|либо)\s+|,(?<=\),)\s*"
 )
 _ONLY_CONJ = re.compile(r"(?:\s*(?:немесе|және|или|и|/|,))+\s*")
 _EDU_WORD = re.compile(r"\b(?:білім\w{0,40}|образовани\w{0,40})\b(?!\s*\()")  # "Білім (...)" is a group
-_INNER_SEPARATORS = re.compile(r"\s*(?:,|;|\s(?:және\s*/\s*немесе|немесе|или)\s)\s*")
-_GROUP = re.compile(r"^(?P<group>[^()]*?)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$", re.S)
-_EXPERIENCE_START = re.compile(r"\s+(?:и|және)\s+(?:стаж\w{0,40}|жұмыс\s+өтілі)|\s+без\s+предъявлени")
+_INNER_SEPARATORS = re.compile(r"(?<!\s)\s*(?:,|;|\s(?:және\s*/\s*немесе|немесе|или)\s)\s*")
+_GROUP = re.compile(r"^(?P<group>[^()]*?)(?<!\s)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$", re.S)
+_EXPERIENCE_START = re.compile(r"(?<!\s)\s+(?:и|және)\s+(?:стаж\w{0,40}|жұмыс\s+өтілі)|(?<!\s)\s+без\s+предъявлени")
 _SENTENCE_END = re.compile(r"\.(?<=[^\W\d_]{3}\.)\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
 
 

@@ -49,7 +49,7 @@ _LIST_INTRO = re.compile(r"біріне\s+сәйкес|бірі\s+болуы|о�
 _ITEM = re.compile(r"(?:^|[\s:;.])(?P<label>\d{1,2})\s?\)\s*")
 _GRADED = re.compile(r"(?:высшей|первой|второй|без)\s+категории\s*:|уровня\s+квалификации")
 _SUBCONDITION = re.compile(r"оның\s+ішінде|в\s+том\s+числе|из\s+них", re.I)
-_ALT_SEP = re.compile(r"[,;]?\s+(?:немесе|не|или|либо)\s+(?!менее|меньше|более|позднее)", re.I)
+_ALT_SEP = re.compile(r"(?:[,;]|(?<![\s,;]))\s+(?:немесе|не|или|либо)\s+(?!менее|меньше|более|позднее)", re.I)
 _SENTENCE_AFTER = re.compile(r"\.(?:(?<=[^\W\d_]{3}\.)|(?<=[^\W\d_]{3} \.))\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
 
 _QUALIFIERS: list[tuple[QualifierKind, re.Pattern[str]]] = [
