@@ -317,6 +317,9 @@ def _problem_text(problem: str, lang: str) -> str:
         return t("rules.bad.json", lang, detail=problem[len("malformed JSON: "):])
     if problem == "a profile must be a JSON object":
         return t("rules.bad.not_object", lang)
+    deep = re.fullmatch(r"JSON nested deeper than (\d+) levels", problem)  # kzqual.safe_json
+    if deep:
+        return t("security.json.too_deep", lang, depth=deep.group(1))
     m = re.match(r"invalid profile at (\S+): (.*)", problem, re.S)
     if m:
         return t("rules.bad.invalid", lang, where=m.group(1), detail=m.group(2))
