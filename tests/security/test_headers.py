@@ -4,31 +4,23 @@ Content-Security-Policy (issue 10, part 4)."""
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import httpx
 import pytest
 
 import kzqual
-from kzqual.api import Settings, create_app
-from kzqual.api.server import ServerThread
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from input_helpers import running_server  # noqa: E402
 
-TOKEN = "sec-input-token"
 TEMPLATES = Path(kzqual.__file__).resolve().parent / "web" / "templates"
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    from kzqual.bundled import act_paths
-    from kzqual.store import open_store
-
-    db = str(tmp_path_factory.mktemp("headers") / "k.db")
-    with open_store(db) as store:
-        store.ingest_file([p for p in act_paths() if p.name.startswith("ru-")][0])
-    srv = ServerThread(create_app(Settings(db=db, token=TOKEN, max_body_bytes=10_000)))
-    url = srv.start()
-    yield url
-    srv.stop()
+    with running_server(tmp_path_factory.mktemp("headers"), max_body_bytes=10_000) as url:
+        yield url
 
 
 ROUTES = [

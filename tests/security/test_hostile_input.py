@@ -21,8 +21,7 @@ from kzqual.text import read
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hostile_cases import pathological_cases  # noqa: E402
-
-TOKEN = "sec-input-token"
+from input_helpers import TOKEN, running_server  # noqa: E402
 
 
 def _pipeline_seconds(path: Path) -> float:
@@ -62,17 +61,8 @@ def test_pathological_lines_grow_linearly(tmp_path, name):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from kzqual.bundled import act_paths
-    from kzqual.store import open_store
-
-    db = str(tmp_path_factory.mktemp("hostile") / "k.db")
-    with open_store(db) as store:
-        store.ingest_file([p for p in act_paths() if p.name.startswith("ru-")][0])
-    srv = ServerThread(create_app(Settings(db=db, token=TOKEN)))
-    url = srv.start()
-    with httpx.Client(base_url=url, timeout=60) as client:
+    with running_server(tmp_path_factory.mktemp("hostile")) as url, httpx.Client(base_url=url, timeout=60) as client:
         yield client
-    srv.stop()
 
 
 def test_anonymous_screen_is_bounded_before_work(server):
@@ -91,19 +81,9 @@ def test_anonymous_screen_is_bounded_before_work(server):
 
 
 def test_screen_time_bound_ends_the_stream(tmp_path):
-    from kzqual.bundled import act_paths
-    from kzqual.store import open_store
-
-    db = str(tmp_path / "t.db")
-    with open_store(db) as store:
-        store.ingest_file([p for p in act_paths() if p.name.startswith("ru-")][0])
-    srv = ServerThread(create_app(Settings(db=db, token=TOKEN, anon_screen_max_seconds=0.0)))
-    url = srv.start()
-    try:
+    with running_server(tmp_path, anon_screen_max_seconds=0.0) as url:
         r = httpx.post(f"{url}/api/v1/eligibility/screen?include_all=true", content='{"id": "p"}\n' * 3,
                        timeout=60)
-    finally:
-        srv.stop()
     import json
 
     rows = [json.loads(line) for line in r.text.splitlines()]

@@ -15,15 +15,14 @@ import pytest
 
 import kzqual
 from kzqual import safe_json
-from kzqual.api import Settings
-from kzqual.api.server import ServerThread
-from kzqual.api import create_app
 from kzqual.errors import InputError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from input_helpers import TOKEN, running_server  # noqa: E402
 
 DEEP = "[" * 1000 + "]" * 1000
 DEEP_IN_PROFILE = '{"education": ' + "[" * 200 + "]" * 200 + "}"
 SRC = Path(kzqual.__file__).resolve().parents[1]
-TOKEN = "sec-input-token"
 
 
 def kzqual_cli(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -113,17 +112,8 @@ def test_cli_service_apply_and_option_files(files, tmp_path):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    from kzqual.bundled import act_paths
-    from kzqual.store import open_store
-
-    db = str(tmp_path_factory.mktemp("deepsrv") / "k.db")
-    with open_store(db) as store:
-        store.ingest_file([p for p in act_paths() if p.name.startswith("ru-")][0])
-    srv = ServerThread(create_app(Settings(db=db, token=TOKEN)))
-    url = srv.start()
-    with httpx.Client(base_url=url, timeout=60) as client:
+    with running_server(tmp_path_factory.mktemp("deepsrv")) as url, httpx.Client(base_url=url, timeout=60) as client:
         yield client
-    srv.stop()
 
 
 @pytest.mark.parametrize("path,body", [
