@@ -23,3 +23,7 @@ def safe_cell(value: Any) -> Any:
 
 def safe_row(values: list[Any]) -> list[Any]:
     return [safe_cell(v) for v in values]
+
+
+# The same rule as a regular expression, for column-wise writers (polars' str.contains).
+FORMULA_START_RE = "^[" + "".join("\\" + c if c in "-\\]^" else c for c in FORMULA_STARTS) + "]"

@@ -189,3 +189,19 @@ def test_n6_csv_neutralises_formulas(server):
     for bad in ("=1", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"):
         assert safe_cell(bad) == "'" + bad
     assert safe_cell(5) == 5 and safe_cell("С-4") == "С-4" and safe_cell("2024-01-01") == "2024-01-01"
+
+
+def test_screen_csv_neutralises_formula_profile_ids(tmp_path):
+    import os
+    import subprocess
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    people = tmp_path / "people.jsonl"
+    people.write_text('{"id": "=HYPERLINK(\\"http://x\\")"}\n{"id": "plain"}\n', encoding="utf-8")
+    out = tmp_path / "v.csv"
+    res = subprocess.run([sys.executable, "-m", "kzqual.cli", "screen", str(people), "--act",
+                          str(src / "kzqual" / "data" / "acts" / "ru-mod-2017-134.txt"), "--all", "--out", str(out)],
+                         capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(src)})
+    assert res.returncode == 0, res.stderr
+    ids = {row["profile_id"] for row in csv.DictReader(out.open(encoding="utf-8"))}
+    assert ids == {"'=HYPERLINK(\"http://x\")", "plain"}

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 
-from kzqual.csv_cells import safe_cell
+from kzqual.csv_cells import FORMULA_START_RE
 from kzqual.errors import InputError
 from kzqual.rules import tree as T
 from kzqual.rules.columnar import Builder, metric_columns
@@ -82,7 +82,9 @@ class _Writer:
             self.parts.append(part)
             return
         # profile ids come from the people screened: no spreadsheet formulas (kzqual.csv_cells)
-        df = df.with_columns(pl.col("profile_id").map_elements(safe_cell, return_dtype=pl.Utf8))
+        pid = pl.col("profile_id")
+        df = df.with_columns(pl.when(pid.str.contains(FORMULA_START_RE)).then(pl.lit("'") + pid).otherwise(pid)
+                             .alias("profile_id"))
         if self.fh is None:
             self.fh = self.tmp.open("wb")
             df.write_csv(self.fh)
