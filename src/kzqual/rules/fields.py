@@ -55,7 +55,7 @@ def named_fields(text: str) -> list[str]:
 
 
 
-_GROUP_TAIL = re.compile(r"(?:\s+(?:мамандықтары|мамандығы|мамандықтар|бойынша|саласында))+$", re.I)
+_GROUP_TAIL = re.compile(r"(?:\s+(?:мамандықтары|мамандығы|мамандықтар|бойынша|саласында|немесе|или))+$", re.I)
 # "және/немесе және/немесе ауылшаруашылық ғылымдары" (a repeated connective left on the name)
 _GROUP_HEAD = re.compile(r"^(?:(?:және\s*/\s*немесе|немесе|и\s*/\s*или|или)\s+)+", re.I)
 

@@ -168,8 +168,13 @@ class Taxonomy:
         for gname, specs in named:
             gkeys = self.group_keys(gname) if gname else set()
             if not specs:
+                bare = set() if gkeys else self.specialty_keys(gname)
                 if gkeys:
                     keys |= gkeys
+                elif bare:  # a specialty named on its own ("… немесе саясаттану немесе …")
+                    keys |= bare
+                    for k in bare:
+                        partial |= {"?" + g for g in self.groups_of(k)}
                 elif gname:
                     keys.add(group_key(gname))
                     unknown.append(gname)

@@ -1,0 +1,137 @@
+"""The next step after a "not met": what is missing, the closest alternative, and the date the
+person meets it if their current post continues ("meets alternative 3 on 2027-04-01").
+
+Pure functions over a compiled tree and a person's metrics.  Time only adds service: whether a tree
+is met on a later date (:func:`kzqual.rules.metrics.project`) can only go from not met to met, so
+the first such date is found by bisection over days, each probe one reference evaluation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from kzqual.i18n import LANGS, t
+from kzqual.rules import tree as T
+from kzqual.rules.evaluate import Verdict, explain, status
+from kzqual.rules.metrics import DAYS_PER_YEAR, Metrics, project
+from kzqual.rules.policy import DEFAULT, Policy
+
+# Beyond the longest service a tree asks for, one more year: later than that, time alone does
+# not meet the post (a level of education or a qualifier is missing).
+SPARE_YEARS = 1.0
+
+
+@dataclass
+class NextStep:
+    meets_on: date | None  # first day the post is met if the current post continues; None: not by time
+    alternative: str | None  # machine label of the closest alternative ("alternative 3"), if any
+    title: dict[str, str]  # that alternative for people, per language
+    missing: list[Verdict] = field(default_factory=list)  # not-met leaves of that alternative, today
+    summary: dict[str, str] = field(default_factory=dict)  # one sentence per language
+
+    def as_dict(self) -> dict:
+        d: dict = {"meets_on": self.meets_on.isoformat() if self.meets_on else None,
+                   "alternative": self.alternative, "summary": self.summary,
+                   "missing": [{"reason": v.reason, "act": v.act, "lines": list(v.lines) if v.lines else None,
+                                **({"missing_years": round(v.shortfall, 2)} if v.shortfall is not None else {})}
+                               for v in self.missing]}
+        if self.title:
+            d["title"] = self.title
+        return d
+
+
+def max_years(tree: T.Tree) -> float:
+    if isinstance(tree, T.Leaf):
+        return tree.logic.min_years if isinstance(tree.logic, T.Years) else 0.0
+    return max((max_years(c) for c in tree.children), default=0.0)
+
+
+def meets_on(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT,
+             evaluate: Callable[[Metrics], int] | None = None) -> date | None:
+    """The first day after ``m.as_of`` the tree is met if running periods continue; None if not
+    within the longest service it asks for (plus a spare year) or if nothing is running."""
+    if not any(p.continues_to for p in m.periods):
+        return None
+    ev = evaluate or (lambda mm: status(tree, mm, policy))
+    horizon = math.ceil((max_years(tree) + SPARE_YEARS) * DAYS_PER_YEAR)
+    if ev(project(m, m.as_of + timedelta(days=horizon))) != T.MET:
+        return None
+    lo, hi = 0, horizon  # not met at lo (today), met at hi
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if ev(project(m, m.as_of + timedelta(days=mid))) == T.MET:
+            hi = mid
+        else:
+            lo = mid
+    return m.as_of + timedelta(days=hi)
+
+
+def _alternatives(v: Verdict) -> list[Verdict]:
+    """The any-of nodes of a verdict, outermost first (experience alternatives, grade rungs)."""
+    out = []
+    stack = [v]
+    while stack:
+        n = stack.pop(0)
+        if n.criterion == "any" and n.children:
+            out.append(n)
+        stack.extend(n.children)
+    return out
+
+
+def _leaves_not_met(v: Verdict) -> list[Verdict]:
+    if not v.children:
+        return [v] if v.status == T.NOT_MET else []
+    return [x for c in v.children for x in _leaves_not_met(c)]
+
+
+def next_step(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT, now: Verdict | None = None) -> NextStep | None:
+    """The next step for a "not met" verdict (None for met or undetermined ones)."""
+    now = now or explain(tree, m, policy)
+    if now.status != T.NOT_MET:
+        return None
+    day = meets_on(tree, m, policy)
+    chosen: Verdict | None = None
+    if day is not None:
+        then = explain(tree, project(m, day), policy)
+        # the alternative that turned met: the first met child of an any-of node not met today
+        for a_now, a_then in zip(_alternatives(now), _alternatives(then)):
+            if a_now.status == T.MET:
+                continue
+            hit = next((i for i, c in enumerate(a_then.children) if c.status == T.MET), None)
+            if hit is not None:
+                chosen = a_now.children[hit]
+                break
+    else:
+        # not by time alone: the cheapest alternative (fewest years missing) of the first open choice
+        for a in _alternatives(now):
+            if a.status != T.MET:
+                chosen = min(a.children, key=lambda c: (c.gap, -c.status))
+                break
+    missing = _leaves_not_met(chosen) if chosen is not None else now.missing()
+    if not missing:
+        missing = now.missing()
+    title = chosen.title if chosen is not None else {}
+    return NextStep(day, chosen.label if chosen is not None else None, title, missing,
+                    _summary(day, title, missing))
+
+
+def _summary(day: date | None, title: dict[str, str], missing: list[Verdict]) -> dict[str, str]:
+    out = {}
+    for lang in LANGS:
+        alt = _lower_first(title.get(lang, ""), lang)
+        if day is not None:
+            key = "nextstep.meets_alternative_on" if alt else "nextstep.meets_on"
+            out[lang] = t(key, lang, alternative=alt, date=day.isoformat())
+        else:
+            what = "; ".join(v.reason.get(lang, "") for v in missing) or "—"
+            key = "nextstep.not_by_time_alternative" if alt else "nextstep.not_by_time"
+            out[lang] = t(key, lang, alternative=alt, missing=what)
+    return out
+
+
+def _lower_first(text: str, lang: str) -> str:
+    # "Alternative 3" inside a sentence: "meets alternative 3"; Kazakh "3-нұсқа" has no capital
+    return text[:1].lower() + text[1:] if text and lang in ("en", "ru") else text
