@@ -140,3 +140,14 @@ def test_screen_reports_bad_date_line_and_bad_as_of(tmp_path):
     assert set(pl.read_csv(out)["line"].to_list()) <= {1, 3}
     r = run("screen", str(src), "--act", ACT_SMALL, "--out", str(out), "--as-of", "01.01.2024")
     assert r.returncode == 2 and "not a date" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_taxonomy_command_lists_and_searches_in_the_readers_language():
+    r = run("taxonomy", "юрисп", "--lang", "ru")
+    assert r.returncode == 0 and "юриспруденция" in r.stdout and "право" in r.stdout and "5В030100" in r.stdout
+    r = run("taxonomy", "военное дело", "--lang", "en", "--json")
+    data = json.loads(r.stdout)
+    assert [e["key"] for e in data["entries"]] == ["g-askeri-is-zhane-qauipsizdik"]
+    assert data["entries"][0]["name"] == "military science and security"
+    r = run("taxonomy", "--lang", "xx")
+    assert r.returncode == 2 and "Error" in r.stderr
