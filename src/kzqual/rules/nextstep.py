@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from kzqual.i18n import LANGS, t
 from kzqual.rules import tree as T
-from kzqual.rules.evaluate import Verdict, explain, status
+from kzqual.rules.evaluate import Verdict, _localise, explain, status
 from kzqual.rules.metrics import DAYS_PER_YEAR, Metrics, project
 from kzqual.rules.policy import DEFAULT, Policy
 
@@ -31,6 +31,8 @@ class NextStep:
     title: dict[str, str]  # that alternative for people, per language
     missing: list[Verdict] = field(default_factory=list)  # not-met leaves of that alternative, today
     summary: dict[str, str] = field(default_factory=dict)  # one sentence per language
+    # the service the alternative asks for: {"metric", "years", "label": {lang: text}} (for the timeline)
+    required: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         d: dict = {"meets_on": self.meets_on.isoformat() if self.meets_on else None,
@@ -40,6 +42,8 @@ class NextStep:
                                for v in self.missing]}
         if self.title:
             d["title"] = self.title
+        if self.required:
+            d["required"] = self.required
         return d
 
 
@@ -114,8 +118,35 @@ def next_step(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT, now: Verdict |
     if not missing:
         missing = now.missing()
     title = chosen.title if chosen is not None else {}
+    sub = _counterpart(tree, now, chosen) if chosen is not None else tree
     return NextStep(day, chosen.label if chosen is not None else None, title, missing,
-                    _summary(day, title, missing))
+                    _summary(day, title, missing), _required(sub if sub is not None else tree))
+
+
+def _counterpart(tree: T.Tree, v: Verdict, target: Verdict) -> T.Tree | None:
+    """The tree node ``target`` explains (:func:`explain` builds verdicts in the tree's shape)."""
+    if v is target:
+        return tree
+    if isinstance(tree, T.Node):
+        for c, cv in zip(tree.children, v.children):
+            hit = _counterpart(c, cv, target)
+            if hit is not None:
+                return hit
+    return None
+
+
+def _required(tree: T.Tree) -> list[dict]:
+    out: list[dict] = []
+    if isinstance(tree, T.Leaf):
+        lg = tree.logic
+        if isinstance(lg, T.Years):
+            what = ("grade", lg.key) if lg.metric == "grade" else ("kind", lg.metric)
+            out.append({"metric": lg.metric, "key": lg.key, "years": lg.min_years,
+                        "label": {lang: _localise(what, lang) for lang in LANGS}})
+        return out
+    for c in tree.children:
+        out += [r for r in _required(c) if r not in out]
+    return out
 
 
 def _summary(day: date | None, title: dict[str, str], missing: list[Verdict]) -> dict[str, str]:
