@@ -84,3 +84,24 @@ def test_match_ranks_near_misses_by_the_day_they_are_met(posts):
     assert first.meets_on == date(2024, 6, 29)
     d = first.as_dict()
     assert d["meets_on"] == "2024-06-29" and d["next_step"]["alternative"] == "alternative 3"
+
+
+def test_match_dates_agree_with_the_reference_bisection(posts):
+    """match() probes only the leaves time changes; its dates are the reference evaluator's."""
+    from kzqual.rules.nextstep import meets_on
+
+    tax = tx.bundled()
+    pos = list(posts("mes_161_kk").values()) + list(posts("mod_134_ru").values())
+    rules = RuleSet.build(pos, Compiler(tax))
+    seen = dated = 0
+    for prof in (profile([ECON], [job("2021-03-01", **SS)]),
+                 profile([("higher", "құқықтану")], [job("2019-01-01", "2021-12-31", **SS), job("2023-02-01", leadership=True)]),
+                 profile([("technical_vocational", "экономика")], [job("2022-01-01", grade="инспектор второй категории")])):
+        m = compute_metrics(prof, AS_OF, tax.resolve)
+        res = match(rules, m, near_years=5, limit=None, explain_items=False)
+        for item in res.near:
+            i = rules.positions.index(item.position)
+            assert item.meets_on == meets_on(rules.trees[i], m), item.position.id
+            seen += 1
+            dated += item.meets_on is not None
+    assert seen >= 15 and dated >= 5  # both kinds compared (19 and 9 when written)

@@ -171,12 +171,12 @@ def match(rules: RuleSet, m: Metrics, *, near_years: float = 2.0, limit: int | N
 
     near = (st == T.NOT_MET) & (gap <= near_years)
     # Near misses first by the day they are met if the current post continues (never: last).
-    day = np.full(len(st), np.inf)
     dates = _meets_on_dates(rules, m, idx[near])
-    for i in idx[near]:
-        d = dates[rules.sig_ids[i]]
+    by_sig = np.full(len(rules.signatures), np.inf)
+    for sid, d in dates.items():
         if d is not None:
-            day[i] = d.toordinal()
+            by_sig[sid] = d.toordinal()
+    day = by_sig[rules.sig_ids]
     groups = (
         (res.qualified, pick(st == T.MET, (order_sen, idx))),
         (res.possible, pick(st == T.UNDETERMINED, (order_sen, idx))),
@@ -187,9 +187,9 @@ def match(rules: RuleSet, m: Metrics, *, near_years: float = 2.0, limit: int | N
             v = explain(rules.trees[i], m, rules.policy) if explain_items else None
             item = MatchItem(rules.positions[i], int(st[i]), float(gap[i]), v)
             if st[i] == T.NOT_MET:
-                item.meets_on = dates.get(rules.sig_ids[i])
+                item.meets_on = dates.get(int(rules.sig_ids[i]))
                 if v is not None:
-                    item.next = next_step(rules.trees[i], m, rules.policy, v)
+                    item.next = next_step(rules.trees[i], m, rules.policy, v, item.meets_on)
             out.append(item)
     return res
 
@@ -197,16 +197,29 @@ def match(rules: RuleSet, m: Metrics, *, near_years: float = 2.0, limit: int | N
 def _meets_on_dates(rules: RuleSet, m: Metrics, sel: np.ndarray) -> dict[int, date | None]:
     """The day each distinct requirement set among ``sel`` is met if the current post continues."""
     out: dict[int, date | None] = {}
-    memos: dict[date, dict] = {}  # projected metrics' day -> evaluation memo shared by signatures
-
-    for i in sel.tolist():
-        sid = int(rules.sig_ids[i])
-        if sid in out:
-            continue
+    base: dict = {}  # today's memo: leaves time does not change (education, qualifiers) are read here
+    memos: dict[date, dict] = {}  # projected day -> memo of the leaves and nodes time does change
+    # one post per distinct requirement set (posts repeated across acts share one)
+    sids, first = np.unique(rules.sig_ids[sel], return_index=True)
+    for sid, i in zip(sids.tolist(), sel[first].tolist()):
         sig = rules.signatures[sid]
 
         def ev(mm: Metrics, sig=sig) -> int:
-            return _sig_eval(sig, mm, rules, memos.setdefault(mm.as_of, {}))[0]
+            return _probe(sig, mm, m, rules, base, memos.setdefault(mm.as_of, {}))
 
         out[sid] = meets_on(rules.trees[i], m, rules.policy, ev)
     return out
+
+
+def _probe(sig: tuple, mm: Metrics, today: Metrics, rules: RuleSet, base: dict, memo: dict) -> int:
+    hit = memo.get(sig)
+    if hit is not None:
+        return hit
+    if sig[0] == "L":
+        res = _sig_eval(sig, mm if isinstance(sig[1], T.Years) else today, rules, memo if isinstance(sig[1], T.Years)
+                        else base)[0]
+    else:
+        parts = (_probe(c, mm, today, rules, base, memo) for c in sig[1])
+        res = T.kleene_all(parts) if sig[0] == "all" else T.kleene_any(parts)
+    memo[sig] = res
+    return res

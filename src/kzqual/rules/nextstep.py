@@ -8,7 +8,6 @@ the first such date is found by bisection over days, each probe one reference ev
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -16,12 +15,9 @@ from datetime import date, timedelta
 from kzqual.i18n import LANGS, t
 from kzqual.rules import tree as T
 from kzqual.rules.evaluate import Verdict, _localise, explain, status
-from kzqual.rules.metrics import DAYS_PER_YEAR, Metrics, project
+from kzqual.rules.metrics import Metrics, project, required_days
 from kzqual.rules.policy import DEFAULT, Policy
 
-# Beyond the longest service a tree asks for, one more year: later than that, time alone does
-# not meet the post (a level of education or a qualifier is missing).
-SPARE_YEARS = 1.0
 
 
 @dataclass
@@ -56,11 +52,13 @@ def max_years(tree: T.Tree) -> float:
 def meets_on(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT,
              evaluate: Callable[[Metrics], int] | None = None) -> date | None:
     """The first day after ``m.as_of`` the tree is met if running periods continue; None if not
-    within the longest service it asks for (plus a spare year) or if nothing is running."""
+    within the longest service it asks for, or if nothing is running."""
     if not any(p.continues_to for p in m.periods):
         return None
     ev = evaluate or (lambda mm: status(tree, mm, policy))
-    horizon = math.ceil((max_years(tree) + SPARE_YEARS) * DAYS_PER_YEAR)
+    # After the longest service the tree asks for, every length a running period feeds is long
+    # enough: not met by then, time alone never meets it (education, a qualifier, a closed period).
+    horizon = required_days(max_years(tree)) + 1
     if ev(project(m, m.as_of + timedelta(days=horizon))) != T.MET:
         return None
     lo, hi = 0, horizon  # not met at lo (today), met at hi
@@ -73,15 +71,17 @@ def meets_on(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT,
     return m.as_of + timedelta(days=hi)
 
 
-def _alternatives(v: Verdict) -> list[Verdict]:
-    """The any-of nodes of a verdict, outermost first (experience alternatives, grade rungs)."""
+def _alternatives(tree: T.Tree, v: Verdict) -> list[tuple[T.Node, Verdict]]:
+    """The any-of nodes (experience alternatives, grade rungs) with their verdicts, outermost first
+    (:func:`explain` builds verdicts in the tree's shape)."""
     out = []
-    stack = [v]
-    while stack:
-        n = stack.pop(0)
-        if n.criterion == "any" and n.children:
-            out.append(n)
-        stack.extend(n.children)
+    queue: list[tuple[T.Tree, Verdict]] = [(tree, v)]
+    while queue:
+        n, nv = queue.pop(0)
+        if isinstance(n, T.Node):
+            if n.op == "any" and n.children:
+                out.append((n, nv))
+            queue.extend(zip(n.children, nv.children))
     return out
 
 
@@ -91,48 +91,37 @@ def _leaves_not_met(v: Verdict) -> list[Verdict]:
     return [x for c in v.children for x in _leaves_not_met(c)]
 
 
-def next_step(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT, now: Verdict | None = None) -> NextStep | None:
-    """The next step for a "not met" verdict (None for met or undetermined ones)."""
+_UNSET = object()
+
+
+def next_step(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT, now: Verdict | None = None,
+              day: date | None | object = _UNSET) -> NextStep | None:
+    """The next step for a "not met" verdict (None for met or undetermined ones); ``day`` is
+    :func:`meets_on` when the caller has it already."""
     now = now or explain(tree, m, policy)
     if now.status != T.NOT_MET:
         return None
-    day = meets_on(tree, m, policy)
-    chosen: Verdict | None = None
+    if day is _UNSET:
+        day = meets_on(tree, m, policy)
+    chosen: tuple[T.Tree, Verdict] | None = None
+    alternatives = [(n, nv) for n, nv in _alternatives(tree, now) if nv.status != T.MET]
     if day is not None:
-        then = explain(tree, project(m, day), policy)
-        # the alternative that turned met: the first met child of an any-of node not met today
-        for a_now, a_then in zip(_alternatives(now), _alternatives(then)):
-            if a_now.status == T.MET:
-                continue
-            hit = next((i for i, c in enumerate(a_then.children) if c.status == T.MET), None)
+        then = project(m, day)
+        # the alternative that turns met: the first met child of an any-of node not met today
+        for n, nv in alternatives:
+            hit = next((i for i, c in enumerate(n.children) if status(c, then, policy) == T.MET), None)
             if hit is not None:
-                chosen = a_now.children[hit]
+                chosen = (n.children[hit], nv.children[hit])
                 break
-    else:
+    elif alternatives:
         # not by time alone: the cheapest alternative (fewest years missing) of the first open choice
-        for a in _alternatives(now):
-            if a.status != T.MET:
-                chosen = min(a.children, key=lambda c: (c.gap, -c.status))
-                break
-    missing = _leaves_not_met(chosen) if chosen is not None else now.missing()
-    if not missing:
-        missing = now.missing()
-    title = chosen.title if chosen is not None else {}
-    sub = _counterpart(tree, now, chosen) if chosen is not None else tree
-    return NextStep(day, chosen.label if chosen is not None else None, title, missing,
-                    _summary(day, title, missing), _required(sub if sub is not None else tree))
-
-
-def _counterpart(tree: T.Tree, v: Verdict, target: Verdict) -> T.Tree | None:
-    """The tree node ``target`` explains (:func:`explain` builds verdicts in the tree's shape)."""
-    if v is target:
-        return tree
-    if isinstance(tree, T.Node):
-        for c, cv in zip(tree.children, v.children):
-            hit = _counterpart(c, cv, target)
-            if hit is not None:
-                return hit
-    return None
+        n, nv = alternatives[0]
+        i = min(range(len(nv.children)), key=lambda k: (nv.children[k].gap, -nv.children[k].status))
+        chosen = (n.children[i], nv.children[i])
+    missing = (_leaves_not_met(chosen[1]) if chosen is not None else []) or now.missing()
+    title = chosen[1].title if chosen is not None else {}
+    return NextStep(day, chosen[1].label if chosen is not None else None, title, missing,
+                    _summary(day, title, missing), _required(chosen[0] if chosen is not None else tree))
 
 
 def _required(tree: T.Tree) -> list[dict]:
