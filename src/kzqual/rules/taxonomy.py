@@ -101,7 +101,12 @@ class Taxonomy:
                         specs.setdefault(self.fold(n), set()).add(s.key)
                 if s.code:
                     codes.setdefault(_code(s.code), set()).add(s.key)
-        return {"groups": groups, "specs": specs, "codes": codes, "member": member}
+        entries: dict[str, Entry] = {}
+        for g in self.groups:
+            entries.setdefault(g.key, g)
+            for s in g.specialties:
+                entries.setdefault(s.key, s)
+        return {"groups": groups, "specs": specs, "codes": codes, "member": member, "entries": entries}
 
     @property
     def index(self) -> dict:
@@ -192,13 +197,7 @@ class Taxonomy:
         return Targets(frozenset(keys) if keys else None, frozenset(partial), tuple(dict.fromkeys(unknown)))
 
     def by_key(self, key: str) -> Entry | None:
-        for g in self.groups:
-            if g.key == key:
-                return g
-            for s in g.specialties:
-                if s.key == key:
-                    return s
-        return None
+        return self.index["entries"].get(key)
 
     def label(self, key: str, lang: str) -> str:
         """An entry's first name in ``lang`` (else in any language), for reasons and lists."""
