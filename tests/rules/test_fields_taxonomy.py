@@ -140,3 +140,41 @@ def test_search_in_the_readers_language():
     assert hits[0]["group_name"] == "право"
     assert tax.search("юрисп", "en")[0]["name"] == "jurisprudence"
     assert {h["key"] for h in tax.search("", "kk") if h["kind"] == "group"} >= {"g-quqyq", "g-askeri-is-zhane-qauipsizdik"}
+
+
+def test_bulk_screen_gives_the_per_pair_field_verdicts(posts):
+    """Group-only names (``?group``), names in three languages and unknown names: the vectorised
+    and columnar screens give exactly the per-pair verdicts on the posts that name fields."""
+    import numpy as np
+
+    from kzqual.rules.columnar import Builder, metric_columns
+    from kzqual.rules.compile import Compiler
+    from kzqual.rules.evaluate import status
+    from kzqual.rules.metrics import compute_metrics
+    from kzqual.rules.policy import DEFAULT
+    from kzqual.rules.vector import RuleSet, columns, evaluate
+
+    try:
+        from .rules_helpers import AS_OF, job
+    except ImportError:
+        from rules_helpers import AS_OF, job
+
+    tax = tx.bundled()
+    pos = [posts("mes_161_kk")[k] for k in ("9344-a1-1", "9344-a1-6")] + \
+        [posts("mebp_75_kk")[k] for k in ("9219-07-1-1", "9219-01-1-1")] + list(posts("ara_9_kk").values())[:5]
+    rules = RuleSet.build(pos, Compiler(tax), DEFAULT)
+    names = ["право", "әскери іс және қауіпсіздік", "юриспруденция", "law", "ветеринария", "information systems",
+             "Маркетинг", "әлеуметтік ғылымдар, экономика және бизнес", None]
+    people = [profile([("higher", n)], [job("2015-01-01", state_service=True, state_body=True)], computer_skills=True)
+              for n in names]
+    ms = [compute_metrics(p, AS_OF, tax.resolve) for p in people]
+    ref = np.array([[status(t, m) for t in rules.trees] for m in ms], np.int8)
+    assert np.array_equal(evaluate(rules, columns(ms, rules.specs), len(ms)), ref)
+    b = Builder()
+    for p in people:
+        b.add(p)
+    cols = metric_columns(b.build(), AS_OF, rules.specs, tax.resolve)
+    assert np.array_equal(evaluate(rules, cols, len(ms)), ref)
+    # MES 161 l.326-327 (9344-a1-6, military or technical): право, юриспруденция no; the group's own
+    # name and information systems yes; ветеринария unknown
+    assert [ref[i, 1] for i in range(6)] == [-1, 1, -1, -1, 0, 1]
