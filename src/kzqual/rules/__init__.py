@@ -35,18 +35,24 @@ from kzqual.rules.vector import RuleSet
 def check(profile: Profile, position: Position, *, as_of: date | None = None, taxonomy: Taxonomy | None = None,
           references: References | None = None, policy: Policy = DEFAULT) -> Verdict:
     """The explained verdict of ``profile`` for ``position`` on ``as_of`` (default today)."""
-    return check_next(profile, position, as_of=as_of, taxonomy=taxonomy, references=references, policy=policy)[0]
+    tree, m = _prepare(profile, position, as_of, taxonomy, references)
+    return explain(tree, m, policy)
+
+
+def _prepare(profile: Profile, position: Position, as_of: date | None, taxonomy: Taxonomy | None,
+             references: References | None):
+    from kzqual.rules import taxonomy as tx
+
+    tax = taxonomy if taxonomy is not None else tx.bundled()
+    m = compute_metrics(profile, as_of or date.today(), tax.resolve)
+    return Compiler(tax, references).compile(position), m
 
 
 def check_next(profile: Profile, position: Position, *, as_of: date | None = None, taxonomy: Taxonomy | None = None,
                references: References | None = None, policy: Policy = DEFAULT) -> tuple[Verdict, NextStep | None]:
     """:func:`check` and, for a "not met", the next step (closest alternative, the day it is met
     if the current post continues)."""
-    from kzqual.rules import taxonomy as tx
-
-    tax = taxonomy if taxonomy is not None else tx.bundled()
-    m = compute_metrics(profile, as_of or date.today(), tax.resolve)
-    tree = Compiler(tax, references).compile(position)
+    tree, m = _prepare(profile, position, as_of, taxonomy, references)
     v = explain(tree, m, policy)
     return v, next_step(tree, m, policy, v)
 
