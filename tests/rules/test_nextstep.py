@@ -105,3 +105,12 @@ def test_match_dates_agree_with_the_reference_bisection(posts):
             seen += 1
             dated += item.meets_on is not None
     assert seen >= 15 and dated >= 5  # both kinds compared (19 and 9 when written)
+
+
+def test_missing_lists_education_and_the_closest_alternative_together(posts):
+    # MES 161 l.72 ("Жоғары") and l.105-106 (two years in state bodies): technical and vocational
+    # education and 1.5 years that ended: both gaps are named, the years on alternative 3
+    v, nxt = check_next(profile([("technical_vocational", "экономика")], [job("2022-07-01", "2023-12-31", **SS)]),
+                        posts("mes_161_kk")["9344-a1-1"], as_of=AS_OF)
+    assert nxt.meets_on is None and nxt.alternative == "alternative 3"
+    assert [(m.criterion, m.lines) for m in nxt.missing] == [("education", (72, 74)), ("experience", (105, 106))]

@@ -85,6 +85,10 @@ def _alternatives(tree: T.Tree, v: Verdict) -> list[tuple[T.Node, Verdict]]:
     return out
 
 
+def _leaves(v: Verdict) -> list[Verdict]:
+    return [v] if not v.children else [x for c in v.children for x in _leaves(c)]
+
+
 def _leaves_not_met(v: Verdict) -> list[Verdict]:
     if not v.children:
         return [v] if v.status == T.NOT_MET else []
@@ -104,6 +108,7 @@ def next_step(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT, now: Verdict |
     if day is _UNSET:
         day = meets_on(tree, m, policy)
     chosen: tuple[T.Tree, Verdict] | None = None
+    within: Verdict | None = None  # the any-of node the chosen alternative belongs to
     alternatives = [(n, nv) for n, nv in _alternatives(tree, now) if nv.status != T.MET]
     if day is not None:
         then = project(m, day)
@@ -111,14 +116,19 @@ def next_step(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT, now: Verdict |
         for n, nv in alternatives:
             hit = next((i for i, c in enumerate(n.children) if status(c, then, policy) == T.MET), None)
             if hit is not None:
-                chosen = (n.children[hit], nv.children[hit])
+                chosen, within = (n.children[hit], nv.children[hit]), nv
                 break
     elif alternatives:
         # not by time alone: the cheapest alternative (fewest years missing) of the first open choice
         n, nv = alternatives[0]
         i = min(range(len(nv.children)), key=lambda k: (nv.children[k].gap, -nv.children[k].status))
-        chosen = (n.children[i], nv.children[i])
-    missing = (_leaves_not_met(chosen[1]) if chosen is not None else []) or now.missing()
+        chosen, within = (n.children[i], nv.children[i]), nv
+    missing = now.missing()
+    if chosen is not None and within is not None:
+        # the chosen alternative's gaps instead of the cheapest path's within that choice; what is
+        # missing outside it (a level of education) stays listed
+        inside = {id(x) for x in _leaves(within)}
+        missing = [x for x in missing if id(x) not in inside] + _leaves_not_met(chosen[1])
     title = chosen[1].title if chosen is not None else {}
     return NextStep(day, chosen[1].label if chosen is not None else None, title, missing,
                     _summary(day, title, missing), _required(chosen[0] if chosen is not None else tree))
