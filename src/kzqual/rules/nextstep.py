@@ -19,7 +19,6 @@ from kzqual.rules.metrics import Metrics, project, required_days
 from kzqual.rules.policy import DEFAULT, Policy
 
 
-
 @dataclass
 class NextStep:
     meets_on: date | None  # first day the post is met if the current post continues; None: not by time
