@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "check": "kzqual.commands.rules:check",
     "match": "kzqual.commands.rules:match",
     "screen": "kzqual.commands.rules:screen",
+    "taxonomy": "kzqual.commands.taxonomy:taxonomy",
     "service": "kzqual.commands.service:service",
     "serve": "kzqual.commands.serve:serve",
     "demo": "kzqual.commands.demo:demo",

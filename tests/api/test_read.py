@@ -307,3 +307,30 @@ def test_screen_agrees_with_check_per_post(live):
     # Saying "no" can only make a post harder to get than leaving it unstated.
     assert "met" not in {by_person["cs-False"][p] for p in posts if by_person["cs-None"][p] != "met"}
     assert any(by_person["cs-False"][p] != by_person["cs-None"][p] for p in posts)  # the field reaches the columns
+
+
+def test_taxonomy_lists_and_searches_in_three_languages(live):
+    r = live.get("/api/v1/taxonomy", params={"q": "юриспруденция", "lang": "en"})
+    assert r.status_code == 200
+    body = r.json()
+    hit = body["entries"][0]
+    assert hit["key"] == "s-quqyqtanu" and hit["name"] == "jurisprudence" and hit["group"] == "g-quqyq"
+    assert hit["sources"] and "kz-clf-2009" in body["sources"]
+    groups = live.get("/api/v1/taxonomy", params={"kind": "group", "lang": "ru"}).json()
+    names = {e["name"] for e in groups["entries"]}
+    assert {"право", "военное дело и безопасность", "технические науки и технологии"} <= names
+    assert all(e["kind"] == "group" for e in groups["entries"])
+    assert live.get("/api/v1/taxonomy", params={"q": "zzzz-nothing"}).json()["count"] == 0
+    assert_error(live.get("/api/v1/taxonomy", params={"lang": "xx"}), 422, "validation_error")
+
+
+def test_check_gives_the_next_step_for_a_not_met(live):
+    # MES 161 l.105-106: two years in state bodies; from 2022-07-01 they are complete on 2024-06-29
+    prof = {"education": [{"level": "higher", "field": "экономика"}],
+            "work": [{"employer": "X", "state_service": True, "state_body": True, "start": "2022-07-01"}]}
+    r = live.post("/api/v1/eligibility/check", json={"profile": prof, "position_id": "9344-a1-1",
+                                                      "as_of": "2024-01-01"})
+    assert r.status_code == 200, r.text
+    nxt = r.json()["next_step"]
+    assert nxt["meets_on"] == "2024-06-29" and nxt["alternative"] == "alternative 3"
+    assert nxt["missing"][0]["lines"] == [105, 106]

@@ -140,3 +140,29 @@ def test_screen_reports_bad_date_line_and_bad_as_of(tmp_path):
     assert set(pl.read_csv(out)["line"].to_list()) <= {1, 3}
     r = run("screen", str(src), "--act", ACT_SMALL, "--out", str(out), "--as-of", "01.01.2024")
     assert r.returncode == 2 and "not a date" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_taxonomy_command_lists_and_searches_in_the_readers_language():
+    r = run("taxonomy", "юрисп", "--lang", "ru")
+    assert r.returncode == 0 and "юриспруденция" in r.stdout and "право" in r.stdout and "5В030100" in r.stdout
+    r = run("taxonomy", "военное дело", "--lang", "en", "--json")
+    data = json.loads(r.stdout)
+    assert [e["key"] for e in data["entries"]] == ["g-askeri-is-zhane-qauipsizdik"]
+    assert data["entries"][0]["name"] == "military science and security"
+    r = run("taxonomy", "--lang", "xx")
+    assert r.returncode == 2 and "Error" in r.stderr
+
+
+def test_check_prints_the_next_step_in_the_readers_language(tmp_path):
+    # MES 161 l.105-106: two years in state bodies, from 2022-07-01 complete on 2024-06-29
+    prof = tmp_path / "p.json"
+    prof.write_text(json.dumps({"education": [{"level": "higher", "field": "экономика"}],
+                                "work": [{"employer": "X", "state_service": True, "state_body": True,
+                                          "start": "2022-07-01"}]}), encoding="utf-8")
+    act = str(acts_dir() / "kk-mes-2014-161.txt")
+    r = run("check", str(prof), "9344-a1-1", "--act", act, "--as-of", "2024-01-01", "--lang", "ru")
+    assert r.returncode == 0, r.stderr
+    assert "Следующий шаг: Если текущая работа продолжится, вариант 3 будет выполнен с 2024-06-29" in r.stdout
+    r = run("check", str(prof), "9344-a1-1", "--act", act, "--as-of", "2024-01-01", "--json")
+    nxt = json.loads(r.stdout)["next_step"]
+    assert nxt["meets_on"] == "2024-06-29" and nxt["required"][0]["years"] == 2.0

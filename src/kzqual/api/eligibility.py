@@ -64,15 +64,14 @@ def rule_set(app: Any, store: Any, *, in_force_on: str | None, policy_values: di
 
 def check(store: Any, profile: dict, position_id: str, *, as_of: dt.date | None,
           policy_values: dict[str, str] | None) -> dict:
-    from kzqual.rules import act_status
-    from kzqual.rules import check as run_check
+    from kzqual.rules import act_status, check_next
     from kzqual.rules.profile import parse_profile
 
     prof = parse_profile(profile)
     policy = _policy(policy_values)
     pos = store.get_position(position_id)
     day = as_of or dt.date.today()
-    v = run_check(prof, pos, as_of=day, taxonomy=_taxonomy(), references=_references(store), policy=policy)
+    v, nxt = check_next(prof, pos, as_of=day, taxonomy=_taxonomy(), references=_references(store), policy=policy)
     st = act_status.from_store(store, pos.act_key, day)
     return {
         "position": {"id": pos.id, "title": pos.title, "act": pos.act_key,
@@ -84,6 +83,8 @@ def check(store: Any, profile: dict, position_id: str, *, as_of: dt.date | None,
         "act_in_force": st.in_force,
         "act_status": st.as_dict(),
         "verdict": v.as_dict(),
+        # for a "not met": what is missing, the closest alternative, the day met if the post continues
+        "next_step": nxt.as_dict() if nxt is not None else None,
     }
 
 

@@ -125,8 +125,7 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
       kzqual check person.json 15125-g2-p8 --as-of 2024-01-01 --json
       kzqual check person.json 15125-g2-p1 --policy higher_grade_counts=yes
     """
-    from kzqual.rules import act_status
-    from kzqual.rules import check as run_check
+    from kzqual.rules import act_status, check_next
     from kzqual.rules.policy import parse_policy
     from kzqual.rules.profile import load_profile
     from kzqual.rules.sources import find_position
@@ -138,7 +137,7 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
     parsed: dict = {}
     posts, store, refs = _load_posts(acts, db, acts_out=parsed)
     pos = find_position(position_id, posts, store)
-    v = run_check(prof, pos, as_of=day, taxonomy=tax, references=refs, policy=policy)
+    v, nxt = check_next(prof, pos, as_of=day, taxonomy=tax, references=refs, policy=policy)
     st = (act_status.from_act(parsed[pos.act_key], day) if pos.act_key in parsed
           else act_status.from_store(store, pos.act_key, day) if store is not None
           else act_status.status_on(pos.act_key, day, status=None, effective_from=None, repealed_on=None,
@@ -147,7 +146,8 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
         out = {"position": {"id": pos.id, "title": pos.title, "act": pos.act_key,
                             "category": pos.category_raw or pos.category},
                "as_of": day.isoformat(), "policy": policy.as_dict(), "status": v.status_name,
-               "act_in_force": st.in_force, "act_status": st.as_dict(), "verdict": v.as_dict()}
+               "act_in_force": st.in_force, "act_status": st.as_dict(), "verdict": v.as_dict(),
+               "next_step": nxt.as_dict() if nxt is not None else None}
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     click.echo(f"{pos.id}  {pos.title}  ({pos.category_raw or pos.category or '-'})")
@@ -156,6 +156,10 @@ def check(profile, position_id, as_of, lang, as_json, db, acts, taxonomy_file, p
     if st.in_force is False:
         click.echo(f"!! {t('rules.cli.not_in_force', lang)}")
     _print_verdict(v, lang)
+    if nxt is not None:
+        click.echo(f"{t('nextstep.heading', lang)}: {nxt.summary[lang]}")
+        for miss in nxt.missing:
+            click.echo(f"  - {miss.reason[lang]}")
 
 
 @click.command()
@@ -215,6 +219,8 @@ def match(profile, in_force_on, as_of, include_repealed, near, limit, lang, as_j
             click.echo(f"  {d['id']}  {d['title'][:70]}  ({d['category'] or '-'}){extra}")
             if d.get("act_status"):
                 click.echo(f"      !! {d['act_status']['reason'][lang]}")
+            if it.next is not None:
+                click.echo(f"      > {it.next.summary[lang]}")
             for miss in d.get("missing", []) + d.get("open", [])[:3]:
                 click.echo(f"      - {miss['reason'][lang]}")
     c = res.counts

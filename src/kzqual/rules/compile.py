@@ -23,7 +23,7 @@ from kzqual.rules import tree as T
 from kzqual.rules.fields import clean_group_name
 from kzqual.rules.norm import name_key
 from kzqual.rules.profile import LEVEL_RANK
-from kzqual.rules.taxonomy import Taxonomy, group_key, specialty_key
+from kzqual.rules.taxonomy import Taxonomy
 
 _POSTGRAD_WORDS = re.compile(r"послевуз|жоғары оқу орнынан кейінгі|жоғары оқу орындарынан кейінгі", re.I)
 _POSTSEC_WORDS = re.compile(r"послесредн|орта білімнен кейінгі", re.I)
@@ -138,46 +138,28 @@ class Compiler:
         self._memo: dict[tuple, tuple[T.Tree, ...]] = {}
 
     # ------------------------------------------------------------ education
-    def _target(self, name: str, *, specialty: bool) -> tuple[str, bool]:
-        """(key, known) of a group/specialty a requirement names."""
-        hit = self.taxonomy.resolve(name)
-        g, s = group_key(name), specialty_key(name)
-        if hit:
-            if not specialty and g in hit:
-                return g, True
-            if s in hit:
-                return s, True
-            if g in hit:
-                return g, True
-        return (s if specialty else g), False
-
-    def _targets(self, edu: EduReq) -> tuple[frozenset[str] | None, bool]:
-        named: list[tuple[str, bool]] = []  # (name, is a listed specialty)
+    def _targets(self, edu: EduReq):
+        """The taxonomy's reading of the groups/specialties the requirement names."""
+        named: list[tuple[str, list[str]]] = []
         if edu.field_groups:
             for fg in edu.field_groups:
                 specs = [x for x in (fg.get("specialties") or []) if isinstance(x, str) and x.strip()]
-                if specs:
-                    named += [(x, True) for x in specs]
-                elif clean_group_name(str(fg.get("group") or "")):
-                    named.append((clean_group_name(str(fg["group"])), False))
+                group = clean_group_name(str(fg.get("group") or ""))
+                if specs or group:
+                    named.append((group, specs))
         else:
-            named = [(clean_group_name(n), False) for n in edu.fields if clean_group_name(n)]
-        keys: set[str] = set()
-        open_ = False
-        for name, is_specialty in named:
-            key, known = self._target(name, specialty=is_specialty)
-            keys.add(key)
-            open_ |= not known
-        return (frozenset(keys) if keys else None), open_
+            named = [(clean_group_name(n), []) for n in edu.fields if clean_group_name(n)]
+        return self.taxonomy.targets(named)
 
     def _edu_leaf(self, edu: EduReq, levels: list[str], text: str, lines, act_key: str,
                   relevant_words: bool = False) -> T.Leaf:
         if not levels:
             return T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.education"), "education", text, act_key, lines)
-        targets, open_ = self._targets(edu)
+        tg = self._targets(edu)
         # "по соответствующей специальности": a field is required but not named
-        relevant = targets is None and (relevant_words or bool(getattr(edu, "matching_post_field", False)))
-        logic = T.Education(frozenset(LEVEL_RANK[lv] for lv in levels), targets, relevant, open_)
+        relevant = tg.keys is None and (relevant_words or bool(getattr(edu, "matching_post_field", False)))
+        logic = T.Education(frozenset(LEVEL_RANK[lv] for lv in levels), tg.keys, relevant, bool(tg.unknown),
+                            tg.partial, tg.unknown)
         return T.Leaf(logic, "education", text, act_key, lines)
 
     def education(self, pos: Position) -> T.Tree | None:

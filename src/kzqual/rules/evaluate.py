@@ -46,6 +46,8 @@ def field_status(keys: frozenset[str] | None, logic: T.Education) -> int:
         return T.UNDETERMINED
     if keys & logic.targets:
         return T.MET
+    if keys & logic.partial:  # the person named the group only; the act lists specialties of it
+        return T.UNDETERMINED
     return T.UNDETERMINED if logic.open_targets else T.NOT_MET
 
 
@@ -53,12 +55,13 @@ def eval_education(logic: T.Education, m: Metrics, policy: Policy) -> Outcome:
     if not m.education:
         return Outcome(T.NOT_MET, "rules.edu.none")
     best: tuple[int, int, int, int] | None = None  # (status, ls, fs, rank)
+    best_keys = None
     for e in m.education:
         ls = level_status(e.rank, logic.ranks, policy)
         fs = field_status(e.keys, logic)
         cand = (min(ls, fs), ls, fs, e.rank)
         if best is None or cand[:3] > best[:3]:
-            best = cand
+            best, best_keys = cand, e.keys
     status, ls, fs, rank = best
     p = {"level": ("level", LEVEL_NAMES[rank])}
     if status == T.MET:
@@ -71,7 +74,16 @@ def eval_education(logic: T.Education, m: Metrics, policy: Policy) -> Outcome:
         return Outcome(ls, "rules.edu.level_above", p, f"education_above_counts={policy.education_above_counts}")
     if logic.relevant:
         return Outcome(T.UNDETERMINED, "rules.edu.relevant", p)
-    return Outcome(T.UNDETERMINED, "rules.edu.field_unknown", p)
+    return Outcome(T.UNDETERMINED, *_field_open_reason(best_keys, logic, p))
+
+
+def _field_open_reason(keys: frozenset[str] | None, logic: T.Education, p: dict) -> tuple[str, dict]:
+    """Which side leaves the field open: the person's specialty, or the requirement's names."""
+    if keys is None:
+        return "rules.edu.person_field_unknown", p
+    if keys & logic.partial:
+        return "rules.edu.person_group_only", p
+    return "rules.edu.post_field_unknown", {**p, "names": "; ".join(logic.unknown) or "?"}
 
 
 # ---------------------------------------------------------------- years

@@ -55,9 +55,13 @@ def named_fields(text: str) -> list[str]:
 
 
 
-_GROUP_TAIL = re.compile(r"(?:\s+(?:мамандықтары|мамандығы|мамандықтар|бойынша|саласында))+$", re.I)
+_GROUP_TAIL = re.compile(r"(?:\s+(?:мамандықтары|мамандығы|мамандықтар|бойынша|саласында|немесе|или))+$", re.I)
+# "және/немесе және/немесе ауылшаруашылық ғылымдары" (a repeated connective left on the name)
+_GROUP_HEAD = re.compile(r"^(?:(?:және\s*/\s*немесе|немесе|и\s*/\s*или|или)\s+)+", re.I)
 
 
 def clean_group_name(name: str) -> str:
-    """A group name without the trailing words the acts glue to it ("құқық бойынша" -> "құқық")."""
-    return _GROUP_TAIL.sub("", " ".join(name.split())).strip(" ,.;:")
+    """A group name without the words the acts glue to it ("құқық бойынша" -> "құқық",
+    "және/немесе жаратылыстану ғылымдары" -> "жаратылыстану ғылымдары")."""
+    name = _GROUP_HEAD.sub("", " ".join(name.split()))
+    return _GROUP_TAIL.sub("", name).strip(" ,.;:")

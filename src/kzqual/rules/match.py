@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from kzqual.positions.model import Position
 from kzqual.rules import tree as T
 from kzqual.rules.evaluate import Verdict, eval_leaf, explain
 from kzqual.rules.metrics import Metrics
+from kzqual.rules.nextstep import NextStep, meets_on, next_step
 from kzqual.rules.vector import RuleSet
 
 
@@ -71,7 +73,8 @@ class MatchItem:
     gap: float
     verdict: Verdict | None = None
     act_status: object | None = None  # rules.act_status.ActStatus on the as-of date, when attached
-
+    meets_on: date | None = None  # near misses: the day met if the current post continues
+    next: NextStep | None = None
 
     def as_dict(self) -> dict:
         p = self.position
@@ -84,6 +87,10 @@ class MatchItem:
             b = banner(self.act_status)
             if b is not None:  # a verdict under an act not in force says so, naming the repealing act
                 d["act_status"] = b
+        if self.status == T.NOT_MET:
+            d["meets_on"] = self.meets_on.isoformat() if self.meets_on else None
+        if self.next is not None:
+            d["next_step"] = self.next.as_dict()
         if self.verdict is not None:
             if self.status == T.NOT_MET:
                 d["gap_years"] = round(self.gap, 2)
@@ -162,13 +169,57 @@ def match(rules: RuleSet, m: Metrics, *, near_years: float = 2.0, limit: int | N
             sel = sel[np.lexsort(tuple(k[mask] for k in reversed(keys)))]
         return sel[:limit].tolist() if limit is not None else sel.tolist()
 
+    near = (st == T.NOT_MET) & (gap <= near_years)
+    # Near misses first by the day they are met if the current post continues (never: last).
+    dates = _meets_on_dates(rules, m, idx[near])
+    by_sig = np.full(len(rules.signatures), np.inf)
+    for sid, d in dates.items():
+        if d is not None:
+            by_sig[sid] = d.toordinal()
+    day = by_sig[rules.sig_ids]
     groups = (
         (res.qualified, pick(st == T.MET, (order_sen, idx))),
         (res.possible, pick(st == T.UNDETERMINED, (order_sen, idx))),
-        (res.near, pick((st == T.NOT_MET) & (gap <= near_years), (gap, order_sen, idx))),
+        (res.near, pick(near, (day, gap, order_sen, idx))),
     )
     for out, sel in groups:
         for i in sel:
             v = explain(rules.trees[i], m, rules.policy) if explain_items else None
-            out.append(MatchItem(rules.positions[i], int(st[i]), float(gap[i]), v))
+            item = MatchItem(rules.positions[i], int(st[i]), float(gap[i]), v)
+            if st[i] == T.NOT_MET:
+                item.meets_on = dates.get(int(rules.sig_ids[i]))
+                if v is not None:
+                    item.next = next_step(rules.trees[i], m, rules.policy, v, item.meets_on)
+            out.append(item)
+    return res
+
+
+def _meets_on_dates(rules: RuleSet, m: Metrics, sel: np.ndarray) -> dict[int, date | None]:
+    """The day each distinct requirement set among ``sel`` is met if the current post continues."""
+    out: dict[int, date | None] = {}
+    base: dict = {}  # today's memo: leaves time does not change (education, qualifiers) are read here
+    memos: dict[date, dict] = {}  # projected day -> memo of the leaves and nodes time does change
+    # one post per distinct requirement set (posts repeated across acts share one)
+    sids, first = np.unique(rules.sig_ids[sel], return_index=True)
+    for sid, i in zip(sids.tolist(), sel[first].tolist()):
+        sig = rules.signatures[sid]
+
+        def ev(mm: Metrics, sig=sig) -> int:
+            return _probe(sig, mm, m, rules, base, memos.setdefault(mm.as_of, {}))
+
+        out[sid] = meets_on(rules.trees[i], m, rules.policy, ev)
+    return out
+
+
+def _probe(sig: tuple, mm: Metrics, today: Metrics, rules: RuleSet, base: dict, memo: dict) -> int:
+    hit = memo.get(sig)
+    if hit is not None:
+        return hit
+    if sig[0] == "L":
+        res = _sig_eval(sig, mm if isinstance(sig[1], T.Years) else today, rules, memo if isinstance(sig[1], T.Years)
+                        else base)[0]
+    else:
+        parts = (_probe(c, mm, today, rules, base, memo) for c in sig[1])
+        res = T.kleene_all(parts) if sig[0] == "all" else T.kleene_any(parts)
+    memo[sig] = res
     return res

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -60,6 +60,12 @@ class Period:
     grade: str | None  # canonical grade / category
     grade_unread: bool = False  # a grade was written but is not one the engine can read
     post: str | None = None  # the post held (grades.post_words), lower case; None = not stated
+    # Where the period goes on after the as-of date (exclusive ordinal; OPEN_END: no end given):
+    # what :func:`project` extends when asking "on what date, if the current post continues".
+    continues_to: int | None = None
+
+
+OPEN_END = date.max.toordinal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,15 +196,15 @@ def compute_metrics(profile: Profile, as_of: date, resolve_specialty: Callable[[
     periods = []
     for w in profile.work:
         s = w.start.toordinal()
-        e = (w.end.toordinal() + 1) if w.end else cut
-        e = min(e, cut)
+        full = (w.end.toordinal() + 1) if w.end else OPEN_END
+        e = min(full, cut)
         if e <= s:
             continue
         grade = G.canonical_grade(w.grade)
         periods.append(
             Period(s, e, w.state_body, w.state_service, w.leadership,
                    name_key(w.field) if w.field else None, grade, bool(w.grade and w.grade.strip()) and grade is None,
-                   G.post_words(w.post, w.grade))
+                   G.post_words(w.post, w.grade), full if full > e else None)
         )
     edu = []
     for entry in profile.education:
@@ -209,6 +215,16 @@ def compute_metrics(profile: Profile, as_of: date, resolve_specialty: Callable[[
     stated = {"special_training": profile.special_training, "computer_skills": profile.computer_skills}
     return Metrics(as_of=as_of, periods=periods, education=edu, academic_degree=_degree_held(profile, as_of),
                    stated=stated)
+
+
+def project(m: Metrics, day: date) -> Metrics:
+    """The metrics on a later ``day`` if the periods running on the as-of date go on (to their
+    stated end, or without end): the person's current post continues, nothing else changes."""
+    cut = day.toordinal() + 1
+    periods = [replace(p, end=min(p.continues_to, cut)) if p.continues_to and cut > p.end else p
+               for p in m.periods]
+    return Metrics(as_of=day, periods=periods, education=m.education, academic_degree=m.academic_degree,
+                   stated=m.stated)
 
 
 def _degree_held(profile: Profile, as_of: date) -> bool:

@@ -22,6 +22,10 @@ class Education:
     # Some accepted group/specialty is unknown to the taxonomy, so a known specialty outside the
     # known targets may still belong to it: undetermined rather than not_met.
     open_targets: bool = False
+    # "?group" keys: a person who named only that group (not which specialty) while the requirement
+    # lists specialties of it is undetermined, not "not met".
+    partial: frozenset[str] = frozenset()
+    unknown: tuple[str, ...] = ()  # the requirement's names the taxonomy does not know (for the reason)
 
 
 @dataclass(frozen=True, slots=True)

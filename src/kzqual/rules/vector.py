@@ -40,7 +40,7 @@ def _leaves(sig: tuple) -> Iterable[T.Logic]:
 def specs_for(logic: T.Logic, policy: Policy) -> list[Spec]:
     if isinstance(logic, T.Education):
         out: list[Spec] = [("edu_all",), ("edu_unk",)]
-        out += [("edu", k) for k in sorted(logic.targets or ())]
+        out += [("edu", k) for k in sorted((logic.targets or frozenset()) | logic.partial)]
         return out
     if isinstance(logic, T.Years):
         if logic.within is not None:
@@ -181,6 +181,8 @@ def _edu(logic: T.Education, cols: dict[Spec, np.ndarray], policy: Policy, n: in
         for k in logic.targets:
             hit |= cols[("edu", k)]
         und = all_ if logic.open_targets else cols[("edu_unk",)]
+        for k in logic.partial:  # group named, specialty not: undetermined (as evaluate.field_status)
+            und = und | cols[("edu", k)]
     key = (logic.ranks, policy.education_above_counts)
     table = _TABLES.get(key)
     if table is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -13,7 +14,8 @@ from kzqual.api import eligibility
 from kzqual.api.deps import get_store
 from kzqual import safe_json
 from kzqual.errors import InputError
-from kzqual.web.render import render
+from kzqual.web.render import page_lang, render
+from kzqual.web.timeline import timeline_svg
 
 router = APIRouter()
 LEVELS = ("general_secondary", "technical_vocational", "post_secondary", "higher", "postgraduate")
@@ -45,14 +47,53 @@ def _tri(form: Any, name: str) -> bool | None:
     return TRISTATE[value]
 
 
-def profile_from_form(form: Any) -> dict:
+def specialty_choices(lang: str) -> list[dict]:
+    """The taxonomy for the form's picker: each group (itself a choice: "the whole group") with its
+    specialties, names in the reader's language."""
+    from kzqual.rules import taxonomy as tx
+
+    groups: list[dict] = []
+    for row in tx.bundled().search("", lang):
+        if row["kind"] == "group":
+            groups.append({"key": row["key"], "name": row["name"], "specialties": []})
+        elif groups and groups[-1]["key"] == row["group"]:
+            groups[-1]["specialties"].append({"key": row["key"], "name": row["name"], "code": row.get("code")})
+    for g in groups:
+        g["specialties"].sort(key=lambda s: s["name"])
+    return [g for g in groups if g["specialties"] or g["key"] in _classifier_groups()]
+
+
+@lru_cache(maxsize=1)
+def _classifier_groups() -> frozenset[str]:
+    # groups the curated classifier lists (a group only an act's damaged text names is not offered)
+    from kzqual.rules import taxonomy as tx
+
+    return frozenset(g.key for g in tx.load(tx.classifier_path()).groups)
+
+
+def _field(form: Any, lang: str) -> str | None:
+    """The specialty as typed, else the one picked from the taxonomy (by its name in ``lang``,
+    which resolves back to the same key)."""
+    typed = _s(form, "edu_field")
+    key = str(form.get("edu_specialty", "")).strip()
+    if typed or not key:
+        return typed
+    from kzqual.rules import taxonomy as tx
+
+    tax = tx.bundled()
+    if tax.by_key(key) is None:
+        raise InputError(f"unknown specialty key {key[:60]!r}", source="form")
+    return tax.label(key, lang)
+
+
+def profile_from_form(form: Any, lang: str = "kk") -> dict:
     """The profile the form describes (the same JSON format an upload uses)."""
     education = []
     level = str(form.get("edu_level", "")).strip()
     if level:
         if level not in LEVELS:
             raise InputError(f"unknown education level {level[:40]!r}", source="form")
-        entry: dict[str, Any] = {"level": level, "field": _s(form, "edu_field"),
+        entry: dict[str, Any] = {"level": level, "field": _field(form, lang),
                                  "completed": _d(form.get("edu_completed")),
                                  "foreign_priority_programme": bool(form.get("edu_foreign_priority")),
                                  "academy_state_order": bool(form.get("edu_academy"))}
@@ -94,7 +135,7 @@ def profile_from_form(form: Any) -> dict:
 @router.get("/eligibility")
 def form_page(request: Request):
     return render(request, "eligibility.html", levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS, rows=range(WORK_ROWS),
-                  form={},
+                  form={}, specialties=specialty_choices(page_lang(request)),
                   position_id=request.query_params.get("position", "")[:200], result=None, active="/eligibility")
 
 
@@ -111,7 +152,7 @@ async def run(request: Request):
     elif pasted:
         profile = safe_json.loads(pasted, source="profile")
     else:
-        profile = profile_from_form(form)
+        profile = profile_from_form(form, page_lang(request))
     as_of = dt.date.fromisoformat(_d(form.get("as_of")) or dt.date.today().isoformat())
     position_id = str(form.get("position_id", "")).strip()[:200]
     store = get_store(request)
@@ -122,8 +163,11 @@ async def run(request: Request):
     # post carries its act's status, naming the repealing act)
     matched = eligibility.match(request.app, store, profile, as_of=as_of, in_force_on=None, near_years=2.0,
                                 limit=20, policy_values=None, include_repealed=bool(form.get("include_repealed")))
+    timeline = None
+    if check is not None and check.get("next_step") and isinstance(profile, dict):
+        timeline = timeline_svg(profile, as_of, check["next_step"], page_lang(request))
     return render(request, "eligibility.html", levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS, rows=range(WORK_ROWS),
-                  form=dict(form),
-                  position_id=position_id, result={"check": check, "match": matched,
+                  form=dict(form), specialties=specialty_choices(page_lang(request)),
+                  position_id=position_id, result={"check": check, "match": matched, "timeline": timeline,
                                                    "profile": json.dumps(profile, ensure_ascii=False, indent=1)},
                   active="/eligibility")

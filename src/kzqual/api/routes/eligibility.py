@@ -81,6 +81,7 @@ class CheckOut(BaseModel):
     act_in_force: bool | None = None
     act_status: dict[str, Any] | None = None
     verdict: VerdictNode
+    next_step: dict[str, Any] | None = None
 
 
 class MatchOut(BaseModel):
