@@ -11,44 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# criterion -> label variants as printed (kk and ru).  Longer variants first: the matcher takes
-# the longest variant that fits, so "Кәсіби құзыреттілігі" never stops at a shorter prefix.
-CRITERIA: dict[str, tuple[str, ...]] = {
-    "education": ("Білімі", "Образование"),
-    "competence": (
-        "Кәсіби құзыреттілігі",
-        "Кәсіптік құзыреттілігі",
-        "Кәсіптік біліктілігі",
-        "Кәсіби біліктілігі",
-        "Профессиональная компетентность",
-        "Профессиональные компетенции",
-    ),
-    "experience": (
-        "Практикалық тәжірибесі",
-        "Практикалық тәжірибе",
-        "Тәжірибесі",
-        "Опыт работы",
-        "Практический опыт",
-    ),
-    "duties": (
-        "Функционалдық міндеттері",
-        "Лауазымдық міндеттері",
-        "Құрылымдық міндеттері",
-        "Функциональные обязанности",
-        "Должностные обязанности",
-    ),
-}
+from kzqual.acts.lexicon import fold, fold_char, words_by_meaning
+
+# criterion -> label variants as printed (kk and ru), from the vocabulary data
+# (``data/vocab/*.json``, kinds ``criterion_label`` and ``section_label``): a new wording is one
+# data line there.  The matcher takes the longest variant that fits, so "Кәсіби құзыреттілігі"
+# never stops at a shorter prefix.
+CRITERIA: dict[str, tuple[str, ...]] = words_by_meaning("criterion_label")
 
 # characteristics acts: the numbered points of one post
-SECTIONS: dict[str, tuple[str, ...]] = {
-    "duties": ("Должностные обязанности", "Лауазымдық міндеттері", "Функционалдық міндеттері"),
-    "knowledge": ("Должен знать", "Білуге тиіс", "Білуі тиіс"),
-    "qualification": (
-        "Требования к квалификации",
-        "Біліктілікке қойылатын талаптар",
-        "Біліктілік талаптары",
-    ),
-}
+SECTIONS: dict[str, tuple[str, ...]] = words_by_meaning("section_label")
 
 # the header row of a criteria table: "Өлшемшарттар Талаптар", "Өлшемдер Талаптар",
 # "Критерийлер Талаптар", "Критерии Требования"
@@ -64,8 +36,9 @@ _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def key(text: str) -> str:
-    """The matching key: spaces removed, lower case, edge punctuation stripped."""
-    return _edges("".join(text.split()).lower())
+    """The matching key: spaces removed, lower case, Latin look-alikes and dashes unified
+    (:func:`kzqual.acts.lexicon.fold`), edge punctuation stripped."""
+    return _edges(fold(text))
 
 
 def _edges(k: str) -> str:
@@ -107,7 +80,7 @@ def strip_label(line: str, label_key: str) -> str | None:
         if ch.isspace():
             i += 1
             continue
-        if ch.lower() != label_key[matched]:
+        if fold_char(ch) != label_key[matched]:
             return None
         matched += 1
         i += 1
@@ -126,7 +99,7 @@ def may_be_label(line: str, table: str = "criteria") -> bool:
     c = line[:1]
     if table != "criteria" or c.isspace():
         return True  # a point number or leading blanks: let match_label decide
-    return c.isupper() and c.lower() in _FIRST[table]
+    return c.isupper() and fold_char(c) in _FIRST[table]
 
 
 def match_label(
@@ -142,13 +115,13 @@ def match_label(
     body = line.strip()
     if table != "criteria":
         body = re.sub(r"^\d+\s*\.\s*", "", body)
-    if not body or not body[0].isupper() or body[0].lower() not in _FIRST[table]:
+    if not body or not body[0].isupper() or fold_char(body[0]) not in _FIRST[table]:
         return None
-    first_letter = body[0].lower()
+    first_letter = fold_char(body[0])
     # The line's own key (spaces out, lower case) lets most variants be rejected by one
     # ``startswith`` instead of a character walk; exact only when lowering keeps the length.
     squeezed = "".join(body.split())
-    lowered = squeezed.lower()
+    lowered = fold(squeezed)
     exact = len(lowered) == len(squeezed)
     for name, _variant, vkey in variants:
         if vkey[0] != first_letter or (exact and not lowered.startswith(vkey)):
@@ -168,7 +141,7 @@ def match_label(
         # a line as long as the longest label cannot be a label's first part
         short = len(first) < _LONGEST[table]
         squeezed = "".join(joined.split())
-        lowered = squeezed.lower()
+        lowered = fold(squeezed)
         exact = len(lowered) == len(squeezed)
         for name, _variant, vkey in variants if short else ():
             if exact and not lowered.startswith(vkey):
