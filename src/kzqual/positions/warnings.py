@@ -66,6 +66,7 @@ TEMPLATES: dict[str, str] = {
     "years_beside_reference": "years stated beside a reference to the typical requirements; not read",
     "experience_by_grade": "experience depends on the grade; see grades",
     "list_starts_late": "the list starts at item {item}: earlier items are not in this text",
+    "list_gap": "the list goes from item {before} to item {after}: the items between are not in this text",
     "text_after_list": "text after the list not read: {text}",
     "no_years": "experience is mentioned but no years could be read",
     "condition_not_read": "condition not understood: {text}; the alternative stays undetermined",
