@@ -49,6 +49,7 @@ def fold(text: str) -> str:
 class SeenIn(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     act: str  # a bundled act's file stem (kk-mes-2014-161) or a corpus folder (adilet-2014-78709)
+    file: str | None = None  # inside a corpus folder: kaz.md, rus.md, rus/part001.md
     line: int  # 1-based raw line
 
 
@@ -62,6 +63,9 @@ class Entry(BaseModel):
     pattern: str | None = None
     seen_in: SeenIn | None
     note: str | None = None
+    # a label that counts only when nothing follows it on its line (the same words open running
+    # text elsewhere: "Жұмыс тәжірибесі келесі талаптардың біріне …")
+    alone: bool = False
     language: str = ""
 
     @model_validator(mode="after")
@@ -123,6 +127,11 @@ def alternation(kind: str, language: str | None = None) -> str:
     for e in entries(kind, language):
         parts.append(e.pattern if e.pattern is not None else r"\s*".join(re.escape(w) for w in e.words.split()))
     return "|".join(f"(?:{p})" for p in parts)
+
+
+def sub_letters(meaning: str) -> tuple[str, ...]:
+    """The printed forms of a category code's sub-letter (``O``: О, O, 0; ``R``: R, Р)."""
+    return tuple(e.words for e in entries("category_sub_letter") if e.meaning == meaning and e.words)
 
 
 def first_match(kind: str, text: str) -> Entry | None:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzqual.acts.lexicon import fold, fold_char, words_by_meaning
+from kzqual.acts.lexicon import entries, fold, fold_char, words_by_meaning
 
 # criterion -> label variants as printed (kk and ru), from the vocabulary data
 # (``data/vocab/*.json``, kinds ``criterion_label`` and ``section_label``): a new wording is one
 # data line there.  The matcher takes the longest variant that fits, so "Кәсіби құзыреттілігі"
 # never stops at a shorter prefix.
 CRITERIA: dict[str, tuple[str, ...]] = words_by_meaning("criterion_label")
+# variants that are a label only when nothing follows them on the line (vocabulary ``alone``)
+_ALONE = frozenset(fold(e.words) for e in entries("criterion_label") + entries("section_label") if e.alone)
 
 # characteristics acts: the numbered points of one post
 SECTIONS: dict[str, tuple[str, ...]] = words_by_meaning("section_label")
@@ -103,9 +105,12 @@ def may_be_label(line: str, table: str = "criteria") -> bool:
 
 
 def match_label(
-    line: str, next_line: str | None = None, *, table: str = "criteria"
+    line: str, next_line: str | None = None, *, table: str = "criteria", first_cell: str | None = None
 ) -> LabelHit | None:
     """The label ``line`` starts with, if any.
+
+    ``first_cell``: the line's first table cell where the source has tables (markdown): a label
+    that is a whole cell is a label even when the vocabulary accepts it only ``alone``.
 
     Labels are printed capitalised, so a line must start with an upper-case letter (after a
     point number such as ``3.`` for characteristics sections); this keeps running text such as
@@ -127,7 +132,7 @@ def match_label(
         if vkey[0] != first_letter or (exact and not lowered.startswith(vkey)):
             continue
         rest = strip_label(body, vkey)
-        if rest is not None:
+        if rest is not None and _alone_ok(vkey, rest, first_cell):
             return LabelHit(name, 1, rest)
     fuzzy = _fuzzy(body, variants)
     if fuzzy is not None:
@@ -148,12 +153,16 @@ def match_label(
                 continue
             if len(first) < len(vkey) and vkey.startswith(first):
                 rest = strip_label(joined, vkey)
-                if rest is not None:
+                if rest is not None and _alone_ok(vkey, rest, None):
                     return LabelHit(name, 2, rest)
         fuzzy = _fuzzy(joined, variants)
         if fuzzy is not None:
             return LabelHit(fuzzy, 2, "")
     return None
+
+
+def _alone_ok(vkey: str, rest: str, first_cell: str | None) -> bool:
+    return vkey not in _ALONE or not rest or (first_cell is not None and key(first_cell) == vkey)
 
 
 def _fuzzy(text: str, variants: list[tuple[str, str, str]]) -> str | None:

@@ -81,7 +81,8 @@ def split_rows(
             i += 1  # most lines of a table are running text: skip the call
             continue
         nxt = lines[i + 1].text if i + 1 < len(lines) else None
-        hit = match_label(lines[i].text, nxt, table=table)
+        cells = lines[i].cells
+        hit = match_label(lines[i].text, nxt, table=table, first_cell=cells[0] if cells else None)
         if hit is not None:
             marks.append((i, hit.name, hit.lines_used, hit.rest))
             rows.label_lines.extend(ln.raw_start for ln in lines[i : i + hit.lines_used])
