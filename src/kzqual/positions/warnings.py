@@ -72,6 +72,9 @@ TEMPLATES: dict[str, str] = {
     "condition_not_read": "condition not understood: {text}; the alternative stays undetermined",
     "several_years_in_rung": "more than one years figure in one rung; the first is used",
     "rung_without_years": "no years and no 'no experience required' phrase",
+    # coverage (coverage.py): what no post took
+    "criteria_without_post": "criteria table on lines {start}-{end} belongs to no post",
+    "heading_not_taken": "heading-like line(s) {start}-{end} not taken as a post: {text}",
     "titles_restored": "displaced hyperlink words: {count} title(s) restored by word order from intact blocks",
     "titles_as_printed": "displaced hyperlink words: titles kept as printed and may be garbled",
 }
