@@ -105,6 +105,19 @@ class Experience(BaseModel):
     references: list[ActRef] = Field(default_factory=list)
 
 
+class EducationAlternative(BaseModel):
+    """A lower education accepted only on a condition ("Допускается послесреднее образование … при
+    наличии не менее одного года стажа государственной службы или …"): its level(s), fields and
+    the experience of which any one must hold.  Not in ``Education.levels``, so no reader of the
+    plain levels takes the lower level as accepted without its condition."""
+
+    level: EducationLevel | None = None
+    levels: list[EducationLevel] = Field(default_factory=list)
+    fields: list[str] = Field(default_factory=list)
+    experience: list[ExperienceAlternative] = Field(default_factory=list)  # any of these
+    text: str = ""
+
+
 class Education(BaseModel):
     text: str = ""
     level: EducationLevel | None = None
@@ -115,6 +128,8 @@ class Education(BaseModel):
     lines: Span | None = None
     matching_post_field: bool = False  # "по соответствующей специальности" / "лауазымның бейініне сәйкес"
     warnings: list[ParseWarning] = Field(default_factory=list)
+    # lower levels accepted on a condition (issue 11); ``levels`` holds the unconditional ones
+    alternatives: list[EducationAlternative] = Field(default_factory=list)
 
 
 class Grade(BaseModel):

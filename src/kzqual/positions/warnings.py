@@ -63,6 +63,8 @@ TEMPLATES: dict[str, str] = {
     "education_empty": "education text is empty",
     "no_education_level": "no education level recognised",
     "education_text_not_read": "text after the first sentence not read as fields: {text}",
+    "education_condition_not_read": "a lower education accepted on a condition, but the condition "
+    "could not be read: {text}",
     "years_beside_reference": "years stated beside a reference to the typical requirements; not read",
     "experience_by_grade": "experience depends on the grade; see grades",
     "list_starts_late": "the list starts at item {item}: earlier items are not in this text",
