@@ -78,3 +78,20 @@ def test_corpus_act_repealed_by_a_justice_order_keeps_the_number():
     assert act.repealed_by is not None
     assert (act.repealed_by.number, act.repealed_by.registration_number) == ("309", None)
     assert act.repealed_by.date == "2012-08-31"
+
+
+def test_a_missing_point_is_a_gap_not_a_swallowed_rest():
+    # adilet-2021-155619 rus.md (TUNING): "4\. Возможность регистрации …" (line 55) then
+    # "6\. В случае остановки работы ЕНИС …" (line 67): point 5 is not in the text
+    from kzqual.positions.warnings import localize
+
+    parsed = parse_file(CORPUS / "adilet-2021-155619" / "rus.md")
+    appendix = next(n for n in parsed.structure if n.kind == "appendix")
+    chapter1 = appendix.children[0]
+    assert [p.label for p in chapter1.children if p.kind == "point"] == ["1", "2", "3", "4", "6", "7", "8"]
+    assert chapter1.children[3].lines.end < 67
+    chapter2 = appendix.children[1]
+    assert [p.label for p in chapter2.children if p.kind == "point"][0] == "9"
+    (w,) = [w for w in parsed.warnings if w["code"] == "point_gap"]
+    assert w["params"] == {"before": "4", "after": "6"} and w["lines"]["start"] == 67
+    assert localize(w, "ru") == "Пункты идут от 4 к 6: пунктов между ними в тексте нет"
