@@ -23,14 +23,34 @@ from tests.corpus import accuracy as A
 HERE = Path(__file__).parent
 ACTS = A.load_all()
 
-# Floors: accuracy (right / checks) per field, per set, measured on the readers of this commit's
-# main (see docs/corpus.md for the figures and the date).  Raise them when a reader improves.
-FLOORS: dict[str, dict[str, dict[str, float]]] = {
-    "tuning": {"metadata": {}, "post": {}},
-    "held_out": {"metadata": {}, "post": {}},
+# Floors: accuracy (right / checks) per field and set -- the lowest figure measured on 2026-12-06
+# with the Markdown reader of corpus-read alone and with corpus-read + corpus-posts (docs/corpus.md),
+# rounded down.  Which floors apply depends on the readers present: until Markdown is read at all
+# ("plain"), no text of this corpus can be read, so only the comparator tests above bind.  Raise the
+# floors when a reader improves; never lower one to make a change pass.
+FLOORS: dict[str, dict[str, dict[str, dict[str, float]]]] = {
+    # Markdown not read at all (the main of before corpus-read): every check is missing.
+    "plain": {"tuning": {"metadata": {}, "post": {}}, "held_out": {"metadata": {}, "post": {}}},
+    "markdown": {
+        "tuning": {
+            "metadata": {"title": 1.0, "act_type": 1.0, "issuer": 0.35, "date": 0.9, "number": 0.9, "registration_number": 0.9, "registration_date": 0.8, "status": 1.0, "repealed_by_number": 0.4, "repealed_by_date": 1.0, "amended_by_numbers": 0.8, "entry_into_force": 0.7},
+            "post": {"found": 0.891, "title": 0.891, "category": 0.891, "category_raw": 0.891, "units": 0.891, "numbers": 0.891, "education_levels": 0.6633, "education_fields": 0.2376, "experience_reference": 0.4356, "experience_alternatives": 0.891},
+        },
+        "held_out": {
+            "metadata": {"title": 1.0, "act_type": 1.0, "issuer": 0.5, "date": 0.8, "number": 0.8, "registration_number": 0.8, "registration_date": 1.0, "status": 1.0, "repealed_by_number": 0.8, "repealed_by_date": 1.0, "amended_by_numbers": 0.6, "entry_into_force": 0.8},
+            "post": {"found": 0.9333, "title": 0.9333, "category": 0.9333, "category_raw": 0.9333, "units": 0.9333, "numbers": 0.9333, "education_levels": 0.9333, "education_fields": 0.3666, "experience_reference": 0.4666, "experience_alternatives": 0.9333},
+        },
+    },
 }
 # Posts lost without any warning naming them: at most this many (the aim is 0).
-LOST_UNWARNED_CEILING = {"tuning": 1000, "held_out": 1000}
+LOST_UNWARNED_CEILING = {"plain": {"tuning": 101, "held_out": 30},
+                         "markdown": {"tuning": 11, "held_out": 2}}
+
+
+def _level() -> str:
+    import importlib.util
+
+    return "markdown" if importlib.util.find_spec("kzqual.text.markdown") else "plain"
 
 
 # -- the expected values agree with the texts ----------------------------------------------------
@@ -191,11 +211,11 @@ def test_field_accuracy_stays_at_or_above_its_floor(results, set_name, scope):
     figures = A.by_field(results, scope, set_name)
     assert figures, (set_name, scope)  # the set has checks of this scope
     low = {f: round(A.accuracy(t), 4) for f, t in figures.items()
-           if A.accuracy(t) + 1e-9 < FLOORS[set_name][scope].get(f, 0.0)}
-    assert not low, f"below the floor: {low} (floors {FLOORS[set_name][scope]})"
+           if A.accuracy(t) + 1e-9 < FLOORS[_level()][set_name][scope].get(f, 0.0)}
+    assert not low, f"below the floor ({_level()}): {low} (floors {FLOORS[_level()][set_name][scope]})"
 
 
 @pytest.mark.parametrize("set_name", ["tuning", "held_out"])
 def test_posts_lost_without_a_warning_stay_at_or_below_the_ceiling(results, set_name):
     lost = [(r.folder, r.language, p) for r in results if r.set == set_name for p in r.lost_unwarned]
-    assert len(lost) <= LOST_UNWARNED_CEILING[set_name], lost
+    assert len(lost) <= LOST_UNWARNED_CEILING[_level()][set_name], lost
