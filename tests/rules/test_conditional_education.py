@@ -34,9 +34,9 @@ def posts():
                                                     ("kaz", "құқықтану", "құқықтану")])
 def test_the_alternative_keeps_its_level_field_and_conditions(posts, lang, field, alt_field):
     e = posts[lang]["9313-01-02"].education
-    assert e.levels == ["higher"] and e.fields == [field]  # the lower level is not accepted by itself
+    assert e.levels == ["post_secondary", "higher"] and e.fields == [field]  # every level the text accepts
     (alt,) = e.alternatives
-    assert alt.levels == ["post_secondary"] and alt.fields == [alt_field]  # the act's own spelling
+    assert alt.levels == ["post_secondary"] and alt.fields == [alt_field]  # only on the condition; act's spelling
     assert [(a.kind, a.min_years) for a in alt.experience] == [("state_service", 1.0), ("field_of_post", 2.0)]
 
 

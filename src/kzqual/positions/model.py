@@ -107,9 +107,10 @@ class Experience(BaseModel):
 
 class EducationAlternative(BaseModel):
     """A lower education accepted only on a condition ("Допускается послесреднее образование … при
-    наличии не менее одного года стажа государственной службы или …"): its level(s), fields and
-    the experience of which any one must hold.  Not in ``Education.levels``, so no reader of the
-    plain levels takes the lower level as accepted without its condition."""
+    наличии не менее одного года стажа государственной службы или …"): the level(s) accepted only
+    on it, its fields and the experience of which any one must hold.  ``Education.levels`` lists
+    every level the text accepts, these included; a reader deciding eligibility must require the
+    condition for these levels (``rules.compile`` does)."""
 
     level: EducationLevel | None = None
     levels: list[EducationLevel] = Field(default_factory=list)
@@ -128,7 +129,7 @@ class Education(BaseModel):
     lines: Span | None = None
     matching_post_field: bool = False  # "по соответствующей специальности" / "лауазымның бейініне сәйкес"
     warnings: list[ParseWarning] = Field(default_factory=list)
-    # lower levels accepted on a condition (issue 11); ``levels`` holds the unconditional ones
+    # lower levels accepted only on a condition (issue 11); ``levels`` lists them too
     alternatives: list[EducationAlternative] = Field(default_factory=list)
 
 

@@ -185,8 +185,11 @@ class Compiler:
         levels = list(dict.fromkeys(edu.levels or ([edu.level] if edu.level else [])))
         if not levels and not edu.text.strip():
             return None
-        main = self._edu_leaf(edu, levels, edu.text, _lines(edu.lines), pos.act_key)
         alternatives = getattr(edu, "alternatives", None) or []
+        conditional = {lv for alt in alternatives for lv in alt.levels}
+        if conditional:
+            levels = [lv for lv in levels if lv not in conditional]  # those count only with their condition
+        main = self._edu_leaf(edu, levels, edu.text, _lines(edu.lines), pos.act_key)
         if not alternatives:
             return main
         # "…; Допускается послесреднее образование …, при наличии не менее одного года стажа …":

@@ -190,6 +190,12 @@ def parse_education(text: str, lang: str, span: Span | None = None) -> Education
     if alternative is not None and not alternative.experience:
         warnings.append(warn("education_condition_not_read", text=repr(alternative.text[:80])))
     levels = _levels(main, lang)
+    if alternative is not None:
+        # ``levels`` is every level the text accepts; the alternative keeps the ones accepted only
+        # on its condition (the rules engine requires the condition for those)
+        only = [lv for lv in alternative.levels if lv not in levels]
+        alternative = alternative.model_copy(update={"levels": only, "level": only[0] if only else None})
+        levels = [lv for lv in LEVEL_ORDER if lv in levels or lv in only]
     if not levels:
         warnings.append(warn("no_education_level"))
     matching = bool(_MATCHING_POST.search(clean.lower()))
