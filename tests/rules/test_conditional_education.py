@@ -74,3 +74,18 @@ def test_post_secondary_counts_only_with_its_condition(posts, lang, with_conditi
     assert _edu_status(post, higher) == "met"
     assert _edu_status(post, with_service) == with_condition
     assert _edu_status(post, without) == "not_met"
+
+
+def test_accepted_without_a_condition_is_a_level_not_an_alternative():
+    # rus.md line 1197-1198: "Высшее образование: юриспруденция; / Допускается послесреднее образование
+    # по специальности юриспруденция" — no "при наличии"; kaz.md line 1193-1194: "… Құқықтану мамандығы
+    # болған жағдайда ортадан кейінгі білімі барларға рұқсат етіледі." — the condition is the specialty
+    from kzqual.positions.requirements import parse_education
+
+    ru = parse_education("Высшее образование: юриспруденция; Допускается послесреднее образование по "
+                         "специальности юриспруденция", "ru")
+    kk = parse_education("Жоғары білім: құқықтану; Құқықтану мамандығы болған жағдайда ортадан кейінгі білімі "
+                         "барларға рұқсат етіледі.", "kk")
+    for e, field in ((ru, "юриспруденция"), (kk, "құқықтану")):
+        assert e.levels == ["post_secondary", "higher"] and e.alternatives == [] and e.fields == [field]
+        assert not e.warnings

@@ -116,6 +116,7 @@ class EducationAlternative(BaseModel):
     levels: list[EducationLevel] = Field(default_factory=list)
     fields: list[str] = Field(default_factory=list)
     experience: list[ExperienceAlternative] = Field(default_factory=list)  # any of these
+    conditional: bool = True  # an experience condition is stated (read into ``experience`` or not)
     text: str = ""
 
 

@@ -150,11 +150,16 @@ def parse_fields(text: str, lang: str) -> tuple[list[str], list[dict]]:
 #   kk  "…; Мемлекеттік қызмет өтілі бір жылдан кем емес немесе … екі жылдан кем емес жұмыс өтілі
 #        бар болған жағдайда ортадан кейінгі құқықтану білімі барларға рұқсат етіледі."
 # (adilet-2014-78721 kaz.md / rus.md, post 4)
+#   and without an experience condition (same act, rus.md line 1198, kaz.md line 1194):
+#   ru  "…; Допускается послесреднее образование по специальности юриспруденция"
+#   kk  "…; Құқықтану мамандығы болған жағдайда ортадан кейінгі білімі барларға рұқсат етіледі."
 _CONDITIONAL = {
-    "ru": re.compile(r"[;.]\s*Допуска\w+\s+(?P<alt>.+?),?\s+при\s+наличии\s+(?P<cond>.+?)\.?$", re.S),
-    "kk": re.compile(r"[;.]\s*(?P<cond>.+?)\s+бар\s+болған\s+жағдайда\s+(?P<alt>.+?)\s+(?:барларға\s+|бар\s+адамдарға\s+)?"
-                     r"рұқсат\s+етіледі\.?$", re.S),
+    "ru": re.compile(r"[;.]\s*Допуска\w+\s+(?P<alt>.+?)(?:,?\s+при\s+наличии\s+(?P<cond>.+?))?\.?$", re.S),
+    "kk": re.compile(r"[;.]\s*(?P<cond>.+?)\s+(?:бар\s+)?болған\s+жағдайда\s+(?P<alt>.+?)\s+"
+                     r"(?:барларға\s+|бар\s+адамдарға\s+)?рұқсат\s+етіледі\.?$", re.S),
 }
+# a condition that only names the specialty ("Құқықтану мамандығы болған жағдайда"): no experience
+_SPECIALTY_ONLY = re.compile(r"^(?P<field>[^\d;:]+?)\s+мамандығы(?:\s+бойынша)?$", re.I)
 # "ортадан кейінгі" (after secondary) is the post-secondary level in these clauses
 _KK_POST_SECONDARY_SHORT = re.compile(r"ортадан\s+кейінгі", re.I)
 
@@ -174,9 +179,14 @@ def _conditional(clean: str, lang: str) -> tuple[str, EducationAlternative | Non
     fields, _ = parse_fields(probe, lang) if lang != "ru" or re.search(r"специальност", probe, re.I) else ([], [])
     if lang == "ru":
         fields = [f for f in fields if not _levels(f, lang)]
-    experience = parse_experience(m.group("cond"), lang)
+    cond = (m.group("cond") or "").strip()
+    specialty = _SPECIALTY_ONLY.match(cond) if lang != "ru" else None
+    if specialty:
+        fields = [_clean_field(specialty.group("field"))]
+    experience = parse_experience(cond, lang) if cond and not specialty else None
     alt = EducationAlternative(level=levels[0], levels=levels, fields=[f for f in fields if f],
-                               experience=list(experience.alternatives), text=clean[m.start():].strip(" ;."))
+                               experience=list(experience.alternatives) if experience else [],
+                               conditional=experience is not None, text=clean[m.start():].strip(" ;."))
     return clean[: m.start()].strip(), alt
 
 
@@ -187,9 +197,13 @@ def parse_education(text: str, lang: str, span: Span | None = None) -> Education
     if not clean:
         return Education(text="", any_field=True, lines=span, warnings=[warn("education_empty")])
     main, alternative = _conditional(clean, lang)
-    if alternative is not None and not alternative.experience:
+    if alternative is not None and alternative.conditional and not alternative.experience:
         warnings.append(warn("education_condition_not_read", text=repr(alternative.text[:80])))
     levels = _levels(main, lang)
+    if alternative is not None and not alternative.conditional:
+        # "Допускается послесреднее образование по специальности X": also accepted, no condition
+        levels = [lv for lv in LEVEL_ORDER if lv in levels or lv in alternative.levels]
+        alternative = None
     if alternative is not None:
         # ``levels`` is every level the text accepts; the alternative keeps the ones accepted only
         # on its condition (the rules engine requires the condition for those)
