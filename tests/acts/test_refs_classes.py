@@ -95,3 +95,13 @@ def test_a_missing_point_is_a_gap_not_a_swallowed_rest():
     (w,) = [w for w in parsed.warnings if w["code"] == "point_gap"]
     assert w["params"] == {"before": "4", "after": "6"} and w["lines"]["start"] == 67
     assert localize(w, "ru") == "Пункты идут от 4 к 6: пунктов между ними в тексте нет"
+
+
+def test_a_stamp_broken_before_its_type_word_still_opens_the_appendix():
+    # adilet-2014-78827 kaz.md lines 25-29 (TUNING): "Қазақстан Республикасы / Әділет министрінің /
+    # 2014 жылғы 20 наурыздағы / № 117 / бұйрығымен бекітілді"
+    parsed = parse_file(CORPUS / "adilet-2014-78827" / "kaz.md")
+    (appendix,) = [n for n in parsed.structure if n.kind == "appendix"]
+    assert appendix.lines.start == 25
+    assert appendix.text.endswith("№ 117 бұйрығымен бекітілді")
+    assert appendix.title.startswith("Қазақстан Республикасы Әділет министрлігінің")
