@@ -131,4 +131,4 @@ def test_summary_coverage_json_rows(act_path):
     assert [row["file"] for row in rows] == ["kk-mes-2014-161.txt", "adilet-2014-78721/kaz.md",
                                             "adilet-2014-78721/rus.md"]
     assert rows[0]["posts"] == 152 and rows[0]["placed"] == 1.0 and rows[0]["unplaced"] == 0
-    assert rows[1]["posts"] == 14 and rows[1]["language"] == "kk" and rows[2]["language"] == "ru"
+    assert rows[1]["posts"] == 41 and rows[1]["language"] == "kk" and rows[2]["language"] == "ru"

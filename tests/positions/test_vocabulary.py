@@ -99,10 +99,10 @@ def test_category_code_does_not_swallow_a_position_number():
 
 
 def test_78721_kazakh_reads_every_post_with_its_experience_reference():
-    # kaz.md: 14 post headings "### 1." … "### 14." (lines 21-413); each table has a
+    # kaz.md: 41 post headings "### 1." … "### 41." (lines 21-1214); each table has a
     # "Жұмыс тәжірибесі" row citing the typical requirements (order № 02-01-02/5, reg. № 5084)
     x = extract_file(CORPUS / "adilet-2014-78721" / "kaz.md")
-    assert len(x.positions) == 14
+    assert len(x.positions) == 41
     assert [p.category for p in x.positions[:2]] == ["C-O-1", "C-O-2"]
     for p in x.positions:
         assert not [w for w in p.warnings if w.code == "missing_row"], p.id
@@ -115,6 +115,13 @@ def test_78827_russian_reads_headings_with_a_capitalised_category():
     x = extract_file(CORPUS / "adilet-2014-78827" / "rus.md")
     cats = {p.numbers[0]: p.category for p in x.positions if p.numbers}
     assert cats["13-0-1"] == "C-1" and cats["13-0-2"] == "C-2" and cats["13-1-3"] == "C-5"
+    # line 26: "Согласно Типовым квалификационным требованиям …, утвержденным приказом … от 9 января 2008
+    # года № 02-01-02/5, зарегистрированным в Реестре государственной регистрации нормативных правовых
+    # актов за № 5084": a reference with its citation, in Russian as in Kazakh
+    for p in x.positions:
+        ref = p.experience.reference
+        assert ref is not None and (ref.number, ref.registration_number, ref.date) == ("02-01-02/5", "5084",
+                                                                                       "2008-01-09"), p.id
 
 
 def test_vocabulary_kinds_read_by_the_act_layer():
