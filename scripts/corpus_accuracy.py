@@ -92,6 +92,9 @@ def gaps(results, limit: int = 4) -> list[str]:
             t = A.tally(checks)
             if A.accuracy(t) >= 0.99:
                 continue
+            if not fails[f]:
+                out.append(f"* `{scope}.{f}`: {pct(t)} right — every failing check is a lost post's (see `found`)")
+                continue
             out.append(f"* `{scope}.{f}`: {pct(t)} right ({t[A.WRONG]} wrong, {t[A.MISSING]} missing) — e.g.")
             for c in fails[f][:limit]:
                 where = f"{c.folder} {c.language}" + (f" post {c.post}" if c.post else "")
