@@ -202,9 +202,7 @@ def _move_text_printed_before_label(
                 or (closed_head and not _finished(head) and _starts_new_block(tail_text))
             ):
                 continue
-        raw[n - 1] = (prev_name, prev_items[:cut], prev_label)
-        raw[n] = (name, tail + items, label_line)
-        warnings.append(_before_label(name, tail[0][0].raw_start, tail[-1][0].raw_end, label_line))
+        _move_tail(raw, n, cut, warnings)
 
 
 _LIST_ITEM = re.compile(r"^\s*(\d{1,2})\s?\)")
@@ -241,10 +239,7 @@ def _move_list_printed_before_label(raw: list[RawRow], warnings: list[ParseWarni
                 break
         if start < 1 or not join_lines([t for _, t in prev_items[:start]]):
             continue  # row A would be left without text: not a displaced list
-        tail = prev_items[start:]
-        raw[n - 1] = (prev_name, prev_items[:start], prev_label)
-        raw[n] = (name, tail + items, label_line)
-        warnings.append(_before_label(name, tail[0][0].raw_start, tail[-1][0].raw_end, label_line))
+        _move_tail(raw, n, start, warnings)
 
 
 def _move_openers_printed_before_label(raw: list[RawRow], warnings: list[ParseWarning]) -> None:
@@ -266,10 +261,17 @@ def _move_openers_printed_before_label(raw: list[RawRow], warnings: list[ParseWa
         )
         if cut is None:
             continue
-        tail = prev_items[cut:]
-        raw[n - 1] = (prev_name, prev_items[:cut], prev_label)
-        raw[n] = (name, tail + items, label_line)
-        warnings.append(_before_label(name, tail[0][0].raw_start, tail[-1][0].raw_end, label_line))
+        _move_tail(raw, n, cut, warnings)
+
+
+def _move_tail(raw: list[RawRow], n: int, cut: int, warnings: list[ParseWarning]) -> None:
+    """Row n-1's items from ``cut`` on are row n's text printed above its label: move them, and say so."""
+    name, items, label_line = raw[n]
+    prev_name, prev_items, prev_label = raw[n - 1]
+    tail = prev_items[cut:]
+    raw[n - 1] = (prev_name, prev_items[:cut], prev_label)
+    raw[n] = (name, tail + items, label_line)
+    warnings.append(_before_label(name, tail[0][0].raw_start, tail[-1][0].raw_end, label_line))
 
 
 def _split_unlabelled_last(raw: list[RawRow], last: str, warnings: list[ParseWarning]) -> None:
