@@ -7,9 +7,6 @@ from pathlib import Path
 
 from kzqual.i18n import t
 
-_TEXTS = ("kaz.md", "rus.md")
-
-
 def act_files(paths: tuple[Path, ...]) -> list[Path]:
     """The act texts in PATHS: files as given; a folder of the kazakhstan-law/ministerial layout
     (``kaz.md`` / ``rus.md`` beside ``meta.yaml``) gives both texts; any other folder its ``*.txt``
@@ -25,12 +22,13 @@ def act_files(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def _walk(folder: Path) -> list[Path]:
-    texts = [folder / n for n in _TEXTS if (folder / n).is_file()]
-    if texts:
-        return texts
-    out = sorted(folder.glob("*.txt"))
-    for sub in sorted(x for x in folder.iterdir() if x.is_dir()):
-        out.extend(_walk(sub))
+    """The ``.txt`` acts under ``folder`` and the language texts of its act folders (the acts
+    layer's own finder, as ``ingest`` uses)."""
+    from kzqual.acts.metafile import act_folder_texts, act_folders
+
+    out = sorted(folder.rglob("*.txt"))
+    for act in act_folders(folder):
+        out.extend(p for p in act_folder_texts(act) if p.exists())
     return out
 
 
