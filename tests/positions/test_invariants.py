@@ -7,11 +7,15 @@ from bisect import bisect_left, bisect_right
 
 import pytest
 
+from kzqual.acts.lexicon import entries
 from kzqual.positions.labels import CRITERIA, SECTIONS, match_label
 
 ACTS = ("mod_134_ru", "mes_161_kk", "ara_9_kk", "mebp_75_kk")
 # every label as printed capitalised (a label, not the word used in running text)
-LABELS = sorted({v for vs in (*CRITERIA.values(), *SECTIONS.values()) for v in vs}, key=len)
+# (not the vocabulary's ``alone`` variants: "Жұмыс тәжірибесі" is a label only as a whole cell or
+# line, and mes-161 opens its experience text with the same words)
+_ALONE = {e.words for e in entries("criterion_label") + entries("section_label") if e.alone}
+LABELS = sorted({v for vs in (*CRITERIA.values(), *SECTIONS.values()) for v in vs} - _ALONE, key=len)
 LABEL_RE = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, LABELS)) + r")(?![\w-])")
 
 

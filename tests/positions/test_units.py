@@ -110,7 +110,8 @@ def test_level_codes_only_when_every_code_heads_a_level():
 
 
 def _match_label_reference(line, nxt=None, table="criteria"):
-    """match_label before its speed-ups: every variant walked character by character."""
+    """match_label before its speed-ups: every variant walked character by character (with the
+    vocabulary's rules: look-alike letters folded, ``alone`` variants only with nothing after them)."""
     import re as _re
 
     from kzqual.positions import labels as L
@@ -119,10 +120,11 @@ def _match_label_reference(line, nxt=None, table="criteria"):
     body = line.strip()
     if table != "criteria":
         body = _re.sub(r"^\d+\s*\.\s*", "", body)
-    if not body or not body[0].isupper() or body[0].lower() not in L._FIRST[table]:
+    if not body or not body[0].isupper() or L.fold_char(body[0]) not in L._FIRST[table]:
         return None
     for name, _v, vkey in variants:
-        if vkey[0] == body[0].lower() and (rest := L.strip_label(body, vkey)) is not None:
+        if vkey[0] == L.fold_char(body[0]) and (rest := L.strip_label(body, vkey)) is not None \
+                and L._alone_ok(vkey, rest, None):
             return L.LabelHit(name, 1, rest)
     if (f := L._fuzzy(body, variants)) is not None:
         return L.LabelHit(f, 1, "")
@@ -133,7 +135,7 @@ def _match_label_reference(line, nxt=None, table="criteria"):
         joined = body + " " + nxt.strip()
         for name, _v, vkey in variants:
             if len(first) < len(vkey) and vkey.startswith(first):
-                if (rest := L.strip_label(joined, vkey)) is not None:
+                if (rest := L.strip_label(joined, vkey)) is not None and L._alone_ok(vkey, rest, None):
                     return L.LabelHit(name, 2, rest)
         if (f := L._fuzzy(joined, variants)) is not None:
             return L.LabelHit(f, 2, "")

@@ -35,6 +35,17 @@ _RU = re.compile(
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])")
+# "29.11.99 г.": a two-digit year, only with the year word after it (a bare "1.2.3" is a point
+# number, not a date); 50-99 -> 19xx, 00-49 -> 20xx (the acts span 1991 onwards)
+_NUMERIC_SHORT = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.]|\.\d)(?=\s*(?:г\.|года|году|ж\.|жыл))"
+)
+# "12 наурыздағы 1999 года": a Kazakh month in day-month-year order (a Russian requisite written
+# with the Kazakh month, adilet-1999-2408 meta.yaml)
+_DMY_KK = re.compile(
+    rf"(?<!\d){_Q}(?P<d>\d{{1,2}}){_Q}\s+(?P<m>{_KK_MONTH})[{LETTER}]*\s+(?P<y>\d{{4}})(?:\s*(?:года|жылғы|г\.|ж\.))?",
+    re.IGNORECASE,
+)
 _ISO = re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")
 
 
@@ -76,10 +87,14 @@ def _month_ru(word: str) -> int:
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in ``text``, in order of position; overlapping matches keep the earliest."""
     found: list[DateMatch] = []
-    for rx, month in ((_KK, _month_kk), (_RU, _month_ru), (_NUMERIC, None), (_ISO, None)):
+    for rx, month in ((_KK, _month_kk), (_RU, _month_ru), (_DMY_KK, _month_kk), (_NUMERIC, None),
+                      (_NUMERIC_SHORT, None), (_ISO, None)):
         for m in rx.finditer(text):
             num = month(m.group("m")) if month else int(m.group("m"))
-            iso = _iso(m.group("y"), num, m.group("d")) if num else None
+            year = m.group("y")
+            if len(year) == 2:
+                year = ("19" if int(year) >= 50 else "20") + year
+            iso = _iso(year, num, m.group("d")) if num else None
             if iso:
                 found.append(DateMatch(iso, m.start(), m.end(), m.group(0)))
     found.sort(key=lambda d: (d.start, -d.end))

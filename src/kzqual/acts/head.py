@@ -27,7 +27,10 @@ from kzqual.acts.vocab import ACT_TYPE_RE, ENACTING, act_type_of
 
 _STATUS_LINE = re.compile(r"^(Күшін\s+жойған|Утрати\w{0,40}\s+силу|Күші\s+жойылды)\s*\.?$", re.I)
 _REPEAL_PHRASE = re.compile(r"Күші\s+жойылды|Күшін\s+жойған|Утрати\w{0,40}\s+силу", re.I)
-_REG_PHRASE = re.compile(r"Әділет\s+министрлігінде|Министерств\w{0,40}\s+юстиции|Зарегистрирован", re.I)
+# The registration phrase: the ministry as the *place* of registration ("Әділет министрлігінде",
+# "в Министерстве юстиции").  Not "Приказ Министерства юстиции …": there the ministry issued the
+# act, and the number after it is the act's own (issue 11: adilet-1999-2408, 2000-5829).
+_REG_PHRASE = re.compile(r"Әділет\s+министрлігінде|(?<!\w)Министерстве\s+юстиции|Зарегистрирован", re.I)
 _IDENTITY_START = re.compile(
     r"^((Совместный\s+)?(Приказ|Постановление|Указ|Закон|Решение)\s+\S"
     r"|(Қазақстан\s+Республикасы|ҚР)\s.*\d{4}\s*жыл)"

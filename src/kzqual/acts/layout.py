@@ -63,7 +63,18 @@ def find_stamps(doc: Doc, start: int) -> list[Stamp]:
             i += 1  # every stamp anchor holds "№" or starts with Приложение / Утверждены
             continue
         label = None
-        if (a := _KK_ANCHOR.search(text)) and not _POINT.match(text) and _is_stamp_anchor(doc, i, a):
+        split = _split_anchor(doc, i)
+        if split is not None:
+            # "… № 117" / "бұйрығымен бекітілді": the anchor broken before its type word (adilet-2014-78827
+            # kaz.md lines 28-29, issue 11's "… № 137" / "бұйрығымен бекітілді")
+            label = split.group("label")
+            j = i + 2
+            if j < n and (m := _KK_LABEL.match(doc.texts[j])):
+                label = m.group("n")
+                j += 1
+            first = _stamp_top(doc, i, start)
+            j = _skip_nested(doc, j)
+        elif (a := _KK_ANCHOR.search(text)) and not _POINT.match(text) and _is_stamp_anchor(doc, i, a):
             label = a.group("label")
             j = i + 1
             if j < n and re.fullmatch(r"(бекітілген|бекітілді|бектілді)\.?", doc.texts[j].strip(), re.I):
@@ -92,6 +103,22 @@ def find_stamps(doc: Doc, start: int) -> list[Stamp]:
         stamps.append(Stamp(first, i, j, label, doc.join(first, j - 1)))
         i = max(j, i + 1)
     return stamps
+
+
+_NUMBER_ONLY = re.compile(r"(?:^|\s)№\s*[\w./-]+\s*$")
+
+
+def _split_anchor(doc: Doc, i: int) -> re.Match[str] | None:
+    """A stamp anchor printed over two short lines: ``№ N`` then the type word (and ``бекітілді``)."""
+    text = doc.texts[i]
+    if i + 1 >= len(doc) or len(text) > 45 or not _NUMBER_ONLY.search(text) or _POINT.match(text):
+        return None
+    nxt = doc.texts[i + 1].strip()
+    if len(nxt) > 45:
+        return None
+    m = _KK_ANCHOR.search(f"{text.strip()} {nxt}")
+    # the joined line must be the anchor from its number on, the type word on the second line
+    return m if m and m.start() <= len(text.strip()) else None
 
 
 def _is_stamp_anchor(doc: Doc, i: int, match: re.Match[str]) -> bool:

@@ -14,15 +14,23 @@ import re
 from kzqual.acts.dates import find_dates
 from kzqual.acts.issuer import nominative
 from kzqual.acts.model import ActRef, Span
+from kzqual.acts.lexicon import alternation
 from kzqual.acts.vocab import ACT_TYPE_RE, KK_LETTERS, act_type_of
 
-NUMBER_RE = re.compile(r"№\s*(?P<n>[0-9A-Za-zА-Яа-яЁёӘәҚқҒғ][\w./-]*\w|[0-9])")
-# A number is a registration number when the words around it say so.
-_REG_BEFORE = re.compile(r"(тізілім\w*|реестр\w*|Әділет министрлігінде|юстиции)[^№]{0,60}$", re.I)
+# "№ 927", and the older "N 87" (a Latin N before digits, no "№"), issue 11
+NUMBER_RE = re.compile(r"(?:№|(?<![\w.])N(?=\s?\d))\s*(?P<n>[0-9A-Za-zА-Яа-яЁёӘәҚқҒғ][\w./-]*\w|[0-9])")
+# A number is a registration number when the words before it say so (vocabulary
+# ``registration_word``: "тізілімінде", "Әділет министрлігінде", "зарегистрирован в Министерстве
+# юстиции").  "приказом Министра юстиции … № 743" is not one: there the number is the Justice
+# order's own (issue 11), so "юстиции" alone no longer marks a registration.
+_REG_BEFORE_N = re.compile(rf"(?:{alternation('registration_word')})(?:(?!№|\bN\s?\d).){{0,60}}$", re.I)
+# "и.о. Министра", "м.а." (vocabulary ``acting_official``): the office is named in the genitive
+# after it, which is how it reads ("исполняющий обязанности Министра"), so it is kept as printed
+_ACTING = re.compile(alternation("acting_official"), re.I)
 _REG_AFTER = re.compile(r"^\s*(болып\s+)?(тіркелді|тіркелген|тіркелгең)", re.I)
 _KK_ANCHOR = re.compile(r"(?<!\w)(Қазақстан|Казақстан|Казахстан|ҚР|КР|РК|Республикасы)(?!\w)")
 _GLUED_TYPE = re.compile(r"(?P<t2>бұйр(?:ығымен|ығына|ығы))(?!\w)", re.I)
-_RU_UNTIL = re.compile(r"\s(от|№)\s|(?<!\s)\s+$")
+_RU_UNTIL = re.compile(r"\s(от|№|N(?=\s?\d))\s|(?<!\s)\s+$")
 
 
 def is_kazakh(text: str) -> bool:
@@ -36,7 +44,7 @@ def _numbers(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
     for m in NUMBER_RE.finditer(text):
         before = text[max(0, m.start() - 80) : m.start()]
         after = text[m.end() : m.end() + 30]
-        (reg if _REG_BEFORE.search(before) or _REG_AFTER.match(after) else main).append(m)
+        (reg if _REG_BEFORE_N.search(before) or _REG_AFTER.match(after) else main).append(m)
     return main, reg
 
 
@@ -53,7 +61,13 @@ def _kk_issuer(prefix: str) -> str | None:
         cand = re.split(r"[-–—:;.,«»\"()]", prefix)[-1]
         words = cand.split()
         cand = " ".join(words[-6:])
-    cand = cand.strip(" -–—,.;:")
+    cand = cand.strip(" -–—,;:")
+    acting = _ACTING.search(cand)
+    if acting and not cand[acting.end():].strip(" .,"):
+        # "… Әділет министрінің м.а.": the genitive belongs to the acting mark; kept as printed
+        office = cand[: acting.start()].strip()
+        return cand if office and re.search(r"(ның|нің)$", office.split()[-1]) else None
+    cand = cand.rstrip(".")
     words = cand.split()
     if not words or not re.search(r"(ның|нің)$", words[-1]):
         return None
@@ -67,6 +81,11 @@ def _ru_issuer(text: str, type_match: re.Match[str] | None) -> str | None:
     m = _RU_UNTIL.search(rest)
     cand = rest[: m.start()] if m else rest
     cand = cand.strip(" -–—,.;:")
+    acting = _ACTING.match(cand)
+    if acting:
+        # "и.о. Министра юстиции …": reads as printed (the office stays in the genitive)
+        office = cand[acting.end():].strip()
+        return cand if office[:1].isupper() and len(office.split()) <= 14 else None
     # "Закон Республики Казахстан": the words after the type name the state, not an office.
     if not cand or not cand[:1].isupper() or len(cand.split()) > 14 or cand.startswith("Республик"):
         return None

@@ -24,6 +24,7 @@ _HEADINGS: list[tuple[re.Pattern[str], str, int]] = [
 _HEADING_FIRST = frozenset("РГПрг")
 _POINT = re.compile(r"^(?P<n>\d+(?:-\d+)?)\s?\.\s*(?P<t>.*)$")
 _SUBPOINT = re.compile(r"^(?P<n>\d+(?:-\d+)?)\)\s*(?P<t>.*)$")
+_MAX_GAP = 2  # at most this many point numbers missing between two points read as a sequence
 _LEVEL = {"section": 1, "chapter": 2, "paragraph": 3, "point": 4, "subpoint": 5}
 
 
@@ -115,7 +116,16 @@ def parse_body(doc: Doc, start: int, end: int, skip: set[int], warnings: list[di
             continue
         if doc.indented[i] and (m := _POINT.match(text)):
             num, inserted = _number(m.group("n"))
-            if last_point is None or num == last_point + 1 or inserted or num == last_point:
+            gap = last_point is not None and not inserted and last_point + 1 < num <= last_point + 1 + _MAX_GAP
+            if gap:
+                # "4." then "6.": a point missing from the text (adilet-2021-155619), not "6." as
+                # text of point 4 swallowing every point after it; said with a warning
+                warnings.append({"code": "point_gap",
+                                 "message": f"points go from {last_point} to {num}: the points between are not "
+                                            "in this text",
+                                 "lines": doc.span(i, i).model_dump(),
+                                 "params": {"before": str(last_point), "after": str(num)}})
+            if last_point is None or num == last_point + 1 or inserted or num == last_point or gap:
                 if last_point is not None and num == last_point and not inserted:
                     warnings.append({"code": "duplicate_point", "message": f"point {num} appears twice",
                                      "lines": doc.span(i, i).model_dump(), "params": {"point": str(num)}})

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from kzqual.acts.lexicon import entries
+
 # Upper/lower Cyrillic including the Kazakh letters; used to build word-boundary-aware patterns.
 CYR_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 CYR_LOWER = "а-яёәғқңөұүһі"
@@ -78,21 +80,13 @@ RU_MONTH_GENITIVE: dict[int, str] = {
     12: "декабря",
 }
 
-# Act types: (regex on a word, canonical key).  Order matters: "joint order" before "order".
-# Each regex covers the case forms the acts use (бұйрығы, бұйрығымен, бұйрығына, бұйрыққа,
-# приказом, приказа ...).
-ACT_TYPES: list[tuple[str, str]] = [
-    (r"бірлескен\s+бұйр(?:ығы|ығымен|ығына|ықпен|ыққа|ық|ығының)", "joint_order"),
-    (r"совместн\w+\s+приказ(?:ом|а|у|е)?", "joint_order"),
-    (r"бұйр(?:ығы|ығымен|ығына|ықпен|ыққа|ық|ығының|ықтың|ықтары|ықтарымен)", "order"),
-    (r"приказ(?:ом|а|у|е|ы|ами|ов)?", "order"),
-    (r"қаулы(?:сы|сымен|сына|мен|ға|ның|сының)?", "resolution"),
-    (r"постановлени(?:е|ем|я|ю)", "resolution"),
-    (r"жарлы(?:ғы|ғымен|ғына|қ|ғының)", "decree"),
-    (r"указ(?:ом|а|у|е)?", "decree"),
-    (r"заң(?:ы|ымен|ына|ының|ға|ның|да)?", "law"),
-    (r"закон(?:ом|а|у|е)?", "law"),
-]
+# Act types: (regex on a word, canonical key), from the vocabulary data (``data/vocab/*.json``,
+# kind ``act_type``: each pattern covers the case forms the acts use — бұйрығы, бұйрығымен,
+# приказом …).  Joint orders first, so "бірлескен бұйрығы" is never read as a plain order.
+ACT_TYPES: list[tuple[str, str]] = sorted(
+    ((e.pattern or re.escape(e.words or ""), e.meaning) for e in entries("act_type")),
+    key=lambda pm: pm[1] != "joint_order",
+)
 
 ACT_TYPE_RE = re.compile(
     "|".join(f"(?P<t{i}>(?<![{LETTER}]){p}(?![{LETTER}]))" for i, (p, _) in enumerate(ACT_TYPES)),

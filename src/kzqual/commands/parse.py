@@ -182,10 +182,25 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of rows instead of a table.")
-def summary(paths: tuple[Path, ...], as_json: bool) -> None:
+@click.option("--coverage", "coverage", is_flag=True,
+              help="One row per act on what the positions reader placed: posts, criteria read per field, "
+                   "warnings, share of lines placed, unplaced tables/headings, list gaps (folders of the "
+                   "kaz.md/rus.md + meta.yaml layout are read too).")
+def summary(paths: tuple[Path, ...], as_json: bool, coverage: bool) -> None:
     """One row per act in PATHS (files, or folders of .txt files; default: the bundled acts):
-    file, language, type, date, number, registration, status, lines, warnings."""
+    file, language, type, date, number, registration, status, lines, warnings.  With
+    ``--coverage``: posts, criteria read per field, warnings and coverage instead."""
     from kzqual.acts import parse_file
+
+    if coverage:
+        from kzqual.commands.coverage import coverage_rows, print_table
+
+        rows = coverage_rows(paths)
+        if as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            print_table(rows, _lang())
+        return
 
     rows = []
     for path in _expand(paths):

@@ -20,12 +20,19 @@ def _lang() -> str:
 @click.argument("file", type=click.Path(dir_okay=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the records as a JSON array.")
 @click.option(
+    "--with-warnings",
+    "with_warnings",
+    is_flag=True,
+    help="With --json/--out: one object {act, positions, warnings, coverage} instead of the bare array, "
+    "carrying the act-level warnings (posts not built, criteria tables and headings no post took).",
+)
+@click.option(
     "--out",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     default=None,
     help="Write the JSON array to this file instead of standard output.",
 )
-def positions(file: Path, as_json: bool, out: Path | None) -> None:
+def positions(file: Path, as_json: bool, with_warnings: bool, out: Path | None) -> None:
     """List the posts of the act in FILE (id, title, category, units, numbers, warnings).
 
     Reads the three layouts (characteristics, paragraph, table) in Kazakh and Russian; every
@@ -36,7 +43,8 @@ def positions(file: Path, as_json: bool, out: Path | None) -> None:
     result = extract_file(file)
     records = [p.model_dump(mode="json") for p in result.positions]
     if as_json or out is not None:
-        text = json.dumps(records, ensure_ascii=False, indent=2)
+        payload = with_act(result, records) if with_warnings else records
+        text = json.dumps(payload, ensure_ascii=False, indent=2)
         if out is not None:
             try:
                 out.write_text(text + "\n", encoding="utf-8")
@@ -46,6 +54,20 @@ def positions(file: Path, as_json: bool, out: Path | None) -> None:
             click.echo(text)
         return
     _table(result)
+
+
+def with_act(result, records: list[dict]) -> dict:
+    """The object form of ``positions --json --with-warnings``: the act (its identity), the posts,
+    the act-level warnings and the coverage (``positions.coverage.Coverage``)."""
+    act = result.act
+    return {
+        "act": {"key": act.key if act else None, "title": act.title if act else None,
+                "language": act.language if act else None,
+                "registration": act.registration.number if act else None, "layout": result.layout},
+        "positions": records,
+        "warnings": [w.model_dump(mode="json") for w in result.warnings],
+        "coverage": result.coverage.model_dump(mode="json") if result.coverage is not None else None,
+    }
 
 
 def _table(result) -> None:

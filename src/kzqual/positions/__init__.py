@@ -14,6 +14,7 @@ experience alternatives...) are filled by :mod:`kzqual.positions.requirements`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from kzqual.acts.model import Act, Span
 from kzqual.positions.model import ParseWarning, Position
@@ -30,6 +31,8 @@ class Extraction:
     # position id -> criterion -> (clean text, raw line span): every criterion as segmented,
     # including those the record keeps only as a list (duties, knowledge, qualification)
     criteria: dict[str, dict[str, tuple[str, Span]]] = field(default_factory=dict)
+    # where the act's lines went (positions.coverage.Coverage); None before extraction ran
+    coverage: Any = None
 
 
 # The pipeline lives in the submodule ``kzqual.positions.extract``.  Importing a submodule binds

@@ -38,6 +38,7 @@ def extract(ct: CleanText, act: Act) -> Extraction:
     result = Extraction(layout=layout, act=act)
     if layout is None:
         result.warnings.append(warn("no_layout"))
+        _measure(result, ct)
         return result
     try:
         raws, warnings = _segment(layout, ct)
@@ -71,7 +72,16 @@ def extract(ct: CleanText, act: Act) -> Extraction:
     _check_title_grades(result.positions)
     if not result.positions:
         result.warnings.append(warn("no_post_found", layout=layout))
+    _measure(result, ct)
     return result
+
+
+def _measure(result: Extraction, ct: CleanText) -> None:
+    """The act's coverage, and a warning for each criteria table or heading no post took."""
+    from kzqual.positions.coverage import measure
+
+    result.coverage, unplaced = measure(ct.lines, result.positions, result.warnings)
+    result.warnings.extend(unplaced)
 
 
 def extract_file(path: str | Path) -> Extraction:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kzqual.acts.lexicon import alternation, sub_letters
 from kzqual.positions.model import ParseWarning
 from kzqual.positions.warnings import warn
 
@@ -34,13 +35,21 @@ _RU_DEPT_START = re.compile(
     r"^(?:\d{1,3}\s*\.\s+)?(?:Департамент|Управление|Отдел|Служба|Комитет|Секретариат|Аппарат)\b"
 )
 _NUMBERED = re.compile(r"^(\d{1,3})\s*\.\s+(?=\S)")
-_CODE = r"[СC]\s*[-–—]\s*(?:[ОO]\s*[-–—]\s*|[RР]\s*[-–—]\s*)?\d{1,2}"
+# A category code as printed; the sub-letter's forms (О, Latin O, a zero for О; R, Р) are
+# vocabulary data (``category_sub_letter``), so "С-0-1" reads as С-О-1.
+_SUB = "".join(sorted(set(sub_letters("O") + sub_letters("R"))))
+_CODE = rf"[СC]\s*[-–—]\s*(?:[{_SUB}]\s*[-–—]\s*)?\d{{1,2}}(?!\s*[-–—]\s*\d)"
+# the word naming the category: after the code in Kazakh ("С-3 санаты"), before it in Russian
+# ("категория С-3", "Категория С–1"), any case (vocabulary ``category_word``)
+_KK_WORD = alternation("category_word", "kk")
+_RU_WORD = alternation("category_word", "ru")
 # "С-3 санаты" (kk) or "категория С-3" / "категории С-3" (ru), then units and numbers
 _CATEGORY = re.compile(
-    rf"(?:(?P<cat>{_CODE})\s*санаты\b|[,\s]категори[яи]\s+(?P<cat_ru>{_CODE})(?![\w-]))(?P<tail>.*)$",
+    rf"(?:(?P<cat>{_CODE})\s*(?i:{_KK_WORD})(?!\w)|(?:^|[,\s])(?i:{_RU_WORD})\s+(?P<cat_ru>{_CODE})(?![\w-]))"
+    r"(?P<tail>.*)$",
     re.S,
 )
-HAS_CATEGORY = re.compile(rf"{_CODE}\s*санаты|категори[яи]\s+{_CODE}")
+HAS_CATEGORY = re.compile(rf"{_CODE}\s*(?i:{_KK_WORD})|(?i:{_RU_WORD})\s+{_CODE}")
 _UNITS = re.compile(r"(?<!\d)(\d+)\s*(?:бірлік|единиц)")
 _APPENDIX_TITLE = re.compile(r"^.*?біліктілік\s+талаптар(?:ы)?\b\s*", re.S)
 

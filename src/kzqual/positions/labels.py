@@ -11,44 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# criterion -> label variants as printed (kk and ru).  Longer variants first: the matcher takes
-# the longest variant that fits, so "Кәсіби құзыреттілігі" never stops at a shorter prefix.
-CRITERIA: dict[str, tuple[str, ...]] = {
-    "education": ("Білімі", "Образование"),
-    "competence": (
-        "Кәсіби құзыреттілігі",
-        "Кәсіптік құзыреттілігі",
-        "Кәсіптік біліктілігі",
-        "Кәсіби біліктілігі",
-        "Профессиональная компетентность",
-        "Профессиональные компетенции",
-    ),
-    "experience": (
-        "Практикалық тәжірибесі",
-        "Практикалық тәжірибе",
-        "Тәжірибесі",
-        "Опыт работы",
-        "Практический опыт",
-    ),
-    "duties": (
-        "Функционалдық міндеттері",
-        "Лауазымдық міндеттері",
-        "Құрылымдық міндеттері",
-        "Функциональные обязанности",
-        "Должностные обязанности",
-    ),
-}
+from kzqual.acts.lexicon import entries, fold, fold_char, words_by_meaning
+
+# criterion -> label variants as printed (kk and ru), from the vocabulary data
+# (``data/vocab/*.json``, kinds ``criterion_label`` and ``section_label``): a new wording is one
+# data line there.  The matcher takes the longest variant that fits, so "Кәсіби құзыреттілігі"
+# never stops at a shorter prefix.
+CRITERIA: dict[str, tuple[str, ...]] = words_by_meaning("criterion_label")
+# variants that are a label only when nothing follows them on the line (vocabulary ``alone``)
+_ALONE = frozenset(fold(e.words) for e in entries("criterion_label") + entries("section_label") if e.alone)
 
 # characteristics acts: the numbered points of one post
-SECTIONS: dict[str, tuple[str, ...]] = {
-    "duties": ("Должностные обязанности", "Лауазымдық міндеттері", "Функционалдық міндеттері"),
-    "knowledge": ("Должен знать", "Білуге тиіс", "Білуі тиіс"),
-    "qualification": (
-        "Требования к квалификации",
-        "Біліктілікке қойылатын талаптар",
-        "Біліктілік талаптары",
-    ),
-}
+SECTIONS: dict[str, tuple[str, ...]] = words_by_meaning("section_label")
 
 # the header row of a criteria table: "Өлшемшарттар Талаптар", "Өлшемдер Талаптар",
 # "Критерийлер Талаптар", "Критерии Требования"
@@ -64,8 +38,9 @@ _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 
 
 def key(text: str) -> str:
-    """The matching key: spaces removed, lower case, edge punctuation stripped."""
-    return _edges("".join(text.split()).lower())
+    """The matching key: spaces removed, lower case, Latin look-alikes and dashes unified
+    (:func:`kzqual.acts.lexicon.fold`), edge punctuation stripped."""
+    return _edges(fold(text))
 
 
 def _edges(k: str) -> str:
@@ -107,7 +82,7 @@ def strip_label(line: str, label_key: str) -> str | None:
         if ch.isspace():
             i += 1
             continue
-        if ch.lower() != label_key[matched]:
+        if fold_char(ch) != label_key[matched]:
             return None
         matched += 1
         i += 1
@@ -126,13 +101,16 @@ def may_be_label(line: str, table: str = "criteria") -> bool:
     c = line[:1]
     if table != "criteria" or c.isspace():
         return True  # a point number or leading blanks: let match_label decide
-    return c.isupper() and c.lower() in _FIRST[table]
+    return c.isupper() and fold_char(c) in _FIRST[table]
 
 
 def match_label(
-    line: str, next_line: str | None = None, *, table: str = "criteria"
+    line: str, next_line: str | None = None, *, table: str = "criteria", first_cell: str | None = None
 ) -> LabelHit | None:
     """The label ``line`` starts with, if any.
+
+    ``first_cell``: the line's first table cell where the source has tables (markdown): a label
+    that is a whole cell is a label even when the vocabulary accepts it only ``alone``.
 
     Labels are printed capitalised, so a line must start with an upper-case letter (after a
     point number such as ``3.`` for characteristics sections); this keeps running text such as
@@ -142,19 +120,19 @@ def match_label(
     body = line.strip()
     if table != "criteria":
         body = re.sub(r"^\d+\s*\.\s*", "", body)
-    if not body or not body[0].isupper() or body[0].lower() not in _FIRST[table]:
+    if not body or not body[0].isupper() or fold_char(body[0]) not in _FIRST[table]:
         return None
-    first_letter = body[0].lower()
+    first_letter = fold_char(body[0])
     # The line's own key (spaces out, lower case) lets most variants be rejected by one
     # ``startswith`` instead of a character walk; exact only when lowering keeps the length.
     squeezed = "".join(body.split())
-    lowered = squeezed.lower()
+    lowered = fold(squeezed)
     exact = len(lowered) == len(squeezed)
     for name, _variant, vkey in variants:
         if vkey[0] != first_letter or (exact and not lowered.startswith(vkey)):
             continue
         rest = strip_label(body, vkey)
-        if rest is not None:
+        if rest is not None and _alone_ok(vkey, rest, first_cell):
             return LabelHit(name, 1, rest)
     fuzzy = _fuzzy(body, variants)
     if fuzzy is not None:
@@ -168,19 +146,23 @@ def match_label(
         # a line as long as the longest label cannot be a label's first part
         short = len(first) < _LONGEST[table]
         squeezed = "".join(joined.split())
-        lowered = squeezed.lower()
+        lowered = fold(squeezed)
         exact = len(lowered) == len(squeezed)
         for name, _variant, vkey in variants if short else ():
             if exact and not lowered.startswith(vkey):
                 continue
             if len(first) < len(vkey) and vkey.startswith(first):
                 rest = strip_label(joined, vkey)
-                if rest is not None:
+                if rest is not None and _alone_ok(vkey, rest, None):
                     return LabelHit(name, 2, rest)
         fuzzy = _fuzzy(joined, variants)
         if fuzzy is not None:
             return LabelHit(fuzzy, 2, "")
     return None
+
+
+def _alone_ok(vkey: str, rest: str, first_cell: str | None) -> bool:
+    return vkey not in _ALONE or not rest or (first_cell is not None and key(first_cell) == vkey)
 
 
 def _fuzzy(text: str, variants: list[tuple[str, str, str]]) -> str | None:

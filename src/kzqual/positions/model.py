@@ -105,6 +105,21 @@ class Experience(BaseModel):
     references: list[ActRef] = Field(default_factory=list)
 
 
+class EducationAlternative(BaseModel):
+    """A lower education accepted only on a condition ("Допускается послесреднее образование … при
+    наличии не менее одного года стажа государственной службы или …"): the level(s) accepted only
+    on it, its fields and the experience of which any one must hold.  ``Education.levels`` lists
+    every level the text accepts, these included; a reader deciding eligibility must require the
+    condition for these levels (``rules.compile`` does)."""
+
+    level: EducationLevel | None = None
+    levels: list[EducationLevel] = Field(default_factory=list)
+    fields: list[str] = Field(default_factory=list)
+    experience: list[ExperienceAlternative] = Field(default_factory=list)  # any of these
+    conditional: bool = True  # an experience condition is stated (read into ``experience`` or not)
+    text: str = ""
+
+
 class Education(BaseModel):
     text: str = ""
     level: EducationLevel | None = None
@@ -115,6 +130,8 @@ class Education(BaseModel):
     lines: Span | None = None
     matching_post_field: bool = False  # "по соответствующей специальности" / "лауазымның бейініне сәйкес"
     warnings: list[ParseWarning] = Field(default_factory=list)
+    # lower levels accepted only on a condition (issue 11); ``levels`` lists them too
+    alternatives: list[EducationAlternative] = Field(default_factory=list)
 
 
 class Grade(BaseModel):

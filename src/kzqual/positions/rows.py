@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from kzqual.acts.lexicon import entries
 from kzqual.acts.model import Span
 from kzqual.positions.labels import match_label, may_be_label
 from kzqual.positions.model import ParseWarning
@@ -80,7 +81,8 @@ def split_rows(
             i += 1  # most lines of a table are running text: skip the call
             continue
         nxt = lines[i + 1].text if i + 1 < len(lines) else None
-        hit = match_label(lines[i].text, nxt, table=table)
+        cells = lines[i].cells
+        hit = match_label(lines[i].text, nxt, table=table, first_cell=cells[0] if cells else None)
         if hit is not None:
             marks.append((i, hit.name, hit.lines_used, hit.rest))
             rows.label_lines.extend(ln.raw_start for ln in lines[i : i + hit.lines_used])
@@ -104,6 +106,8 @@ def split_rows(
         name, items, label_line = raw[0]
         raw[0] = (name, [(ln, ln.text) for ln in stray] + items, label_line)
         rows.warnings.append(_before_label(name, stray[0].raw_start, stray[-1].raw_end, label_line))
+    _move_openers_printed_before_label(raw, rows.warnings)
+    _move_list_printed_before_label(raw, rows.warnings)
     _move_text_printed_before_label(raw, rows.warnings)
     if last is not None and all(r[0] != last for r in raw):
         _split_unlabelled_last(raw, last, rows.warnings)
@@ -198,9 +202,76 @@ def _move_text_printed_before_label(
                 or (closed_head and not _finished(head) and _starts_new_block(tail_text))
             ):
                 continue
-        raw[n - 1] = (prev_name, prev_items[:cut], prev_label)
-        raw[n] = (name, tail + items, label_line)
-        warnings.append(_before_label(name, tail[0][0].raw_start, tail[-1][0].raw_end, label_line))
+        _move_tail(raw, n, cut, warnings)
+
+
+_LIST_ITEM = re.compile(r"^\s*(\d{1,2})\s?\)")
+_ANY_ITEM = re.compile(r"(?:^|[\s:;.])(\d{1,2})\s?\)")
+
+
+def _move_list_printed_before_label(raw: list[RawRow], warnings: list[ParseWarning]) -> None:
+    """A page break can print the first items of a list (and the sentence introducing it) *before*
+    the row's label: ``<row A text> / Жұмыс тәжірибесі … біріне сәйкес болуы тиіс: / 1) … / 2) …
+    / gap / <label B> / 3) …``.  Row B starting at item N > 1 while row A ends with items 1 .. N-1
+    (mes-161: posts a1-62, a1-67, a1-73, a2-39) means those items are B's: they move, with their
+    introducing line, and the post says so (``row_text_before_label``)."""
+    for n in range(1, len(raw)):
+        name, items, label_line = raw[n]
+        first = next((t for _, t in items if t.strip()), "")
+        m = _LIST_ITEM.match(first)
+        if m is None or int(m.group(1)) < 2:
+            continue
+        want = int(m.group(1))
+        prev_name, prev_items, prev_label = raw[n - 1]
+        start = next((k for k in range(len(prev_items) - 1, 0, -1) if _LIST_ITEM.match(prev_items[k][1])
+                      and int(_LIST_ITEM.match(prev_items[k][1]).group(1)) == 1), None)
+        if start is None:
+            continue
+        labels = [int(x.group(1)) for x in _ANY_ITEM.finditer(join_lines([t for _, t in prev_items[start:]]))]
+        if labels[: want - 1] != list(range(1, want)) or len([x for x in labels if x >= want]):
+            continue  # not the items 1 .. N-1, in order, and nothing after them
+        # the sentence that introduces the list ("… біріне сәйкес болуы тиіс:"), up to 3 lines
+        for k in range(start - 1, max(0, start - 4), -1):
+            if prev_items[k][1].rstrip().endswith(":"):
+                start = k
+                while start > 1 and not prev_items[start][0].after_gap and start > k - 2:
+                    start -= 1
+                break
+        if start < 1 or not join_lines([t for _, t in prev_items[:start]]):
+            continue  # row A would be left without text: not a displaced list
+        _move_tail(raw, n, start, warnings)
+
+
+def _move_openers_printed_before_label(raw: list[RawRow], warnings: list[ParseWarning]) -> None:
+    """Text that can only open row B (vocabulary ``row_opener``: the laws a post must know open
+    the competence row) found after a page gap at the end of row A is B's text printed above B's
+    label (mes-161 a1-41, a2-27; mebp-75 16-1-3): it moves to B instead of running on in A."""
+    for n in range(1, len(raw)):
+        name, items, label_line = raw[n]
+        openers = [e for e in entries("row_opener") if e.meaning == name]
+        if not openers:
+            continue
+        prev_name, prev_items, prev_label = raw[n - 1]
+        if prev_name == name:
+            continue
+        cut = next(
+            (k for k in range(1, len(prev_items))
+             if prev_items[k][0].after_gap and any(e.search(prev_items[k][1].strip()) for e in openers)),
+            None,
+        )
+        if cut is None:
+            continue
+        _move_tail(raw, n, cut, warnings)
+
+
+def _move_tail(raw: list[RawRow], n: int, cut: int, warnings: list[ParseWarning]) -> None:
+    """Row n-1's items from ``cut`` on are row n's text printed above its label: move them, and say so."""
+    name, items, label_line = raw[n]
+    prev_name, prev_items, prev_label = raw[n - 1]
+    tail = prev_items[cut:]
+    raw[n - 1] = (prev_name, prev_items[:cut], prev_label)
+    raw[n] = (name, tail + items, label_line)
+    warnings.append(_before_label(name, tail[0][0].raw_start, tail[-1][0].raw_end, label_line))
 
 
 def _split_unlabelled_last(raw: list[RawRow], last: str, warnings: list[ParseWarning]) -> None:

@@ -63,14 +63,20 @@ TEMPLATES: dict[str, str] = {
     "education_empty": "education text is empty",
     "no_education_level": "no education level recognised",
     "education_text_not_read": "text after the first sentence not read as fields: {text}",
+    "education_condition_not_read": "a lower education accepted on a condition, but the condition "
+    "could not be read: {text}",
     "years_beside_reference": "years stated beside a reference to the typical requirements; not read",
     "experience_by_grade": "experience depends on the grade; see grades",
     "list_starts_late": "the list starts at item {item}: earlier items are not in this text",
+    "list_gap": "the list goes from item {before} to item {after}: the items between are not in this text",
     "text_after_list": "text after the list not read: {text}",
     "no_years": "experience is mentioned but no years could be read",
     "condition_not_read": "condition not understood: {text}; the alternative stays undetermined",
     "several_years_in_rung": "more than one years figure in one rung; the first is used",
     "rung_without_years": "no years and no 'no experience required' phrase",
+    # coverage (coverage.py): what no post took
+    "criteria_without_post": "criteria table on lines {start}-{end} belongs to no post",
+    "heading_not_taken": "heading-like line(s) {start}-{end} not taken as a post: {text}",
     "titles_restored": "displaced hyperlink words: {count} title(s) restored by word order from intact blocks",
     "titles_as_printed": "displaced hyperlink words: titles kept as printed and may be garbled",
 }

@@ -167,7 +167,29 @@ class Compiler:
         levels = list(dict.fromkeys(edu.levels or ([edu.level] if edu.level else [])))
         if not levels and not edu.text.strip():
             return None
-        return self._edu_leaf(edu, levels, edu.text, _lines(edu.lines), pos.act_key)
+        alternatives = getattr(edu, "alternatives", None) or []
+        conditional = {lv for alt in alternatives for lv in alt.levels}
+        if conditional:
+            levels = [lv for lv in levels if lv not in conditional]  # those count only with their condition
+        main = self._edu_leaf(edu, levels, edu.text, _lines(edu.lines), pos.act_key)
+        if not alternatives:
+            return main
+        # "…; Допускается послесреднее образование …, при наличии не менее одного года стажа …":
+        # the lower level counts only together with any one of its experience alternatives
+        # (issue 11, adilet-2014-78721); a condition the reader could not read stays undetermined
+        kids: list[T.Tree] = [main]
+        for i, alt in enumerate(alternatives, start=2):
+            req = EduReq(text=alt.text, level=alt.level, levels=alt.levels, fields=alt.fields, lines=edu.lines)
+            leaf = self._edu_leaf(req, list(alt.levels), alt.text, _lines(edu.lines), pos.act_key)
+            if alt.experience:
+                cond: T.Tree = T.Node("any", tuple(self._alternative(j + 1, a, pos, pos.act_key)
+                                                   for j, a in enumerate(alt.experience)), "experience",
+                                      _lines(edu.lines))
+            else:
+                cond = T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.experience"), "experience", alt.text,
+                              pos.act_key, _lines(edu.lines))
+            kids.append(T.Node("all", (leaf, cond), f"alternative {i}", _lines(edu.lines)))
+        return T.Node("any", tuple(kids), "education", _lines(edu.lines))
 
     # ------------------------------------------------------------ experience
     def _years_leaf(self, kind: str, min_years: float | None, grade: str | None, field: str | None,

@@ -256,3 +256,23 @@ def test_years_are_never_invented(words):
         assert all(c.min_years in written for c in a.conditions)
     if e.required and not written and e.reference is None:
         assert all(a.min_years is None for a in e.alternatives)
+
+
+def test_a_gap_in_the_list_is_a_warning_not_a_swallowed_item():
+    # issue 11: "9)" then "11)" — item 11) must not become text of item 9)
+    text = ("1) мемлекеттік қызмет өтілі үш жылдан кем емес; 2) ғылыми дәрежесінің болуы; "
+            "4) мемлекеттік органдарда басшылық лауазымдарда жұмыс өтілі бір жылдан кем емес.")
+    e = parse_experience(text, "kk")
+    assert [a.label for a in e.alternatives] == ["1)", "2)", "4)"]
+    assert e.alternatives[2].min_years == 1
+    (w,) = [w for w in e.warnings if w.code == "list_gap"]
+    assert w.params == {"before": "2)", "after": "4)"}
+
+
+def test_a_number_inside_an_item_is_not_a_gap():
+    # a skipped number not after an item's end (";" / ".") is a citation inside item 2), not item 4)
+    text = ("1) мемлекеттік қызмет өтілі үш жылдан кем емес; 2) Заңның 9-бабының 4) тармақшасына сәйкес "
+            "жұмыс өтілі екі жылдан кем емес.")
+    e = parse_experience(text, "kk")
+    assert [a.label for a in e.alternatives] == ["1)", "2)"]
+    assert not [w for w in e.warnings if w.code == "list_gap"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kzqual.acts.lexicon import sub_letters
 from kzqual.positions.model import ParseWarning
 from kzqual.positions.warnings import warn
 
@@ -24,16 +25,21 @@ _TO_ASCII = str.maketrans(
 _DASH = r"\s*[-‐‑‒–—−]\s*"
 
 # C-3, C-O-4, C-R-5, D-O-2, E-3, B-1 ... (a letter, optional O/R/G sub-letter, a number)
+# the sub-letter's printed forms (О, O, a zero for О; R, Р) are vocabulary data
+_SUB_O = sub_letters("O")
+_SUB = "".join(sorted(set(_SUB_O + sub_letters("R") + ("G",))))
 _CATEGORY = re.compile(
-    rf"(?<![\w-])(?P<code>[СCАAВBЕEDД]{_DASH}(?:[ОOROРG]{_DASH})?\d{{1,2}})(?![\w])"
+    rf"(?<![\w-])(?P<code>[СCАAВBЕEDД]{_DASH}(?:[{_SUB}]{_DASH})?\d{{1,2}})(?![\w])(?!{_DASH}\d)"
 )
+_SUB_AS_O = re.compile(rf"^([A-Z])-[{''.join(x for x in _SUB_O if x not in 'OО')}]-(?=\d)")
 # Block codes: А3-2-1, А3-3, С1, В2 (a letter glued to a number, then -n groups)
 _BLOCK = re.compile(rf"(?<![\w-])(?P<code>[АACСBВEЕDД]\d{{1,2}}(?:{_DASH}\d{{1,2}})*)(?![\w])")
 
 
 def _ascii(code: str) -> str:
     code = re.sub(_DASH, "-", code.strip())
-    return code.translate(_TO_ASCII).upper()
+    # "С-0-1": a zero where the letter О belongs (issue 11) is the sub-letter O
+    return _SUB_AS_O.sub(r"\1-O-", code.translate(_TO_ASCII).upper())
 
 
 def canonical_category(raw: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kzqual.acts.model import Span
-from kzqual.positions.model import Education, EducationLevel, ParseWarning
+from kzqual.positions.model import Education, EducationAlternative, EducationLevel, ParseWarning
 from kzqual.positions.warnings import warn
 from kzqual.positions.requirements._text import normalize, split_top_level
 
@@ -144,26 +144,85 @@ def parse_fields(text: str, lang: str) -> tuple[list[str], list[dict]]:
     return fields, groups
 
 
+# A lower level accepted on a condition, after the main requirement:
+#   ru  "…; Допускается послесреднее образование по специальности X, при наличии не менее одного
+#        года стажа государственной службы или не менее двух лет стажа работы в областях …"
+#   kk  "…; Мемлекеттік қызмет өтілі бір жылдан кем емес немесе … екі жылдан кем емес жұмыс өтілі
+#        бар болған жағдайда ортадан кейінгі құқықтану білімі барларға рұқсат етіледі."
+# (adilet-2014-78721 kaz.md / rus.md, post 4)
+#   and without an experience condition (same act, rus.md line 1198, kaz.md line 1194):
+#   ru  "…; Допускается послесреднее образование по специальности юриспруденция"
+#   kk  "…; Құқықтану мамандығы болған жағдайда ортадан кейінгі білімі барларға рұқсат етіледі."
+_CONDITIONAL = {
+    "ru": re.compile(r"[;.]\s*Допуска\w+\s+(?P<alt>.+?)(?:,?\s+при\s+наличии\s+(?P<cond>.+?))?\.?$", re.S),
+    "kk": re.compile(r"[;.]\s*(?P<cond>.+?)\s+(?:бар\s+)?болған\s+жағдайда\s+(?P<alt>.+?)\s+"
+                     r"(?:барларға\s+|бар\s+адамдарға\s+)?рұқсат\s+етіледі\.?$", re.S),
+}
+# a condition that only names the specialty ("Құқықтану мамандығы болған жағдайда"): no experience
+_SPECIALTY_ONLY = re.compile(r"^(?P<field>[^\d;:]+?)\s+мамандығы(?:\s+бойынша)?$", re.I)
+# "ортадан кейінгі" (after secondary) is the post-secondary level in these clauses
+_KK_POST_SECONDARY_SHORT = re.compile(r"ортадан\s+кейінгі", re.I)
+
+
+def _conditional(clean: str, lang: str) -> tuple[str, EducationAlternative | None]:
+    """(the main requirement, the conditional alternative) of an education text."""
+    m = _CONDITIONAL["ru" if lang == "ru" else "kk"].search(clean)
+    if m is None:
+        return clean, None
+    from kzqual.positions.requirements.experience import parse_experience
+
+    alt_text = m.group("alt").strip()
+    probe = _KK_POST_SECONDARY_SHORT.sub("орта білімнен кейінгі", alt_text) if lang != "ru" else alt_text
+    levels = _levels(probe, lang)
+    if not levels:
+        return clean, None
+    fields, _ = parse_fields(probe, lang) if lang != "ru" or re.search(r"специальност", probe, re.I) else ([], [])
+    if lang == "ru":
+        fields = [f for f in fields if not _levels(f, lang)]
+    cond = (m.group("cond") or "").strip()
+    specialty = _SPECIALTY_ONLY.match(cond) if lang != "ru" else None
+    if specialty:
+        fields = [_clean_field(specialty.group("field"))]
+    experience = parse_experience(cond, lang) if cond and not specialty else None
+    alt = EducationAlternative(level=levels[0], levels=levels, fields=[f for f in fields if f],
+                               experience=list(experience.alternatives) if experience else [],
+                               conditional=experience is not None, text=clean[m.start():].strip(" ;."))
+    return clean[: m.start()].strip(), alt
+
+
 def parse_education(text: str, lang: str, span: Span | None = None) -> Education:
     """Read levels and fields from an education criterion's text.  Never raises."""
     clean = normalize(text)
     warnings: list[ParseWarning] = []
     if not clean:
         return Education(text="", any_field=True, lines=span, warnings=[warn("education_empty")])
-    levels = _levels(clean, lang)
+    main, alternative = _conditional(clean, lang)
+    if alternative is not None and alternative.conditional and not alternative.experience:
+        warnings.append(warn("education_condition_not_read", text=repr(alternative.text[:80])))
+    levels = _levels(main, lang)
+    if alternative is not None and not alternative.conditional:
+        # "Допускается послесреднее образование по специальности X": also accepted, no condition
+        levels = [lv for lv in LEVEL_ORDER if lv in levels or lv in alternative.levels]
+        alternative = None
+    if alternative is not None:
+        # ``levels`` is every level the text accepts; the alternative keeps the ones accepted only
+        # on its condition (the rules engine requires the condition for those)
+        only = [lv for lv in alternative.levels if lv not in levels]
+        alternative = alternative.model_copy(update={"levels": only, "level": only[0] if only else None})
+        levels = [lv for lv in LEVEL_ORDER if lv in levels or lv in only]
     if not levels:
         warnings.append(warn("no_education_level"))
     matching = bool(_MATCHING_POST.search(clean.lower()))
     # Only the part before the experience clause ("... и стаж работы ...") names fields, and
     # only the first sentence: the export sometimes glues the next cell on after a full stop.
-    head = _EXPERIENCE_START.split(clean, maxsplit=1)[0]
+    head = _EXPERIENCE_START.split(main, maxsplit=1)[0]
     sentences = _SENTENCE_END.split(head, maxsplit=1)
     if len(sentences) > 1:
         warnings.append(warn("education_text_not_read", text=repr(sentences[1][:80])))
     head = _blank(sentences[0], sentences[0].lower(), [_MATCHING_POST])
     fields: list[str] = []
     groups: list[dict] = []
-    if lang != "ru" or re.search(r"специальност|област|направлени", head, re.I):
+    if lang != "ru" or re.search(r"специальност|област|направлени|образование\s*:", head, re.I):
         fields, groups = parse_fields(head, lang)
         # A "field" that is only a level word ("высшее образование") is not a field.
         if lang == "ru":
@@ -178,4 +237,5 @@ def parse_education(text: str, lang: str, span: Span | None = None) -> Education
         matching_post_field=matching,
         lines=span,
         warnings=warnings,
+        alternatives=[alternative] if alternative is not None else [],
     )

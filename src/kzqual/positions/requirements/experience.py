@@ -89,6 +89,8 @@ _KINDS: list[tuple[ExperienceKind, re.Pattern[str]]] = [
     ("other", re.compile(r"ұйым\w{0,40}\s+басшылары\s+және\s+олардың\s+орынбасарлары\s+лауазым\w{0,40}", re.I)),
     ("field_of_post", re.compile(
         r"функционалдық\s+бағыт\w{0,40}|по\s+специальности|в\s+данной\s+области|в\s+соответствующей\s+области"
+        # "в областях, соответствующих функциональным направлениям" (adilet-2014-78721 rus.md)
+        r"|в\s+област\w{0,40},?\s+соответствующ\w{0,40}"
         r"|по\s+профилю|лауазымның\s+бейін\w{0,40}",
         re.I,
     )),
@@ -311,6 +313,20 @@ def _alternatives_for(item: str, lang: str, label: str | None, span: Span | None
     return out
 
 
+_MAX_GAP = 2  # at most this many numbers missing between two items read as one list
+
+
+def _after_item_end(text: str, m: re.Match[str]) -> bool:
+    """The mark follows the end of an item (";" or "."), as a real next item does."""
+    return text[: m.start("label")].rstrip()[-1:] in (";", ".")
+
+
+def list_gaps(labels: list[str | None]) -> list[tuple[int, int]]:
+    """(last item before the gap, first item after it) for each skipped number in ``labels``."""
+    nums = [int(x.rstrip(")")) for x in labels if x]
+    return [(a, b) for a, b in zip(nums, nums[1:]) if b > a + 1]
+
+
 def _items(text: str) -> list[tuple[str | None, str]]:
     marks = list(_ITEM.finditer(text))
     # Items must count up by one from 1 — or from the first label when the text starts with it
@@ -320,7 +336,11 @@ def _items(text: str) -> list[tuple[str | None, str]]:
     if marks and marks[0].start("label") == 0:
         first = int(marks[0].group("label"))
     for m in marks:
-        if int(m.group("label")) == first + len(good):
+        label = int(m.group("label"))
+        expected = int(good[-1].group("label")) + 1 if good else first
+        if label == expected or (good and expected < label <= expected + _MAX_GAP and _after_item_end(text, m)):
+            # a skipped number ("9)" then "11)") is a gap in the list, not text of the item before
+            # it: the item stays its own alternative and the gap is reported (list_gap)
             good.append(m)
     if len(good) < 2:
         return [(None, text)]
@@ -354,6 +374,8 @@ def parse_experience(text: str, lang: str, span: Span | None = None) -> Experien
     items = _items(clean)
     if items[0][0] not in (None, "1)"):
         warnings.append(warn("list_starts_late", item=items[0][0]))
+    for before, after in list_gaps([label for label, _ in items]):
+        warnings.append(warn("list_gap", before=f"{before})", after=f"{after})"))
     alternatives: list[ExperienceAlternative] = []
     for label, item in items:
         body = item
