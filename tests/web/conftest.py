@@ -71,3 +71,13 @@ def web_url(tmp_path_factory):
 
 
 WEB_TOKEN = "web-token-42"
+
+
+@pytest.fixture()
+def staff(web_url):
+    """An httpx client signed in on ``web_url`` as the bootstrap admin (the service pages are staff only)."""
+    from staff import staff_client
+
+    client = staff_client(web_url, WEB_TOKEN)
+    yield client
+    client.close()
