@@ -5,9 +5,9 @@
 what the principal's role may not do:
 
 * public operations need nothing; a page POST still needs its form's CSRF token;
-* ``Authorization: Bearer <token>``: ``KZQUAL_TOKEN`` is the bootstrap admin; any other token is a
-  user's (``kzqual users add``), checked against its Argon2 hash;
-* else the web session cookie (``/signin``);
+* on the API, ``Authorization: Bearer <token>``: ``KZQUAL_TOKEN`` is the bootstrap admin; any other
+  token is a user's (``kzqual users add``), checked against its Argon2 hash;
+* else (and always on pages) the web session cookie (``/signin``);
 * nobody configured (no ``KZQUAL_TOKEN``, no active user) -> 403 ``writes_disabled`` for a write;
 * missing credentials -> 401 ``unauthorized``; wrong token -> 401 (and counted: five failures a
   minute per address or user -> 429 ``too_many_attempts``); role not allowed -> 403 ``forbidden``.
@@ -180,8 +180,9 @@ async def enforce(request: Request) -> None:
                                                    "and no user exists (kzqual users add)")
         raise _unauthorized("staff sign-in is not set up on this server")
     principal = None
-    if has_bearer and not public_op:
+    if has_bearer and not public_op and not _is_page(request):
         # Public routes ignore tokens: they can neither use one nor serve as a guessing oracle.
+        # Pages go by the session alone (their forms carry the session's CSRF token).
         principal = await run_in_threadpool(_verify_bearer, app, credentials.credentials, client_key(request))
     if principal is None:
         principal = await run_in_threadpool(session_principal, request) or PUBLIC
@@ -232,7 +233,8 @@ def check_complaint(request: Request, complaint_id: int, step: str | None = None
             check_case(request, case_id)
         except NotFoundError:
             raise NotFoundError(f"no complaint {complaint_id}") from None
-    if step is not None and p.role != "admin" and p.role not in policy.COMPLAINT_STEPS.get(step, frozenset()):
+    steps = policy.COMPLAINT_STEPS
+    if step in steps and p.role != "admin" and p.role not in steps[step]:  # an unknown step: 400 later
         raise ApiError(403, "forbidden", f"the {p.role} role may not {step} a complaint")
     return case_id
 
