@@ -20,7 +20,7 @@ from security_helpers import BOOT, Secured, populate  # noqa: E402
 
 
 def _serve(db: str, **settings):
-    srv = ServerThread(create_app(Settings(db=db, token=BOOT, **settings)))
+    srv = ServerThread(create_app(Settings(**{"db": db, "token": BOOT, **settings})))
     return srv, srv.start()
 
 
