@@ -123,7 +123,7 @@ def install(app: FastAPI, html_renderer: HtmlRenderer | None = None) -> None:
         if html_renderer is not None and wants_html(request):
             page = html_renderer(request, status, code, message)
             if page is not None:
-                page.headers.update(headers or {})  # Allow, WWW-Authenticate: pages need them too
+                page.headers.update(headers or {})  # Allow, WWW-Authenticate, Retry-After: pages need them too
                 return page
         return json_error(status, code, message, details=details, headers=headers)
 

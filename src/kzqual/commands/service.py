@@ -90,9 +90,11 @@ class Ctx:
               complaint_id: int | None = None, details: dict[str, Any] | None = None) -> None:
         """One row of the access log: whoever runs the command reads or changes applicants' data
         with the database's own rights, so the row names the OS user (or --actor / KZQUAL_ACTOR)."""
+        import os
+
         from kzqual.services.audit import record
 
-        record(self._store.engine, actor=_actor(actor), role="cli", via="cli", action=action, case_id=case_id,
+        record(self._store.engine, actor=_actor(actor or os.environ.get("KZQUAL_ACTOR")), role="cli", via="cli", action=action, case_id=case_id,
                complaint_id=complaint_id, details=details)
 
     def close(self) -> None:
