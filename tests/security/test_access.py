@@ -65,6 +65,15 @@ def test_a_reviewer_sees_complaints_and_their_cases_only(secured):
                      403, "forbidden")
 
 
+def test_complaint_lists(secured):
+    with _c(secured, "reviewer") as rev, _c(secured, "operator") as op, _c(secured, "operator_other") as other:
+        assert _ids(rev.get("/api/v1/services/complaints")) == [1]
+        assert _ids(op.get("/api/v1/services/complaints")) == [1]
+        assert _ids(other.get("/api/v1/services/complaints")) == []  # about another office's case
+        assert _ids(rev.get("/api/v1/services/complaints", params={"state": "satisfied"})) == []
+    assert_error(httpx.get(f"{secured.url}/api/v1/services/complaints"), 401, "unauthorized")
+
+
 def test_complaint_steps_by_role(secured):
     with _c(secured, "operator") as op, _c(secured, "reviewer") as rev:
         assert_error(op.post("/api/v1/services/complaints/1/actions",

@@ -62,7 +62,8 @@ def test_public_responses_hold_no_personal_data(public_site):
             get(path)
         # the staff routes refuse the public, and say nothing about anyone while refusing
         for path in ("/api/v1/services/cases", "/api/v1/services/cases/1", "/api/v1/services/cases/2",
-                     "/api/v1/services/complaints/1", "/api/v1/services/reports/n6?year=2024&half=1",
+                     "/api/v1/services/complaints", "/api/v1/services/complaints/1",
+                     "/api/v1/services/reports/n6?year=2024&half=1",
                      "/api/v1/services/reports/n6?year=2024&half=1&format=csv", "/services",
                      "/services/cases/1", "/services/complaints/1", "/services/report?year=2024&half=1",
                      "/services?state=accepted", "/api/v1/services/cases?state=refused"):

@@ -46,6 +46,7 @@ MATRIX: dict[tuple[str, str], tuple[set[str], str, dict]] = {
     ("GET", f"{A}/services/cases/{{case_id}}"): (STAFF, f"{A}/services/cases/2", {}),
     ("POST", f"{A}/services/cases/{{case_id}}/actions"): (OP, f"{A}/services/cases/1/actions", {"json": {}}),
     ("POST", f"{A}/services/cases/{{case_id}}/complaints"): (OP, f"{A}/services/cases/1/complaints", {"json": {}}),
+    ("GET", f"{A}/services/complaints"): (STAFF, f"{A}/services/complaints", {}),
     ("GET", f"{A}/services/complaints/{{complaint_id}}"): (STAFF, f"{A}/services/complaints/1", {}),
     ("POST", f"{A}/services/complaints/{{complaint_id}}/actions"):
         (STAFF, f"{A}/services/complaints/1/actions", {"json": {}}),

@@ -34,6 +34,7 @@ OPERATIONS: dict[str, frozenset[str]] = {
     "case.apply": frozenset({"operator", "admin"}),
     "case.act": frozenset({"operator", "admin"}),
     "complaint.add": frozenset({"operator", "admin"}),
+    "complaint.list": frozenset({"operator", "reviewer", "admin"}),  # an operator: their office's
     "complaint.read": frozenset({"operator", "reviewer", "admin"}),
     "complaint.act": frozenset({"operator", "reviewer", "admin"}),  # which step: COMPLAINT_STEPS
     "report.read": frozenset({"operator", "admin"}),  # an operator's report counts their office only
@@ -72,6 +73,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", f"{API}/services/cases/{{case_id}}"): "case.read",
     ("POST", f"{API}/services/cases/{{case_id}}/actions"): "case.act",
     ("POST", f"{API}/services/cases/{{case_id}}/complaints"): "complaint.add",
+    ("GET", f"{API}/services/complaints"): "complaint.list",
     ("GET", f"{API}/services/complaints/{{complaint_id}}"): "complaint.read",
     ("POST", f"{API}/services/complaints/{{complaint_id}}/actions"): "complaint.act",
     ("GET", f"{API}/services/reports/n6"): "report.read",

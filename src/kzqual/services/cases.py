@@ -383,6 +383,17 @@ class ServiceDesk:
         return self._complaint_move(complaint_id, "decide_appeal", at, actor,
                                     {"appeal_decided_at": at, "appeal_outcome": outcome}, {"outcome": outcome})
 
+    def complaints(self, *, state: str | None = None, office: str | None = None,
+                   as_of: date | None = None) -> list[ComplaintView]:
+        """Complaints, oldest first; ``office``: only about that office's cases."""
+        q = select(T.complaints).order_by(T.complaints.c.id)
+        if state:
+            q = q.where(T.complaints.c.state == state)
+        if office is not None:
+            q = q.where(T.complaints.c.case_id.in_(select(T.cases.c.id).where(T.cases.c.office == office)))
+        with self.engine.connect() as conn:
+            return [self._complaint_view(_complaint(r), as_of or _today()) for r in conn.execute(q).mappings()]
+
     def complaint(self, complaint_id: int, *, as_of: date | None = None) -> ComplaintView:
         with self.engine.connect() as conn:
             return self._complaint_view(_complaint(self._complaint_row(conn, complaint_id)), as_of or _today())

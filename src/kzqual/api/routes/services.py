@@ -22,7 +22,7 @@ from kzqual.api.pagination import Page, PageParams, make_page, page_params
 from kzqual.api.service_desk import get_desk, moment
 from kzqual.api.strict import TEXT_INT, IsoDate, IsoDateTime, JsonInt
 from kzqual.errors import InputError
-from kzqual.services.workflow import CASE_STATES
+from kzqual.services.workflow import CASE_STATES, COMPLAINT_STATES
 
 router = APIRouter(prefix="/services", tags=["public service"])
 # Access is checked app-wide (kzqual.api.auth.enforce); the bearer dependency documents it in the schema.
@@ -216,6 +216,21 @@ def complain(request: Request, body: ComplaintIn, case_id: Id):
                                           actor=body.actor)
     auth.audit(request, "complaint.add", case_id=case_id, complaint_id=view.complaint.id)
     return view.as_dict()
+
+
+@router.get("/complaints", response_model=Page[Complaint],
+            summary="Complaints with their deadlines (staff: a reviewer's work list; an operator's office)", **staff)
+def list_complaints(
+    request: Request,
+    state: Literal[COMPLAINT_STATES] | None = Query(None, description="only complaints in this state"),  # type: ignore[valid-type]
+    as_of: dt.date | None = Query(None, description="deadlines as on this day (default today)"),
+    page: PageParams = Depends(page_params),
+):
+    office = auth.office_filter(auth.principal_of(request))
+    views = get_desk(request.app).complaints(state=state, office=office, as_of=as_of)
+    items = [v.as_dict() for v in views[page.offset : page.offset + page.limit]]
+    auth.audit(request, "complaint.list", details={"complaints": [i["id"] for i in items]})
+    return make_page(request, page, items, len(views))
 
 
 @router.get("/complaints/{complaint_id}", response_model=Complaint, summary="One complaint with its deadlines (staff)",
