@@ -64,6 +64,7 @@ MATRIX: dict[tuple[str, str], tuple[set[str], str, dict]] = {
     ("POST", "/signout"): (STAFF, "/signout", {"form": {}}),
     ("GET", "/services"): (OP, "/services", {}),
     ("GET", "/services/cases/{case_id}"): (STAFF, "/services/cases/2", {}),
+    ("GET", "/services/complaints"): (STAFF, "/services/complaints", {}),
     ("GET", "/services/complaints/{complaint_id}"): (STAFF, "/services/complaints/1", {}),
     ("POST", "/services/complaints/{complaint_id}"): (STAFF, "/services/complaints/1", {"form": {"action": "x"}}),
     ("GET", "/services/report"): (OP, "/services/report?year=2024&half=1", {}),

@@ -87,3 +87,21 @@ def test_every_page_post_needs_its_csrf_token(secured):
         r = c.post("/api/v1/services/cases/1/actions", json={"action": "withdraw", "actor": "x"})
         assert r.status_code == 403 and r.json()["error"]["code"] == "csrf_failed"
         assert c.get("/api/v1/services/cases/1").json()["state"] != "withdrawn"
+
+
+def test_each_role_starts_at_its_own_page(secured):
+    with httpx.Client(base_url=secured.url, timeout=60) as c:
+        form = c.get("/signin")
+        r = c.post("/signin", data={"csrf_token": csrf_of(form.text), "name": "reviewer",
+                                    "token": secured.tokens["reviewer"]}, follow_redirects=False)
+        assert r.headers["location"] == "/services/complaints"
+        work = c.get("/services/complaints")
+        assert work.status_code == 200 and 'href="/services/complaints/1"' in work.text
+        assert c.get("/services").status_code == 403  # the case list is the provider's
+        # no open redirect: a foreign "next" is dropped
+        out = c.post("/signout", data={"csrf_token": csrf_of(work.text)}, follow_redirects=False)
+        assert out.status_code == 303
+        form = c.get("/signin")
+        r = c.post("/signin", data={"csrf_token": csrf_of(form.text), "name": "op-astana", "next": "//evil.example/x",
+                                    "token": secured.tokens["operator"]}, follow_redirects=False)
+        assert r.headers["location"] == "/services"

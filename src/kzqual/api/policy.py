@@ -91,6 +91,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/signout"): "signed_in",
     ("GET", "/services"): "case.list",
     ("GET", "/services/cases/{case_id}"): "case.read",
+    ("GET", "/services/complaints"): "complaint.list",
     ("GET", "/services/complaints/{complaint_id}"): "complaint.read",
     ("POST", "/services/complaints/{complaint_id}"): "complaint.act",
     ("GET", "/services/report"): "report.read",

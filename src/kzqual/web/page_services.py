@@ -53,6 +53,15 @@ def case(request: Request, case_id: int):
     return render(request, "case.html", c=view, active="/services")
 
 
+@router.get("/services/complaints")
+def complaints(request: Request):
+    """The reviewer's work list (an operator's: complaints about their office's cases)."""
+    views = get_desk(request.app).complaints(office=auth.office_filter(auth.principal_of(request)))
+    items = [v.as_dict() for v in views[:500]]
+    auth.audit(request, "complaint.list", details={"complaints": [k["id"] for k in items]})
+    return render(request, "complaints.html", items=items, active="/services")
+
+
 @router.get("/services/complaints/{complaint_id}")
 def complaint(request: Request, complaint_id: int):
     case_id = auth.check_complaint(request, complaint_id)

@@ -18,11 +18,16 @@ router = APIRouter()
 
 
 def _next(value: str | None) -> str:
-    """Only a path on this site (never //host or a scheme): no open redirect."""
+    """Only a path on this site (never //host or a scheme): no open redirect.  Empty: the role's
+    start page, chosen after sign-in."""
     value = (value or "").strip()
     if value.startswith("/") and not value.startswith("//") and "\\" not in value and len(value) < 2000:
         return value
-    return "/services"
+    return ""
+
+
+# Where each role starts: the provider's staff at the case list, the reviewing body at its complaints.
+START = {"operator": "/services", "admin": "/services", "reviewer": "/services/complaints"}
 
 
 def _check(request: Request, name: str, token: str) -> dict | None:
@@ -64,7 +69,7 @@ async def signin(request: Request):
         throttle.fail(*keys)
         return render(request, "signin.html", http_status=401, next=target, failed=True, name=name,
                       active="/signin")
-    response = RedirectResponse(target, status_code=303)
+    response = RedirectResponse(target or START[data["role"]], status_code=303)
     value = sessions.encode(session_secret(request.app), data)
     response.headers.append("set-cookie", sessions.cookie_header(
         sessions.SESSION_COOKIE, value, secure=request.url.scheme == "https", max_age=sessions.SESSION_SECONDS))
