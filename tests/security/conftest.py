@@ -75,8 +75,7 @@ def fresh_server(tmp_path):
 
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    yield pg
-    context.close()
+    from browser import new_page
+
+    with new_page(browser, viewport={"width": 1280, "height": 900}, locale="en-US") as pg:
+        yield pg

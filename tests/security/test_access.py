@@ -71,7 +71,7 @@ def test_complaint_lists(secured):
         assert _ids(op.get("/api/v1/services/complaints")) == [1]
         assert _ids(other.get("/api/v1/services/complaints")) == []  # about another office's case
         assert _ids(rev.get("/api/v1/services/complaints", params={"state": "satisfied"})) == []
-    assert_error(httpx.get(f"{secured.url}/api/v1/services/complaints"), 401, "unauthorized")
+    assert_error(httpx.get(f"{secured.url}/api/v1/services/complaints", timeout=60), 401, "unauthorized")
 
 
 def test_complaint_steps_by_role(secured):
@@ -98,7 +98,7 @@ def test_admin_and_bootstrap_see_every_office_and_a_disabled_user_nothing(secure
 
 def test_users_work_without_kzqual_token(fresh_server):
     site = fresh_server(token=None)
-    assert httpx.get(f"{site.url}/api/v1/health").json()["writes_enabled"] is True
+    assert httpx.get(f"{site.url}/api/v1/health", timeout=60).json()["writes_enabled"] is True
     with _c(site, "operator") as op:
         assert _ids(op.get("/api/v1/services/cases")) == [1, 2]
     with _c(site, "bootstrap") as boot:  # no KZQUAL_TOKEN: the old bootstrap token is just wrong

@@ -7,23 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from browser import new_page
+
+
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="kk-KZ")
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    yield pg
-    context.close()
+    with new_page(browser, viewport={"width": 1280, "height": 900}, locale="kk-KZ") as pg:
+        yield pg
 
 
 @pytest.fixture()
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    yield pg
-    context.close()
+    with new_page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                  has_touch=True) as pg:
+        yield pg
 
 
 @pytest.fixture(scope="session")
