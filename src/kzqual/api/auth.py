@@ -202,6 +202,22 @@ def principal_of(request: Request) -> Principal:
     return getattr(request.state, "principal", None) or PUBLIC
 
 
+async def staff_principal(request: Request) -> Principal | None:
+    """The staff member behind a request to a public route, if any: the session's, else a bearer
+    token checked (and, when wrong, counted) as on staff routes.  Sizes work (kzqual.api.work_limits),
+    never grants access."""
+    p = principal_of(request)
+    if p.staff:
+        return p
+    credentials = await bearer(request)
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        return None
+    try:
+        return await run_in_threadpool(_verify_bearer, request.app, credentials.credentials, client_key(request))
+    except ApiError:
+        return None
+
+
 def office_filter(principal: Principal) -> str | None:
     """The office whose cases the principal sees (None: every office)."""
     return principal.office if principal.role == "operator" else None

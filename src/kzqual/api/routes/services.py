@@ -223,7 +223,7 @@ def complain(request: Request, body: ComplaintIn, case_id: Id):
 def list_complaints(
     request: Request,
     state: Literal[COMPLAINT_STATES] | None = Query(None, description="only complaints in this state"),  # type: ignore[valid-type]
-    as_of: dt.date | None = Query(None, description="deadlines as on this day (default today)"),
+    as_of: IsoDate | None = Query(None, description="deadlines as on this day (default today)"),
     page: PageParams = Depends(page_params),
 ):
     office = auth.office_filter(auth.principal_of(request))
