@@ -14,6 +14,8 @@ a browser download.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import os
 import shutil
 from pathlib import Path
@@ -57,3 +59,15 @@ def browser():
     yield b
     b.close()
     pw.stop()
+
+
+@contextmanager
+def new_page(browser, **options):
+    """A page in a fresh browser context (its own cookies), closed afterwards."""
+    context = browser.new_context(**options)
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    try:
+        yield pg
+    finally:
+        context.close()

@@ -30,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "service": "kzqual.commands.service:service",
     "serve": "kzqual.commands.serve:serve",
     "demo": "kzqual.commands.demo:demo",
+    "users": "kzqual.commands.users:users",
+    "audit": "kzqual.commands.users:audit",
 }
 
 
@@ -60,8 +62,8 @@ def app(ui_lang: str | None) -> None:
     """kzqual: Kazakhstan's acts on civil-service positions, as a registry you can query.
 
     Read an act (parse), list its posts (positions), load acts into a registry (ingest), search it,
-    check a person against a post (check, match, screen), run the public service (service), and
-    serve the web UI and API (serve).  Every sub-command has --help.
+    check a person against a post (check, match, screen), run the public service (service), manage
+    the staff who may see applicants' data (users, audit), and serve the web UI and API (serve).  Every sub-command has --help.
     """
 
 

@@ -58,7 +58,8 @@ def test_ingest_with_token(serve_app, tmp_path, act_path):
 def test_ingest_bad_input(serve_app, tmp_path):
     url = serve_app(Settings(db=str(tmp_path / "bad.db"), token=TOKEN))
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    empty = assert_error(httpx.post(f"{url}/api/v1/ingest", content=b"", headers=auth), 400, "bad_input")
+    # the first request on a new registry migrates it: a generous timeout on a loaded machine
+    empty = assert_error(httpx.post(f"{url}/api/v1/ingest", content=b"", headers=auth, timeout=60), 400, "bad_input")
     assert "empty" in empty["error"]["message"]
     binary = httpx.post(f"{url}/api/v1/ingest", params={"name": "x.txt"}, content=b"\x00\x01\x02" * 100,
                         headers=auth)

@@ -1,4 +1,5 @@
-"""The Alembic migration of the "service" branch creates exactly the tables the code uses."""
+"""The Alembic migrations of the "service" branch (service_0001, then security_0001: staff, audit log,
+a case's office) create exactly the tables the code uses."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ from kzqual.services.tables import metadata
 VERSIONS = Path(kzqual.__file__).parent / "store" / "migrations" / "versions"
 
 
-def _load():
-    (path,) = sorted(VERSIONS.glob("service_0001_*.py"))
-    spec = importlib.util.spec_from_file_location("service_0001", path)
+def _load(name: str = "service_0001"):
+    (path,) = sorted(VERSIONS.glob(f"{name}_*.py"))
+    spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -31,16 +32,19 @@ def test_branch_header():
 
 
 def test_migration_matches_metadata_and_downgrades(tmp_path):
-    mod = _load()
+    mods = [_load(), _load("security_0001")]
+    assert mods[1].down_revision == "service_0001"
     engine = create_engine(f"sqlite:///{tmp_path / 'm.db'}")
     with engine.begin() as conn:
         with Operations.context(MigrationContext.configure(conn)):
-            mod.upgrade()
+            for mod in mods:
+                mod.upgrade()
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
     with engine.begin() as conn:
         with Operations.context(MigrationContext.configure(conn)):
-            mod.downgrade()
+            for mod in reversed(mods):
+                mod.downgrade()
     assert [t for t in inspect(engine).get_table_names() if t.startswith("service_")] == []
 
 

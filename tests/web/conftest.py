@@ -7,23 +7,20 @@ from pathlib import Path
 
 import pytest
 
+from browser import new_page
+
+
 @pytest.fixture()
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="kk-KZ")
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    yield pg
-    context.close()
+    with new_page(browser, viewport={"width": 1280, "height": 900}, locale="kk-KZ") as pg:
+        yield pg
 
 
 @pytest.fixture()
 def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    yield pg
-    context.close()
+    with new_page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                  has_touch=True) as pg:
+        yield pg
 
 
 @pytest.fixture(scope="session")
@@ -71,3 +68,13 @@ def web_url(tmp_path_factory):
 
 
 WEB_TOKEN = "web-token-42"
+
+
+@pytest.fixture()
+def staff(web_url):
+    """An httpx client signed in on ``web_url`` as the bootstrap admin (the service pages are staff only)."""
+    from staff import staff_client
+
+    client = staff_client(web_url, WEB_TOKEN)
+    yield client
+    client.close()

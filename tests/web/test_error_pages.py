@@ -37,12 +37,12 @@ def test_unknown_position_page_names_the_id_in_the_page_language(web_url, lang, 
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_unknown_route_and_records_are_translated(web_url, lang):
+def test_unknown_route_and_records_are_translated(web_url, lang, staff):
     expected = {"/nonexistent": None, "/acts/reg-0": t("web.error.not_found.act", lang, id="reg-0"),
                 "/services/cases/999": t("web.error.not_found.case", lang, id="999"),
                 "/services/complaints/77": t("web.error.not_found.complaint", lang, id="77")}
     for path, sentence in expected.items():
-        r = httpx.get(f"{web_url}{path}?lang={lang}", timeout=30)
+        r = staff.get(f"{path}?lang={lang}")  # signed in: the service pages are staff only
         assert r.status_code == 404, path
         assert _h1(r.text) == f"{t('web.error.404.title', lang)} (404)", path
         if sentence:
@@ -55,8 +55,8 @@ def test_unknown_route_and_records_are_translated(web_url, lang):
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 @pytest.mark.parametrize("path,status", [("/?in_force_on=not-a-date", 400), ("/services/cases/abc", 422)])
-def test_bad_input_pages_are_translated_with_a_folded_detail(web_url, lang, path, status):
-    r = httpx.get(f"{web_url}{path}&lang={lang}" if "?" in path else f"{web_url}{path}?lang={lang}", timeout=30)
+def test_bad_input_pages_are_translated_with_a_folded_detail(web_url, lang, path, status, staff):
+    r = staff.get(f"{path}&lang={lang}" if "?" in path else f"{path}?lang={lang}")
     assert r.status_code == status and "text/html" in r.headers["content-type"]
     assert _h1(r.text) == f"{t('web.error.400.title', lang)} ({status})"
     assert t("web.error.400.text", lang) in r.text

@@ -26,43 +26,43 @@ def visible_text(html: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_every_page_renders(web_url, lang):
-    with httpx.Client(base_url=web_url, timeout=60) as client:
-        for path in PAGES:
-            sep = "&" if "?" in path else "?"
-            r = client.get(f"{path}{sep}lang={lang}")
-            assert r.status_code == 200, (path, r.status_code)
-            assert f'<html lang="{lang}">' in r.text, path
-            text = visible_text(r.text)
-            assert not PLACEHOLDER.search(text), (path, PLACEHOLDER.search(text).group())
-            assert not RAW_KEY.search(text), (path, RAW_KEY.search(text).group())
+def test_every_page_renders(web_url, lang, staff):
+    # signed in: the service pages are staff only (tests/security checks what the public sees)
+    for path in PAGES:
+        sep = "&" if "?" in path else "?"
+        r = staff.get(f"{path}{sep}lang={lang}")
+        assert r.status_code == 200, (path, r.status_code)
+        assert f'<html lang="{lang}">' in r.text, path
+        text = visible_text(r.text)
+        assert not PLACEHOLDER.search(text), (path, PLACEHOLDER.search(text).group())
+        assert not RAW_KEY.search(text), (path, RAW_KEY.search(text).group())
 
 
-def test_unknown_things_are_404_pages(web_url):
+def test_unknown_things_are_404_pages(web_url, staff):
     for path in ("/positions/nope", "/acts/reg-0", "/services/cases/999", "/nope"):
-        r = httpx.get(f"{web_url}{path}?lang=en", timeout=30)
+        r = staff.get(f"{path}?lang=en")
         assert r.status_code == 404 and "text/html" in r.headers["content-type"], path
         assert "Page not found" in r.text and "(404)" in r.text
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
-def test_report_page_links_open(web_url, lang):
+def test_report_page_links_open(web_url, lang, staff):
     """The printable form and CSV links of the Н6-ӘТМ page open in every UI language (the form
     itself exists in kk and ru only, so the English page offers both)."""
-    r = httpx.get(f"{web_url}/services/report?year=2024&half=1&lang={lang}", timeout=60)
+    r = staff.get(f"/services/report?year=2024&half=1&lang={lang}")
     links = [h.replace("&amp;", "&") for h in re.findall(r'href="(/api/v1/services/reports/n6[^"]*)"', r.text)]
     assert len(links) >= 3, links
     for href in links:
-        got = httpx.get(f"{web_url}{href}", timeout=60)
+        got = staff.get(href)
         assert got.status_code == 200, (href, got.text[:200])
 
 
 @pytest.mark.parametrize("lang, words", [("kk", "келіп түскен күн — 0-күн"), ("ru", "день поступления — день 0"),
                                          ("en", "arrival day is day 0")])
-def test_case_page_shows_the_setting_behind_each_due_date(web_url, lang, words):
+def test_case_page_shows_the_setting_behind_each_due_date(web_url, lang, words, staff):
     """The act does not say whether the day of arrival is day 0; the setting that decided it is
     shown beside the due dates it shaped (issue 6: 'show it wherever it changes a date')."""
-    r = httpx.get(f"{web_url}/services/cases/1?lang={lang}", timeout=60)
+    r = staff.get(f"/services/cases/1?lang={lang}")
     assert r.status_code == 200 and words in r.text
 
 
@@ -89,8 +89,8 @@ def test_entry_into_force_after_publication_is_a_lower_bound(web_url):
 
 @pytest.mark.parametrize("lang, cited", [("kk", "стандарт, 3-тармақтың 1) тармақшасы"),
                                          ("ru", "стандарт, пункт 3 подпункт 1)")])
-def test_case_page_cites_the_standard_in_the_page_language(web_url, lang, cited):
-    text = visible_text(httpx.get(f"{web_url}/services/cases/1?lang={lang}", timeout=60).text)
+def test_case_page_cites_the_standard_in_the_page_language(web_url, lang, cited, staff):
+    text = visible_text(staff.get(f"/services/cases/1?lang={lang}").text)
     assert cited in text and "standard, point" not in text
 
 

@@ -12,8 +12,13 @@ PERSON = {"education": [{"level": "higher", "field": "Юриспруденция
 
 
 def _ask(web_url: str, **extra) -> str:
-    data = {"as_of": "2020-01-01", "profile_json": json.dumps(PERSON, ensure_ascii=False), **extra}
-    r = httpx.post(f"{web_url}/eligibility?lang=en", data=data, timeout=120)
+    from staff import csrf_of
+
+    with httpx.Client(base_url=web_url, timeout=120) as c:  # the form's CSRF token and its cookie
+        token = csrf_of(c.get("/eligibility?lang=en").text)
+        data = {"as_of": "2020-01-01", "profile_json": json.dumps(PERSON, ensure_ascii=False), "csrf_token": token,
+                **extra}
+        r = c.post("/eligibility?lang=en", data=data)
     assert r.status_code == 200, r.text[:500]
     return r.text
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from kzqual import __version__
 from kzqual.api import errors
+from kzqual.api.auth import enforce
 from kzqual.api.docs import install_docs
 from kzqual.api.headers import SecurityHeaders
 from kzqual.api.limits import BodySizeLimit, JsonDepthLimit
@@ -24,8 +25,11 @@ Kazakhstan's normative legal acts on civil-service positions as data: acts (meta
 structure, raw source lines), posts with their qualification requirements, eligibility checks and
 the public service of training citizens in military-technical specialties.
 
-* Reads are public.  Writes (ingest, public-service cases) need `Authorization: Bearer <token>`
-  with the token the operator set in `KZQUAL_TOKEN`; if it is not set, writes answer 403.
+* Acts, posts, search, eligibility and training groups are public.  Applicants' data (cases,
+  complaints, the Н6 report) and every write need `Authorization: Bearer <token>`: a staff token
+  (`kzqual users add NAME --role operator|reviewer|admin`) or the bootstrap admin's `KZQUAL_TOKEN`.
+  Roles: operator (own office's cases), reviewer (complaints), admin (everything).  Missing token
+  401, role not allowed 403, nobody configured 403 `writes_disabled`, five wrong tokens a minute 429.
 * Every error is `{"error": {"code": ..., "message": ...}}`.
 * Every list is paginated: `limit` (max 100) and `offset`; the body gives `total` and a `next` link.
 """
@@ -41,6 +45,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None, web: bool
         docs_url=None,  # kzqual.api.docs: Swagger UI from the package, no CDN, no inline script
         redoc_url=None,
         responses=errors.COMMON_RESPONSES,
+        dependencies=[Depends(enforce)],  # every route, API and pages: kzqual.api.policy
     )
     app.state.settings = settings
     app.state.store = store

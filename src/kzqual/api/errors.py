@@ -71,7 +71,10 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 WRITE_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorResponse, "description": "Missing or wrong bearer token"},
-    403: {"model": ErrorResponse, "description": "Writes disabled (KZQUAL_TOKEN not set)"},
+    403: {"model": ErrorResponse, "description": "The role may not do this (`forbidden`), or no staff is configured: "
+                                                 "no KZQUAL_TOKEN, no user (`writes_disabled`)"},
+    429: {"model": ErrorResponse, "description": "Too many wrong tokens from this address or for this user "
+                                                 "(`too_many_attempts`; see Retry-After)"},
 }
 
 
@@ -120,7 +123,7 @@ def install(app: FastAPI, html_renderer: HtmlRenderer | None = None) -> None:
         if html_renderer is not None and wants_html(request):
             page = html_renderer(request, status, code, message)
             if page is not None:
-                page.headers.update(headers or {})  # Allow, WWW-Authenticate: pages need them too
+                page.headers.update(headers or {})  # Allow, WWW-Authenticate, Retry-After: pages need them too
                 return page
         return json_error(status, code, message, details=details, headers=headers)
 

@@ -1,7 +1,8 @@
 """Operator settings of the HTTP server, read once from arguments or the environment.
 
-Reads are public; writes need the bearer token the operator sets in ``KZQUAL_TOKEN``.  With no token
-configured, writes are disabled outright rather than open to anyone (safe default for a demo).
+Reads of acts and posts are public; applicants' data and writes need a staff token (``kzqual users
+add``) or the bootstrap admin's ``KZQUAL_TOKEN``.  With neither, writes are disabled outright rather
+than open to anyone (safe default for a demo).  See docs/security.md.
 """
 
 from __future__ import annotations
@@ -27,13 +28,18 @@ class Settings:
     anon_screen_max_profiles: int = 100
     anon_screen_max_posts: int = 2_000
     anon_screen_max_seconds: float = 30.0
+    # signs web session cookies; unset -> a random key per process (sign-ins end on restart)
+    session_secret: str | None = None
+    auth_fail_limit: int = 5  # failed sign-ins / wrong tokens per address or user name ...
+    auth_fail_window: float = 60.0  # ... within this many seconds -> 429 until the window passes
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_env(cls, db: str | None = None, token: str | None = None) -> Settings:
-        """Settings from ``KZQUAL_DB`` / ``KZQUAL_TOKEN`` unless given explicitly."""
+        """Settings from ``KZQUAL_DB`` / ``KZQUAL_TOKEN`` / ``KZQUAL_SESSION_SECRET`` unless given explicitly."""
         env_token = os.environ.get("KZQUAL_TOKEN") or None
         return cls(
             db=db or os.environ.get("KZQUAL_DB") or "kzqual.db",
             token=token if token is not None else env_token,
+            session_secret=os.environ.get("KZQUAL_SESSION_SECRET") or None,
         )

@@ -2,9 +2,9 @@
 ``/eligibility/screen`` ran 12 minutes and streamed 177 MB).
 
 Anonymous callers (no valid bearer token) get small bounds; a caller with a role gets the
-operator's larger ones.  :func:`has_any_role` is the one place that decides who holds a role: today
-any valid bearer token (``KZQUAL_TOKEN``, checked by :mod:`kzqual.api.auth`); when users with roles
-exist, only this function changes.  The bounds are documented in docs/api.md and docs/security.md.
+operator's larger ones.  :func:`has_any_role` is the one place that decides who holds a role: any
+staff member (a user's token, the bootstrap ``KZQUAL_TOKEN`` or a web session; checked by
+:mod:`kzqual.api.auth`, wrong tokens counted by its rate limit).  The bounds are documented in docs/api.md and docs/security.md.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
-from kzqual.api.auth import bearer, check_token
+from kzqual.api.auth import staff_principal
 from kzqual.api.errors import ApiError
 
 
@@ -26,13 +26,9 @@ class ScreenBounds:
 
 
 async def has_any_role(request: Request) -> bool:
-    """Whether the caller proved a role (today: a valid bearer token).  A wrong or missing token is
-    simply anonymous here: this decides bounds, not access."""
-    try:
-        check_token(request.app.state.settings.token, await bearer(request))
-    except ApiError:
-        return False
-    return True
+    """Whether the caller proved a role.  A wrong or missing token is simply anonymous here: this
+    decides bounds, not access."""
+    return await staff_principal(request) is not None
 
 
 async def screen_bounds(request: Request) -> ScreenBounds:

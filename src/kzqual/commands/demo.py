@@ -50,6 +50,7 @@ def demo(db: str, host: str, port: int, serve: bool) -> None:
     added = sum(1 for r in summary.results if r.status in ("added", "new_version"))
     console.print(t("web.demo.summary", lang, acts=counts["acts"], posts=counts["positions"], added=added,
                     reused=len(summary.results) - added - len(summary.failed)))
+    console.print(t("security.demo.hint", lang, db=db), markup=False, highlight=False)
     if not serve:
         return
     from kzqual.commands.serve import serve as serve_cmd

@@ -47,6 +47,8 @@ def serve(host: str, port: int, db: str | None, log_level: str) -> None:
     from kzqual.i18n import t
 
     lang = cli_lang()
-    writes = t("web.serve.writes_on" if settings.token else "web.serve.writes_off", lang)
+    from kzqual.api.auth import configured
+
+    writes = t("web.serve.writes_on" if configured(app) else "web.serve.writes_off", lang)
     click.echo(t("web.serve.listening", lang, db=settings.db, host=host, port=port, writes=writes), err=True)
     serve_forever(app, host, port, log_level=log_level)

@@ -86,6 +86,17 @@ class Ctx:
         return ServiceDesk(self._store.engine, calendar=self.calendar, standard=self.standard,
                            settings=self.settings)
 
+    def audit(self, action: str, *, actor: str | None = None, case_id: int | None = None,
+              complaint_id: int | None = None, details: dict[str, Any] | None = None) -> None:
+        """One row of the access log: whoever runs the command reads or changes applicants' data
+        with the database's own rights, so the row names the OS user (or --actor / KZQUAL_ACTOR)."""
+        import os
+
+        from kzqual.services.audit import record
+
+        record(self._store.engine, actor=_actor(actor or os.environ.get("KZQUAL_ACTOR")), role="cli", via="cli", action=action, case_id=case_id,
+               complaint_id=complaint_id, details=details)
+
     def close(self) -> None:
         if self._store is not None:
             self._store.close()
@@ -297,6 +308,7 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
         desk = ctx.desk()
         if overdue or case_id is None:
             views = desk.cases(as_of=as_of_day, overdue_only=True)
+            ctx.audit("case.list", details={"cases": [v.case.id for v in views]})
             if as_json:
                 _dump({"as_of": (as_of_day or _moment(None).date()).isoformat(),
                        "overdue": [v.as_dict() for v in views]})
@@ -307,6 +319,7 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
                     _print_case(v, lang, events=False)
             return
         view = desk.case(case_id, as_of=as_of_day)
+        ctx.audit("case.read", case_id=case_id)
         if as_json:
             _dump({"case": view.case.id, "as_of": view.as_of.isoformat() if view.as_of else None,
                    "deadlines": [d.as_dict() for d in view.deadlines],
@@ -449,14 +462,17 @@ def _read_json(path: str) -> Any:
           "cat application.json | kzqual service apply - --lang ru --json")
 @service.command()
 @click.argument("application", metavar="FILE.json|-")
+@click.option("--office", default="main", show_default=True,
+              help="The provider's office that handles the case (its operators see it; docs/security.md).")
 @_step_options
 @_db_option
 @_common
-def apply(application, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+def apply(application, office, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
     """Register an application (the fields of appendix 2-2, see docs/services.md) as a new case."""
     data = _read_json(application)
     with _ctx(**locals()) as ctx:
-        view = ctx.desk(create=True).apply(data, at=_moment(at), actor=_actor(actor))
+        view = ctx.desk(create=True).apply(data, at=_moment(at), actor=_actor(actor), office=office)
+        ctx.audit("case.apply", actor=actor, case_id=view.case.id)
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
@@ -504,6 +520,7 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
             view = desk.certify(case_id, number=certificate or "", at=moment, actor=who)
         else:
             view = desk.withdraw(case_id, at=moment, actor=who, reason=reason or "")
+        ctx.audit(f"case.{action}", actor=actor, case_id=case_id)
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
@@ -520,6 +537,7 @@ def complain(case_id, target, text, at, actor, db, as_json, lang, set_pairs, set
     """Register a complaint about a case (point 65); shows its deadlines."""
     with _ctx(**locals()) as ctx:
         cv = ctx.desk().complain(case_id, target=target, text=text, at=_moment(at), actor=_actor(actor))
+        ctx.audit("complaint.add", actor=actor, case_id=case_id, complaint_id=cv.complaint.id)
     _print_complaint(cv, lang, as_json)
 
 
@@ -568,6 +586,8 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
                 cv = desk.decide_appeal(complaint_id, outcome=outcome, at=moment, actor=who)
         else:
             cv = desk.appeal_complaint(complaint_id, at=moment, actor=who)
+        ctx.audit(f"complaint.{action.replace('-', '_')}", actor=actor, case_id=cv.complaint.case_id,
+                  complaint_id=complaint_id)
     _print_complaint(cv, lang, as_json)
 
 
@@ -586,6 +606,7 @@ def list_cases(state, group_id, overdue, as_of, db, as_json, lang, set_pairs, se
     with _ctx(**locals()) as ctx:
         views = ctx.desk().cases(state=state, as_of=_day(as_of, "--as-of"), overdue_only=overdue,
                                  group_id=group_id)
+        ctx.audit("case.list", details={"cases": [v.case.id for v in views]})
     if as_json:
         _dump([v.as_dict() for v in views])
         return
@@ -610,6 +631,7 @@ def show(case_id, as_of, db, as_json, lang, set_pairs, settings_file, overrides)
     """Show a case: application, state, deadlines, complaints and its audit log."""
     with _ctx(**locals()) as ctx:
         view = ctx.desk().case(case_id, as_of=_day(as_of, "--as-of"))
+        ctx.audit("case.read", case_id=case_id)
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 

@@ -43,6 +43,10 @@ from kzqual.services.standard import Standard, load_standard
 from kzqual.services.txn import write_transaction
 from kzqual.services.workflow import PAYMENT_STATES, case_next, complaint_next
 
+# The office of cases filed with no office named, and of every case from before offices existed
+# (migration security_0001).
+DEFAULT_OFFICE = "main"
+
 
 def ensure_schema(engine: Engine) -> None:
     """Create the service tables if missing (for a bare engine; the store runs the migration)."""
@@ -86,7 +90,7 @@ class CaseView:
     def as_dict(self) -> dict[str, Any]:
         c = self.case
         return {
-            "id": c.id, "state": c.state, "application": c.application.as_dict(),
+            "id": c.id, "state": c.state, "office": c.office, "application": c.application.as_dict(),
             "submitted_at": _iso(c.submitted_at), "accepted_day": c.accepted_day.isoformat(),
             "group": self.group.as_dict() if self.group else None,
             "classes_start": c.classes_start.isoformat() if c.classes_start else None,
@@ -125,7 +129,7 @@ def _case(row: RowMapping) -> Case:
                 refusal_grounds=tuple(row["refusal_grounds"] or ()), refusal_reason=row["refusal_reason"],
                 training_started_at=row["training_started_at"], certificate_no=row["certificate_no"],
                 certified_at=row["certified_at"], withdrawn_at=row["withdrawn_at"], fee_due=row["fee_due"],
-                paid_amount=row["paid_amount"], paid_at=row["paid_at"])
+                paid_amount=row["paid_amount"], paid_at=row["paid_at"], office=row["office"])
 
 
 def _complaint(row: RowMapping) -> Complaint:
@@ -193,7 +197,8 @@ class ServiceDesk:
         return row
 
     # -- cases -------------------------------------------------------------------------------------
-    def apply(self, application: Application | dict[str, Any], *, at: datetime, actor: str) -> CaseView:
+    def apply(self, application: Application | dict[str, Any], *, at: datetime, actor: str,
+              office: str = DEFAULT_OFFICE) -> CaseView:
         at = kz_local(at)
         app = application if isinstance(application, Application) else application_from_dict(application)
         actor = _actor(actor)
@@ -201,6 +206,7 @@ class ServiceDesk:
         with self._write("a new case") as conn:
             cid = conn.execute(insert(T.cases).values(
                 state="submitted", iin=app.iin, application=app.as_dict(), submitted_at=at, accepted_day=day,
+                office=_office(office),
                 fee_due=fee_due(app.basis, self.standard))).inserted_primary_key[0]
             detail: dict[str, Any] = {"accepted_day": day.isoformat()}
             if day != at.date():
@@ -300,23 +306,29 @@ class ServiceDesk:
             return self._view(conn, case, as_of or _today())
 
     def cases(self, *, state: str | None = None, as_of: date | None = None, overdue_only: bool = False,
-              group_id: int | None = None) -> list[CaseView]:
+              group_id: int | None = None, office: str | None = None) -> list[CaseView]:
         as_of = as_of or _today()
         q = select(T.cases).order_by(T.cases.c.id)
         if state:
             q = q.where(T.cases.c.state == state)
         if group_id is not None:
             q = q.where(T.cases.c.group_id == group_id)
+        if office is not None:
+            q = q.where(T.cases.c.office == office)
         with self.engine.connect() as conn:
             views = [self._view(conn, _case(r), as_of) for r in conn.execute(q).mappings()]
         return [v for v in views if v.overdue] if overdue_only else views
 
     # -- report Н6-ӘТМ --------------------------------------------------------------------------------
-    def report_n6(self, *, year: int, half: int, organisation: Organisation | None = None) -> N6Report:
+    def report_n6(self, *, year: int, half: int, organisation: Organisation | None = None,
+                  office: str | None = None) -> N6Report:
+        """The report over every case, or over one office's cases (an operator's own report)."""
+        q = select(T.cases).where(T.cases.c.group_id.is_not(None))
+        if office is not None:
+            q = q.where(T.cases.c.office == office)
         with self.engine.connect() as conn:
             groups = [_group(r) for r in conn.execute(select(T.groups)).mappings()]
-            cases = [_case(r) for r in conn.execute(
-                select(T.cases).where(T.cases.c.group_id.is_not(None))).mappings()]
+            cases = [_case(r) for r in conn.execute(q).mappings()]
         return build_n6(groups, cases, year=year, half=half, standard=self.standard, settings=self.settings,
                         calendar=self.calendar, organisation=organisation)
 
@@ -370,6 +382,17 @@ class ServiceDesk:
             raise InputError("an appeal decision is upheld or rejected")
         return self._complaint_move(complaint_id, "decide_appeal", at, actor,
                                     {"appeal_decided_at": at, "appeal_outcome": outcome}, {"outcome": outcome})
+
+    def complaints(self, *, state: str | None = None, office: str | None = None,
+                   as_of: date | None = None) -> list[ComplaintView]:
+        """Complaints, oldest first; ``office``: only about that office's cases."""
+        q = select(T.complaints).order_by(T.complaints.c.id)
+        if state:
+            q = q.where(T.complaints.c.state == state)
+        if office is not None:
+            q = q.where(T.complaints.c.case_id.in_(select(T.cases.c.id).where(T.cases.c.office == office)))
+        with self.engine.connect() as conn:
+            return [self._complaint_view(_complaint(r), as_of or _today()) for r in conn.execute(q).mappings()]
 
     def complaint(self, complaint_id: int, *, as_of: date | None = None) -> ComplaintView:
         with self.engine.connect() as conn:
@@ -482,6 +505,13 @@ def _changed(result: CursorResult, what: str) -> None:
     if result.rowcount != 1:
         raise ConflictError(f"{what} was changed by another step meanwhile; nothing was recorded — reload it "
                             "and try again")
+
+
+def _office(office: str) -> str:
+    office = (office or "").strip()
+    if not office or len(office) > 100:
+        raise InputError("a case's office must be 1 to 100 characters")
+    return office
 
 
 def _actor(actor: str) -> str:

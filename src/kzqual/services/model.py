@@ -154,6 +154,7 @@ class Case:
     fee_due: int = 0
     paid_amount: int = 0
     paid_at: datetime | None = None
+    office: str = "main"  # the provider's office that handles it (staff see their own office's cases)
 
 
 @dataclass(frozen=True, slots=True)

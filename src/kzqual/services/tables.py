@@ -1,14 +1,15 @@
 """SQLAlchemy Core tables of the public service (Alembic branch "service").
 
-The migration ``store/migrations/versions/service_0001_tables.py`` creates exactly these tables;
-``tests/services/test_migration.py`` compares the two.  Times are Kazakhstan wall-clock time
+The migrations ``store/migrations/versions/service_0001_tables.py`` and ``security_0001_users_audit.py``
+(staff, the audit log, a case's office) create exactly these tables; ``tests/services/test_migration.py``
+compares the two.  Times are Kazakhstan wall-clock time
 (naive), except ``recorded_at`` which is UTC.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData,
-                        String, Table, Text)
+from sqlalchemy import (JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData,
+                        String, Table, Text, true)
 
 metadata = MetaData()
 
@@ -45,6 +46,8 @@ cases = Table(
     Column("fee_due", Integer, nullable=False, server_default="0"),
     Column("paid_amount", Integer, nullable=False, server_default="0"),
     Column("paid_at", DateTime, nullable=True),
+    # the service provider's office that handles the case: an operator sees only their office's cases
+    Column("office", String(100), nullable=False, server_default="main"),
     Index("ix_service_cases_state", "state"),
     Index("ix_service_cases_iin", "iin"),
 )
@@ -83,3 +86,34 @@ events = Table(
     Index("ix_service_events_case", "case_id"),
 )
 
+
+# Staff who sign in (operator, reviewer, admin): only a hash of each token is kept, and its
+# non-secret prefix finds the row without trying every hash.
+users = Table(
+    "service_users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(100), nullable=False, unique=True),
+    Column("role", String(20), nullable=False),
+    Column("office", String(100), nullable=True),
+    Column("token_prefix", String(16), nullable=False, unique=True),
+    Column("token_hash", String(200), nullable=False),
+    Column("active", Boolean, nullable=False, server_default=true()),
+    Column("created_at", DateTime, nullable=False),
+    Column("disabled_at", DateTime, nullable=True),
+)
+
+# Who read or changed which case or complaint, when (UTC) and how (api / web / cli).
+audit = Table(
+    "service_audit", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("via", String(10), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("case_id", Integer, nullable=True),
+    Column("complaint_id", Integer, nullable=True),
+    Column("details", JSON, nullable=False),
+    Index("ix_service_audit_case", "case_id"),
+    Index("ix_service_audit_complaint", "complaint_id"),
+)

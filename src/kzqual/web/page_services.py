@@ -1,5 +1,6 @@
-"""Public-service pages: cases with deadlines and overdue flags, a case with its events, a complaint
-with its handling (steps need the operator's token), and the Н6-ӘТМ report."""
+"""Public-service pages for signed-in staff (kzqual.api.policy): cases with deadlines and overdue
+flags, a case with its events, a complaint with its handling, and the Н6-ӘТМ report.  An operator
+sees their own office's cases; every page that shows a case or complaint is audited."""
 
 from __future__ import annotations
 
@@ -7,9 +8,8 @@ import datetime as dt
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
-from fastapi.security import HTTPAuthorizationCredentials
 
-from kzqual.api.auth import check_token
+from kzqual.api import auth
 from kzqual.api.service_desk import get_desk, moment
 from kzqual.errors import InputError
 from kzqual.web.page_home import _date, _int
@@ -31,8 +31,10 @@ def cases(request: Request):
     overdue = qp.get("overdue") in ("1", "on", "true")
     as_of = _as_of(qp.get("as_of"))
     offset = _int(qp.get("offset"), 0, 0, 10_000_000)
-    views = get_desk(request.app).cases(state=state, as_of=as_of, overdue_only=overdue)
+    views = get_desk(request.app).cases(state=state, as_of=as_of, overdue_only=overdue,
+                                        office=auth.office_filter(auth.principal_of(request)))
     items = [v.as_dict() for v in views[offset : offset + PAGE]]
+    auth.audit(request, "case.list", details={"cases": [i["id"] for i in items]})
     page = {"items": items, "total": len(views), "limit": PAGE, "offset": offset}
     year = (as_of or dt.date.today()).year
     return render(request, "services.html", page=page, state=state or "", overdue=overdue,
@@ -45,24 +47,36 @@ STATES = ("submitted", "accepted", "refused", "training", "certified", "withdraw
 @router.get("/services/cases/{case_id}")
 def case(request: Request, case_id: int):
     as_of = _as_of(request.query_params.get("as_of"))
+    auth.check_case(request, case_id)
     view = get_desk(request.app).case(case_id, as_of=as_of).as_dict()
+    auth.audit(request, "case.read", case_id=case_id)
     return render(request, "case.html", c=view, active="/services")
+
+
+@router.get("/services/complaints")
+def complaints(request: Request):
+    """The reviewer's work list (an operator's: complaints about their office's cases)."""
+    views = get_desk(request.app).complaints(office=auth.office_filter(auth.principal_of(request)))
+    items = [v.as_dict() for v in views[:500]]
+    auth.audit(request, "complaint.list", details={"complaints": [k["id"] for k in items]})
+    return render(request, "complaints.html", items=items, active="/services")
 
 
 @router.get("/services/complaints/{complaint_id}")
 def complaint(request: Request, complaint_id: int):
+    case_id = auth.check_complaint(request, complaint_id)
     view = get_desk(request.app).complaint(complaint_id).as_dict()
+    auth.audit(request, "complaint.read", case_id=case_id, complaint_id=complaint_id)
     return render(request, "complaint.html", k=view, done=request.query_params.get("done"), active="/services")
 
 
 @router.post("/services/complaints/{complaint_id}")
 async def complaint_step(request: Request, complaint_id: int):
-    """Handle a complaint from the page: the operator types the token (the form is the API's twin)."""
+    """Handle a complaint from the page (the form is the API's twin; the session says who may)."""
     form = await request.form()
-    check_token(request.app.state.settings.token,
-                HTTPAuthorizationCredentials(scheme="Bearer", credentials=str(form.get("token", ""))))
-    desk = get_desk(request.app)
     action = str(form.get("action", ""))
+    case_id = auth.check_complaint(request, complaint_id, action)
+    desk = get_desk(request.app)
     actor = str(form.get("actor", "")).strip()
     at = moment(None)
     if action == "satisfy":
@@ -79,6 +93,7 @@ async def complaint_step(request: Request, complaint_id: int):
         desk.appeal_complaint(complaint_id, at=at, actor=actor)
     else:
         raise InputError(f"unknown action {action[:40]!r}", source="complaint")
+    auth.audit(request, f"complaint.{action}", case_id=case_id, complaint_id=complaint_id)
     return RedirectResponse(f"/services/complaints/{complaint_id}?done={action}", status_code=303)
 
 
@@ -92,7 +107,8 @@ def report(request: Request):
     from kzqual.services.report import MONTHS
     from kzqual.web.render import page_lang
 
-    rep = get_desk(request.app).report_n6(year=year, half=half).as_dict()
+    rep = get_desk(request.app).report_n6(year=year, half=half,
+                                          office=auth.office_filter(auth.principal_of(request))).as_dict()
     lang = page_lang(request)
     as_of = dt.date.fromisoformat(rep["as_of"])
     # The form's title, as the service's printable form fills it (no organisation named here).

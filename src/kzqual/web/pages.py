@@ -13,6 +13,7 @@ PAGES: tuple[tuple[str, str | None, str], ...] = (
     ("positions", None, ""),
     ("eligibility", "/eligibility", "web.nav.eligibility"),
     ("services", "/services", "web.nav.services"),
+    ("signin", None, ""),
 )
 
 

@@ -74,7 +74,27 @@ def render(request: Request, template: str, http_status: int = 200, **context: A
         nav=getattr(request.app.state, "web_nav", []),
         active=context.get("active", request.url.path),
     )
-    return templates.TemplateResponse(request, template, context, status_code=http_status)
+    context.update(page_security(request))
+    response = templates.TemplateResponse(request, template, context, status_code=http_status)
+    if context.get("new_csrf_cookie"):
+        response.headers.append("set-cookie", context["new_csrf_cookie"])
+    return response
+
+
+def page_security(request: Request) -> dict[str, Any]:
+    """Who is signed in, and the CSRF token every form of the page carries (the session's, or
+    the visitor's ``kzqual_csrf`` cookie, made now if the visitor has none)."""
+    from kzqual.api import sessions
+    from kzqual.api.auth import principal_of
+
+    principal = principal_of(request)
+    token = (principal.session or {}).get("csrf") or request.cookies.get(sessions.CSRF_COOKIE)
+    cookie = None
+    if not token:
+        token = sessions.new_csrf()
+        cookie = sessions.cookie_header(sessions.CSRF_COOKIE, token, secure=request.url.scheme == "https",
+                                        same_site="Strict")
+    return {"principal": principal, "csrf": token, "csrf_field": sessions.CSRF_FIELD, "new_csrf_cookie": cookie}
 
 
 # Which kind of record a page's path parameter names, for a translated "no such X" sentence.

@@ -1,4 +1,4 @@
-"""Ingest: load an act's text into the registry (a write: needs the operator's bearer token)."""
+"""Ingest: load an act's text into the registry (a write: the admin role, kzqual.api.policy)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from kzqual.api.auth import require_token
+from kzqual.api.auth import bearer
 from kzqual.api.deps import get_store
 from kzqual.api.errors import WRITE_RESPONSES, ApiError, ErrorResponse
 from kzqual.errors import InputError
@@ -37,7 +37,7 @@ _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
     response_model=IngestResult,
     status_code=201,
     summary="Ingest one act (its exported text as the request body)",
-    dependencies=[Depends(require_token)],
+    dependencies=[Depends(bearer)],  # admin only: kzqual.api.policy
     responses={
         **WRITE_RESPONSES,
         200: {"model": IngestResult, "description": "Already in the registry, unchanged"},

@@ -16,6 +16,8 @@ class Health(BaseModel):
     writes_enabled: bool
 
 
-@router.get("/health", response_model=Health, summary="Liveness and whether writes are enabled")
+@router.get("/health", response_model=Health, summary="Liveness and whether writes are enabled (KZQUAL_TOKEN set or a staff user exists)")
 def health(request: Request) -> Health:
-    return Health(status="ok", version=__version__, writes_enabled=bool(request.app.state.settings.token))
+    from kzqual.api.auth import configured
+
+    return Health(status="ok", version=__version__, writes_enabled=configured(request.app))

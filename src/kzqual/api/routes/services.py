@@ -1,7 +1,9 @@
 """The public service "training citizens in military-technical specialties" (order 674):
 training groups, cases with deadlines, complaints (point 65) and the Н6-ӘТМ report.
 
-Reads are public; every step (a write) needs the operator's bearer token.
+Training groups are public (a platoon, no person).  Cases, complaints and the report are staff
+only (kzqual.api.policy): an operator sees their own office's cases, a reviewer the complaints and
+their cases, an admin everything; every read and change of a case or complaint is audited.
 """
 
 from __future__ import annotations
@@ -13,16 +15,19 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from kzqual.api.auth import require_token
-from kzqual.api.errors import WRITE_RESPONSES, ErrorResponse
+from kzqual.api import auth
+from kzqual.api.auth import bearer
+from kzqual.api.errors import WRITE_RESPONSES, ApiError, ErrorResponse
 from kzqual.api.pagination import Page, PageParams, make_page, page_params
 from kzqual.api.service_desk import get_desk, moment
 from kzqual.api.strict import TEXT_INT, IsoDate, IsoDateTime, JsonInt
 from kzqual.errors import InputError
-from kzqual.services.workflow import CASE_STATES
+from kzqual.services.workflow import CASE_STATES, COMPLAINT_STATES
 
 router = APIRouter(prefix="/services", tags=["public service"])
-write = {"dependencies": [Depends(require_token)], "responses": WRITE_RESPONSES}
+# Access is checked app-wide (kzqual.api.auth.enforce); the bearer dependency documents it in the schema.
+write = {"dependencies": [Depends(bearer)], "responses": WRITE_RESPONSES}
+staff = write
 # A step on a case or complaint: the record's state may refuse it (another operator was first).
 step = {**write, "responses": {**write["responses"], 409: {
     "model": ErrorResponse, "description": "The case's or complaint's current state does not allow the step "
@@ -87,6 +92,9 @@ class ApplicationIn(BaseModel):
     application: dict[str, Any] = Field(..., description="the form of appendix 2-2 (see docs/services.md)")
     actor: str = Actor
     at: IsoDateTime | None = At
+    office: str | None = Field(None, min_length=1, max_length=100,
+                               description="the office that handles the case: an operator's own (the default); "
+                                           "an admin may name any (default `main`)")
 
 
 class CaseAction(BaseModel):
@@ -138,7 +146,7 @@ def add_group(request: Request, body: GroupIn):
 
 
 # ---------------------------------------------------------------- cases
-@router.get("/cases", response_model=Page[Case], summary="Cases with deadlines and overdue flags")
+@router.get("/cases", response_model=Page[Case], summary="Cases with deadlines and overdue flags (staff)", **staff)
 def list_cases(
     request: Request,
     state: Literal[CASE_STATES] | None = Query(  # type: ignore[valid-type]
@@ -148,23 +156,39 @@ def list_cases(
     group_id: Annotated[int | None, Query(ge=1, le=2**31 - 1), TEXT_INT] = None,
     page: PageParams = Depends(page_params),
 ):
-    views = get_desk(request.app).cases(state=state, as_of=as_of, overdue_only=overdue, group_id=group_id)
+    office = auth.office_filter(auth.principal_of(request))
+    views = get_desk(request.app).cases(state=state, as_of=as_of, overdue_only=overdue, group_id=group_id,
+                                        office=office)
     items = [v.as_dict() for v in views[page.offset : page.offset + page.limit]]
+    auth.audit(request, "case.list", details={"cases": [i["id"] for i in items]})
     return make_page(request, page, items, len(views))
 
 
 @router.post("/cases", response_model=Case, status_code=201, summary="Submit an application (opens a case)", **write)
 def apply(request: Request, body: ApplicationIn):
-    return get_desk(request.app).apply(body.application, at=moment(body.at), actor=body.actor).as_dict()
+    from kzqual.services.cases import DEFAULT_OFFICE
+
+    principal = auth.principal_of(request)
+    office = body.office or principal.office or DEFAULT_OFFICE
+    if principal.role != "admin" and office != principal.office:
+        raise ApiError(403, "forbidden", f"an operator files cases for their own office ({principal.office})")
+    view = get_desk(request.app).apply(body.application, at=moment(body.at), actor=body.actor, office=office)
+    auth.audit(request, "case.apply", case_id=view.case.id)
+    return view.as_dict()
 
 
-@router.get("/cases/{case_id}", response_model=Case, summary="One case with its events and complaints")
+@router.get("/cases/{case_id}", response_model=Case, summary="One case with its events and complaints (staff)",
+            **staff)
 def get_case(request: Request, case_id: Id, as_of: IsoDate | None = Query(None)):
-    return get_desk(request.app).case(case_id, as_of=as_of).as_dict()
+    auth.check_case(request, case_id)
+    view = get_desk(request.app).case(case_id, as_of=as_of).as_dict()
+    auth.audit(request, "case.read", case_id=case_id)
+    return view
 
 
 @router.post("/cases/{case_id}/actions", response_model=Case, summary="Take a step on a case", **step)
 def case_action(request: Request, body: CaseAction, case_id: Id):
+    auth.check_case(request, case_id)
     desk = get_desk(request.app)
     at, actor = moment(body.at), body.actor
     if body.action == "accept":
@@ -179,6 +203,7 @@ def case_action(request: Request, body: CaseAction, case_id: Id):
         view = desk.certify(case_id, number=_need(body.certificate, "certificate"), at=at, actor=actor)
     else:
         view = desk.withdraw(case_id, at=at, actor=actor, reason=body.reason)
+    auth.audit(request, f"case.{body.action}", case_id=case_id)
     return view.as_dict()
 
 
@@ -186,17 +211,40 @@ def case_action(request: Request, body: CaseAction, case_id: Id):
 @router.post("/cases/{case_id}/complaints", response_model=Complaint, status_code=201,
              summary="Register a complaint about a case (point 65)", **step)
 def complain(request: Request, body: ComplaintIn, case_id: Id):
-    return get_desk(request.app).complain(case_id, target=body.target, text=body.text, at=moment(body.at),
-                                          actor=body.actor).as_dict()
+    auth.check_case(request, case_id)
+    view = get_desk(request.app).complain(case_id, target=body.target, text=body.text, at=moment(body.at),
+                                          actor=body.actor)
+    auth.audit(request, "complaint.add", case_id=case_id, complaint_id=view.complaint.id)
+    return view.as_dict()
 
 
-@router.get("/complaints/{complaint_id}", response_model=Complaint, summary="One complaint with its deadlines")
+@router.get("/complaints", response_model=Page[Complaint],
+            summary="Complaints with their deadlines (staff: a reviewer's work list; an operator's office)", **staff)
+def list_complaints(
+    request: Request,
+    state: Literal[COMPLAINT_STATES] | None = Query(None, description="only complaints in this state"),  # type: ignore[valid-type]
+    as_of: IsoDate | None = Query(None, description="deadlines as on this day (default today)"),
+    page: PageParams = Depends(page_params),
+):
+    office = auth.office_filter(auth.principal_of(request))
+    views = get_desk(request.app).complaints(state=state, office=office, as_of=as_of)
+    items = [v.as_dict() for v in views[page.offset : page.offset + page.limit]]
+    auth.audit(request, "complaint.list", details={"complaints": [i["id"] for i in items]})
+    return make_page(request, page, items, len(views))
+
+
+@router.get("/complaints/{complaint_id}", response_model=Complaint, summary="One complaint with its deadlines (staff)",
+            **staff)
 def get_complaint(request: Request, complaint_id: Id, as_of: IsoDate | None = Query(None)):
-    return get_desk(request.app).complaint(complaint_id, as_of=as_of).as_dict()
+    case_id = auth.check_complaint(request, complaint_id)
+    view = get_desk(request.app).complaint(complaint_id, as_of=as_of).as_dict()
+    auth.audit(request, "complaint.read", case_id=case_id, complaint_id=complaint_id)
+    return view
 
 
 @router.post("/complaints/{complaint_id}/actions", response_model=Complaint, summary="Handle a complaint", **step)
 def complaint_action(request: Request, body: ComplaintAction, complaint_id: Id):
+    case_id = auth.check_complaint(request, complaint_id, body.action)
     desk = get_desk(request.app)
     at, actor = moment(body.at), body.actor
     if body.action == "satisfy":
@@ -210,14 +258,16 @@ def complaint_action(request: Request, body: ComplaintAction, complaint_id: Id):
         view = desk.appeal_complaint(complaint_id, at=at, actor=actor)
     else:
         view = desk.decide_appeal(complaint_id, outcome=_need(body.outcome, "outcome"), at=at, actor=actor)
+    auth.audit(request, f"complaint.{body.action}", case_id=case_id, complaint_id=complaint_id)
     return view.as_dict()
 
 
 # ---------------------------------------------------------------- report
 @router.get(
     "/reports/n6",
-    summary="Report Н6-ӘТМ for a half-year (JSON, CSV or the printable form)",
-    responses={200: {"content": {"application/json": {}, "text/csv": {}, "text/html": {}}}},
+    summary="Report Н6-ӘТМ for a half-year (JSON, CSV or the printable form; staff: an operator's own office)",
+    dependencies=[Depends(bearer)],
+    responses={**WRITE_RESPONSES, 200: {"content": {"application/json": {}, "text/csv": {}, "text/html": {}}}},
 )
 def report_n6(
     request: Request,
@@ -229,7 +279,8 @@ def report_n6(
 ):
     from kzqual.services.report import to_csv, to_html
 
-    report = get_desk(request.app).report_n6(year=year, half=half)
+    report = get_desk(request.app).report_n6(year=year, half=half,
+                                             office=auth.office_filter(auth.principal_of(request)))
     if format == "csv":
         return PlainTextResponse(to_csv(report, lang), media_type="text/csv; charset=utf-8")
     if format == "html":
