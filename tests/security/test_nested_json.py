@@ -139,8 +139,11 @@ def test_api_screen_stream_answers_the_line(server):
 
 
 def test_web_form_upload_and_paste(server):
-    r = server.post("/eligibility", data={"profile_json": DEEP}, headers={"Accept": "text/html"})
+    from staff import csrf_of
+
+    token = csrf_of(server.get("/eligibility").text)  # the form's CSRF token (its cookie stays in the client)
+    r = server.post("/eligibility", data={"profile_json": DEEP, "csrf_token": token}, headers={"Accept": "text/html"})
     assert r.status_code == 400 and "nested deeper than 64" in r.text
     r = server.post("/eligibility", files={"profile_file": ("p.json", DEEP.encode(), "application/json")},
-                    headers={"Accept": "text/html"})
+                    data={"csrf_token": token}, headers={"Accept": "text/html"})
     assert r.status_code == 400 and "nested deeper than 64" in r.text

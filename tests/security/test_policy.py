@@ -28,7 +28,8 @@ A = "/api/v1"
 MATRIX: dict[tuple[str, str], tuple[set[str], str, dict]] = {
     ("GET", f"{A}/openapi.json"): (P, f"{A}/openapi.json", {}),
     ("GET", f"{A}/docs"): (P, f"{A}/docs", {}),
-    ("GET", "/docs/oauth2-redirect"): (P, "/docs/oauth2-redirect", {}),
+    ("GET", f"{A}/docs/init.js"): (P, f"{A}/docs/init.js", {}),
+    ("GET", f"{A}/docs/assets"): (P, f"{A}/docs/assets/swagger-ui.css", {}),
     ("GET", f"{A}/health"): (P, f"{A}/health", {}),
     ("GET", f"{A}/acts"): (P, f"{A}/acts", {}),
     ("GET", f"{A}/acts/{{key}}"): (P, f"{A}/acts/reg-9344", {}),

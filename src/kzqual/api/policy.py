@@ -55,7 +55,8 @@ ROUTES: dict[tuple[str, str], str] = {
     # the API
     ("GET", f"{API}/openapi.json"): PUBLIC,
     ("GET", f"{API}/docs"): PUBLIC,
-    ("GET", "/docs/oauth2-redirect"): PUBLIC,
+    ("GET", f"{API}/docs/init.js"): PUBLIC,  # Swagger UI, served from the package
+    ("GET", f"{API}/docs/assets"): PUBLIC,
     ("GET", f"{API}/health"): PUBLIC,
     ("GET", f"{API}/acts"): PUBLIC,
     ("GET", f"{API}/acts/{{key}}"): PUBLIC,
