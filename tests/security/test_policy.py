@@ -39,6 +39,7 @@ MATRIX: dict[tuple[str, str], tuple[set[str], str, dict]] = {
     ("POST", f"{A}/eligibility/check"): (P, f"{A}/eligibility/check", {"json": {}}),
     ("POST", f"{A}/eligibility/match"): (P, f"{A}/eligibility/match", {"json": {}}),
     ("POST", f"{A}/eligibility/screen"): (P, f"{A}/eligibility/screen", {"content": b""}),
+    ("GET", f"{A}/taxonomy"): (P, f"{A}/taxonomy?q=law&lang=en", {}),
     ("POST", f"{A}/ingest"): (ADMIN, f"{A}/ingest", {"content": b""}),
     ("GET", f"{A}/services/groups"): (P, f"{A}/services/groups", {}),
     ("POST", f"{A}/services/groups"): (OP, f"{A}/services/groups", {"json": {}}),

@@ -66,6 +66,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", f"{API}/eligibility/check"): PUBLIC,
     ("POST", f"{API}/eligibility/match"): PUBLIC,
     ("POST", f"{API}/eligibility/screen"): PUBLIC,
+    ("GET", f"{API}/taxonomy"): PUBLIC,  # education groups and specialties: no person
     ("POST", f"{API}/ingest"): "ingest",
     ("GET", f"{API}/services/groups"): PUBLIC,  # a group is a platoon: number, profile, dates, no person
     ("POST", f"{API}/services/groups"): "group.write",
