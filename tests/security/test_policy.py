@@ -58,6 +58,7 @@ MATRIX: dict[tuple[str, str], tuple[set[str], str, dict]] = {
     ("GET", "/acts"): (P, "/acts", {}),
     ("GET", "/acts/{key}"): (P, "/acts/reg-9344", {}),
     ("GET", "/acts/{key}/text"): (P, "/acts/reg-9344/text", {}),
+    ("GET", "/acts/{key}/read"): (P, "/acts/reg-9344/read", {}),
     ("GET", "/positions/{position_id}"): (P, "/positions/9344-a2-43", {}),
     ("GET", "/eligibility"): (P, "/eligibility", {}),
     ("POST", "/eligibility"): (P, "/eligibility", {"form": {}}),

@@ -10,7 +10,7 @@ import pytest
 
 PAGES = [
     "/", "/?q=маман", "/?q=маман&category=С-О-5&in_force_on=2014-06-01", "/?body=Төтенше+жағдайлар+министрлігі",
-    "/acts", "/acts?status=repealed", "/acts/reg-9344", "/acts/reg-15125", "/acts/reg-29277",
+    "/acts", "/acts?status=repealed", "/acts/reg-9344", "/acts/reg-9344/read", "/acts/reg-9219/read?part=2", "/acts/reg-15125", "/acts/reg-29277",
     "/acts/reg-9219/text?start=30000&end=30010", "/positions/15125-g1-p1", "/positions/9344-a2-43",
     "/eligibility", "/services", "/services?overdue=1&as_of=2024-07-15", "/services/cases/1",
     "/services/cases/2", "/services/complaints/1", "/services/report?year=2024&half=1",

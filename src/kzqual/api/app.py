@@ -13,6 +13,7 @@ from fastapi import Depends, FastAPI
 from kzqual import __version__
 from kzqual.api import errors
 from kzqual.api.auth import enforce
+from kzqual.api.csv_export import CsvExport
 from kzqual.api.docs import install_docs
 from kzqual.api.headers import SecurityHeaders
 from kzqual.api.limits import BodySizeLimit, JsonDepthLimit
@@ -32,6 +33,8 @@ the public service of training citizens in military-technical specialties.
   401, role not allowed 403, nobody configured 403 `writes_disabled`, five wrong tokens a minute 429.
 * Every error is `{"error": {"code": ..., "message": ...}}`.
 * Every list is paginated: `limit` (max 100) and `offset`; the body gives `total` and a `next` link.
+* Add `format=csv` to a read of acts, posts or the taxonomy for the same answer as a CSV table (one
+  row per item; a post gives one row per requirement).
 """
 
 
@@ -61,6 +64,7 @@ def create_app(settings: Settings | None = None, *, store: Any = None, web: bool
 
         html_renderer = install_web(app)
     errors.install(app, html_renderer)
+    app.add_middleware(CsvExport, prefix=API_PREFIX)  # innermost: sees each route's JSON answer
     app.add_middleware(JsonDepthLimit, prefix=API_PREFIX)  # inside the size limit: bounded buffering
     app.add_middleware(
         BodySizeLimit,

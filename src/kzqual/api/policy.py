@@ -85,6 +85,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/acts"): PUBLIC,
     ("GET", "/acts/{key}"): PUBLIC,
     ("GET", "/acts/{key}/text"): PUBLIC,
+    ("GET", "/acts/{key}/read"): PUBLIC,
     ("GET", "/positions/{position_id}"): PUBLIC,
     ("GET", "/eligibility"): PUBLIC,
     ("POST", "/eligibility"): PUBLIC,

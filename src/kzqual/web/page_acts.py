@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from kzqual.api import registry
+from kzqual.acts.adilet import official_url
 from kzqual.acts.labels import target_label
+from kzqual.api import registry
 from kzqual.api.deps import get_store
+from kzqual.i18n import t
 from kzqual.web.page_home import _date, _int
+from kzqual.web import structure_view
+from kzqual.web.charts import bar_chart, tally
 from kzqual.web.render import page_lang, render
 
 router = APIRouter()
@@ -22,8 +26,9 @@ def acts(request: Request):
     in_force_on = _date(qp.get("in_force_on"))
     items = registry.list_acts(get_store(request), status=status, in_force_on=in_force_on)
     page = {"items": items, "total": len(items), "limit": max(len(items), 1), "offset": 0}
+    query = "&".join(f"{k}={v}" for k, v in (("status", status), ("in_force_on", in_force_on)) if v)
     return render(request, "acts.html", page=page, status=status or "", in_force_on=in_force_on or "",
-                  active="/acts")
+                  api_url="/api/v1/acts" + (f"?{query}" if query else ""), active="/acts")
 
 
 def text_lang(request: Request) -> str | None:
@@ -55,10 +60,66 @@ def act(request: Request, key: str):
     old = summary["version"] if summary["version"] != summary["versions"] else None
     tq = _tq(summary)
     vq = "&".join(x for x in (f"version={old}" if old else "", tq) if x)
-    events = [_with_targets(e, detail["act"], page_lang(request)) for e in detail["events"]]
+    lang = page_lang(request)
+    events = [_with_targets(e, detail["act"], lang) for e in detail["events"]]
+    registration = detail["act"].get("registration") or {}
     return render(request, "act.html", a=detail["act"], s=summary, key=summary["key"], events=events,
                   structure=detail["structure"], positions=summary["positions"], warnings=detail["warnings"],
-                  versions=versions, old=old, vq=vq, tq=tq, texts=detail["texts"], active="/acts")
+                  versions=versions, old=old, vq=vq, tq=tq, texts=detail["texts"], active="/acts",
+                  adilet=official_url(registration.get("number"), registration.get("date"), lang),
+                  charts=None if old else _charts(store, summary, lang),
+                  export_links=_act_exports(summary, tq))
+
+
+def _charts(store, summary: dict, lang: str) -> dict:
+    """The act's posts per category and per department, as SVG bar charts (current version)."""
+    posts = list(store.iter_positions(act_key=summary["key"], lang=summary["language"]))
+    if not posts:
+        return {}
+    none = t("pages.chart.none", lang)
+    other = t("pages.chart.other", lang)
+    by_category = tally(((p.category_raw or p.category) for p in posts), none)
+    by_department = tally((p.department for p in posts), none)
+    return {
+        "category": bar_chart(by_category, title=t("pages.chart.by_category", lang), other_label=other,
+                              css_id="chart-category"),
+        "department": bar_chart(by_department, title=t("pages.chart.by_department", lang), other_label=other,
+                                css_id="chart-department"),
+    }
+
+
+def _act_exports(summary: dict, tq: str) -> dict:
+    """JSON and CSV of what the act page shows: the act (the API's detail) and its posts."""
+    key = summary["key"]
+    lq = f"lang={summary['language']}" if tq else ""
+    amp = f"&{lq}" if lq else ""
+    return {
+        "json": f"/api/v1/acts/{key}" + (f"?{lq}" if lq else ""),
+        "csv": f"/api/v1/acts/{key}?format=csv{amp}",
+        "posts_json": f"/api/v1/positions?act={key}{amp}",
+        "posts_csv": f"/api/v1/positions?act={key}&format=csv&all=1{amp}",
+    }
+
+
+@router.get("/acts/{key}/read")
+def act_read(request: Request, key: str):
+    """The act as structured articles; Kazakh and Russian side by side where both are loaded."""
+    store = get_store(request)
+    version = _version(request)
+    detail = registry.get_act(store, key, version, text_lang(request))
+    summary = detail["summary"]
+    real_key = summary["key"]
+    langs = [x["language"] for x in detail["texts"]]
+    if version is None and len(langs) > 1 and request.query_params.get("side") != "0":
+        columns = [(lg, registry.get_act(store, real_key, None, lg)["structure"]) for lg in langs]
+    else:
+        columns = [(summary["language"], detail["structure"])]
+    rows = structure_view.align(columns)
+    part_q = request.query_params.get("part", "")
+    shown, part = structure_view.page(rows, int(part_q) if part_q.isdigit() else None)
+    return render(request, "read.html", a=detail["act"], key=real_key, s=summary, rows=shown, part=part,
+                  parts=structure_view.parts(rows) if part else [], columns=[c for c, _ in columns],
+                  act_version=version, active="/acts")
 
 
 def _with_targets(event: dict, act: dict, lang: str) -> dict:
