@@ -28,9 +28,11 @@ def test_demo_is_idempotent(tmp_path: Path):
     assert first.returncode == 0, first.stderr
     assert "reg-9344" in first.stdout and "added" in first.stdout
     assert "5 added this run" in first.stdout
+    assert "4 fictitious sample cases" in first.stdout  # the staff pages have something to show
     second = _run("demo", "--db", db, "--no-serve", env={"KZQUAL_LANG": "en"})
     assert second.returncode == 0, second.stderr
     assert "0 added this run, 5 re-used" in second.stdout and "unchanged" in second.stdout
+    assert "sample cases" not in second.stdout  # only into a registry without cases
     # The table speaks the reader's language (headers, status, the closing line).
     ru = _run("demo", "--db", db, "--no-serve", env={"KZQUAL_LANG": "ru"})
     assert "Действует" in ru.stdout and "Должности" in ru.stdout and "добавлено 0" in ru.stdout

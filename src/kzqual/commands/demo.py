@@ -21,7 +21,10 @@ from kzqual.commands.examples import examples
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to serve on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Serve after loading (--no-serve: load and print only).")
-def demo(db: str, host: str, port: int, serve: bool) -> None:
+@click.option("--sample-cases/--no-sample-cases", default=True, show_default=True,
+              help="Add a few clearly fictitious public-service cases for the staff pages (only to a registry "
+                   "with no cases).")
+def demo(db: str, host: str, port: int, serve: bool, sample_cases: bool) -> None:
     """Load the five bundled acts (once), print what is in the registry, serve API and UI."""
     from rich.console import Console
     from rich.table import Table
@@ -47,6 +50,12 @@ def demo(db: str, host: str, port: int, serve: bool) -> None:
         for r in summary.failed:
             console.print(f"[red]{t('web.demo.failed', lang)}[/red] {r.path}: {r.error}")
         counts = store.counts()
+        if sample_cases:
+            from kzqual.services.samples import seed_sample_cases
+
+            seeded = seed_sample_cases(store.engine)
+            if seeded:
+                console.print(t("pages.demo.samples", lang, cases=seeded), markup=False, highlight=False)
     added = sum(1 for r in summary.results if r.status in ("added", "new_version"))
     console.print(t("web.demo.summary", lang, acts=counts["acts"], posts=counts["positions"], added=added,
                     reused=len(summary.results) - added - len(summary.failed)))
