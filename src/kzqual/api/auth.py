@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from kzqual.api import policy, sessions
@@ -48,16 +48,6 @@ class Principal:
 
 
 PUBLIC = Principal("public", policy.PUBLIC)
-
-
-def check_token(configured: str | None, credentials: HTTPAuthorizationCredentials | None) -> None:
-    """The bootstrap rule alone (kept for callers that know only KZQUAL_TOKEN)."""
-    if not configured:
-        raise ApiError(403, "writes_disabled", "writes are disabled: the operator has not set KZQUAL_TOKEN")
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise _unauthorized("this request needs 'Authorization: Bearer <token>'")
-    if not hmac.compare_digest(credentials.credentials.encode(), configured.encode()):
-        raise _unauthorized("wrong bearer token")
 
 
 def _unauthorized(message: str) -> ApiError:
