@@ -9,17 +9,34 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 
 from kzqual import __version__
-from kzqual.i18n import LANGS, t
+from kzqual.i18n import DEFAULT_LANG, LANGS, t
 from kzqual.positions.warnings import localize
 from kzqual.services.standard import citation_label
+from kzqual.web.dates import format_date, format_datetime
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
+
+
+@pass_context
+def _date_filter(context: Any, value: Any) -> str:
+    return format_date(value, context.get("lang") or DEFAULT_LANG)
+
+
+@pass_context
+def _datetime_filter(context: Any, value: Any) -> str:
+    return format_datetime(value, context.get("lang") or DEFAULT_LANG)
+
+
+# `{{ case.submitted_at | datetime }}`, `{{ d.due | date }}`: the reader's locale, never ISO strings
+templates.env.filters["date"] = _date_filter
+templates.env.filters["datetime"] = _datetime_filter
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
