@@ -89,6 +89,11 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/positions/{position_id}"): PUBLIC,
     ("GET", "/eligibility"): PUBLIC,
     ("POST", "/eligibility"): PUBLIC,
+    # a saved check is named by an opaque random id (kzqual.web.saved_checks): whoever has the
+    # link sees the answers it holds, which are the visitor's own, never an applicant's record
+    ("POST", "/eligibility/share"): PUBLIC,
+    ("GET", "/eligibility/saved/{saved_id}"): PUBLIC,
+    ("GET", "/compare"): PUBLIC,  # posts side by side: acts' text only
     ("GET", "/signin"): PUBLIC,
     ("POST", "/signin"): PUBLIC,
     ("POST", "/signout"): "signed_in",

@@ -28,6 +28,9 @@ class NextStep:
     summary: dict[str, str] = field(default_factory=dict)  # one sentence per language
     # the service the alternative asks for: {"metric", "years", "label": {lang: text}} (for the timeline)
     required: list[dict] = field(default_factory=list)
+    # every alternative of the same choice, for the timeline: {"title": {lang}, "status", "chosen",
+    # "required": [...]}; empty when the post offers no choice of service
+    alternatives: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         d: dict = {"meets_on": self.meets_on.isoformat() if self.meets_on else None,
@@ -39,6 +42,8 @@ class NextStep:
             d["title"] = self.title
         if self.required:
             d["required"] = self.required
+        if self.alternatives:
+            d["alternatives"] = self.alternatives
         return d
 
 
@@ -130,7 +135,25 @@ def next_step(tree: T.Tree, m: Metrics, policy: Policy = DEFAULT, now: Verdict |
         missing = [x for x in missing if id(x) not in inside] + _leaves_not_met(chosen[1])
     title = chosen[1].title if chosen is not None else {}
     return NextStep(day, chosen[1].label if chosen is not None else None, title, missing,
-                    _summary(day, title, missing), _required(chosen[0] if chosen is not None else tree))
+                    _summary(day, title, missing), _required(chosen[0] if chosen is not None else tree),
+                    _each_alternative(tree, now, chosen[0] if chosen is not None else None))
+
+
+def _each_alternative(tree: T.Tree, now: Verdict, chosen: T.Tree | None) -> list[dict]:
+    """The service each alternative of the choice that holds ``chosen`` asks for (the first choice
+    asking for any service when nothing is chosen), so a picture can set the person's periods
+    against every alternative, not only the closest one."""
+    choices = _alternatives(tree, now)
+    holder = next(((n, nv) for n, nv in choices if chosen is not None and any(c is chosen for c in n.children)),
+                  None)
+    if holder is None:
+        holder = next(((n, nv) for n, nv in choices if any(_required(c) for c in n.children)), None)
+    if holder is None:
+        return []
+    n, nv = holder
+    return [{"title": cv.title or {lang: cv.label for lang in LANGS}, "status": cv.status_name,
+             "chosen": c is chosen, "required": _required(c)}
+            for c, cv in zip(n.children, nv.children) if _required(c)]
 
 
 def _required(tree: T.Tree) -> list[dict]:

@@ -13,6 +13,7 @@ aware datetime is shown in Kazakhstan wall-clock time (the service's own clock, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from kzqual.i18n import t
@@ -60,3 +61,19 @@ def format_datetime(value: Any, lang: str) -> str:
         return _day(parsed, lang)
     moment = _local(parsed)
     return t("date.datetime", lang, date=_day(moment.date(), lang), time=f"{moment:%H:%M}")
+
+
+_ISO_DAY = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
+
+
+def dates_in_text(text: Any, lang: str) -> str:
+    """A generated sentence (a verdict's reason, a next step) with its ISO days as people read them
+    ("Meets alternative 3 on 2024-06-29" -> "... on 29 June 2024").  Only for the program's own
+    sentences: an act's quoted text is never rewritten."""
+    def one(m: re.Match) -> str:
+        try:
+            return _day(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))), lang)
+        except ValueError:  # not a real day: left as written
+            return m.group(0)
+
+    return _ISO_DAY.sub(one, str(text or ""))

@@ -1,173 +1,188 @@
 """The eligibility page: a profile from a form or an uploaded JSON file; the verdict per criterion
-for one post, and the posts the person qualifies for, with near misses."""
+for one post, and every post the person qualifies for (paginated), with near misses.
+
+The form keeps people's work: a problem is shown next to its field and every value comes back;
+the post is found by a search inside the form (a "Find" step without JavaScript, a small picker
+with it: static/picker.js); "Save a link" stores the answers under an opaque id
+(:mod:`kzqual.web.saved_checks`) for a result that can be shared, bookmarked and printed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
 
-from kzqual.api import eligibility
-from kzqual.api.deps import get_store
 from kzqual import safe_json
-from kzqual.errors import InputError
+from kzqual.api import eligibility, registry
+from kzqual.api.deps import get_store
+from kzqual.errors import InputError, NotFoundError
+from kzqual.web import saved_checks
+from kzqual.web.eligibility_form import (LEVELS, POSTGRADUATE_KINDS, WORK_ROWS, FieldError, form_fields,
+                                         profile_from_form, read_as_of, read_form, specialty_choices)
+from kzqual.web.post_lines import describe, lines_for
 from kzqual.web.render import page_lang, render
 from kzqual.web.timeline import timeline_svg
 
+__all__ = ["profile_from_form", "router", "specialty_choices"]
+
 router = APIRouter()
-LEVELS = ("general_secondary", "technical_vocational", "post_secondary", "higher", "postgraduate")
-POSTGRADUATE_KINDS = ("master", "doctorate")
-# Tri-state answers: "" = not stated, which the engine treats as undetermined (never as "no").
-TRISTATE = {"": None, "yes": True, "no": False}
-WORK_ROWS = 3
 MAX_UPLOAD = 256 * 1024
+PAGE = 20  # posts per page of "posts you qualify for"
+CHOICES = 10  # posts offered by the in-form search
 
 
-def _d(value: Any) -> str | None:
-    value = str(value or "").strip()
-    if not value:
-        return None
+def _int(value: Any, lo: int, hi: int) -> int:
     try:
-        return dt.date.fromisoformat(value).isoformat()
+        return min(max(int(str(value or "0")), lo), hi)
     except ValueError:
-        raise InputError(f"not a date (YYYY-MM-DD): {value[:40]!r}", source="form") from None
+        return lo
 
 
-def _s(form: Any, name: str) -> str | None:
-    return str(form.get(name, "")).strip()[:200] or None
+def _values(form: Any) -> dict[str, str]:
+    """The form's text values worth keeping (never the CSRF token, never a file)."""
+    keep = set(form_fields())
+    return {k: str(v) for k, v in form.multi_items() if k in keep and isinstance(v, str)}
 
 
-def _tri(form: Any, name: str) -> bool | None:
-    value = str(form.get(name, "")).strip()
-    if value not in TRISTATE:
-        raise InputError(f"{name}: expected yes, no or empty, got {value[:20]!r}", source="form")
-    return TRISTATE[value]
-
-
-def specialty_choices(lang: str) -> list[dict]:
-    """The taxonomy for the form's picker: each group (itself a choice: "the whole group") with its
-    specialties, names in the reader's language."""
-    from kzqual.rules import taxonomy as tx
-
-    groups: list[dict] = []
-    for row in tx.bundled().search("", lang):
-        if row["kind"] == "group":
-            groups.append({"key": row["key"], "name": row["name"], "specialties": []})
-        elif groups and groups[-1]["key"] == row["group"]:
-            groups[-1]["specialties"].append({"key": row["key"], "name": row["name"], "code": row.get("code")})
-    for g in groups:
-        g["specialties"].sort(key=lambda s: s["name"])
-    return [g for g in groups if g["specialties"] or g["key"] in _classifier_groups()]
-
-
-@lru_cache(maxsize=1)
-def _classifier_groups() -> frozenset[str]:
-    # groups the curated classifier lists (a group only an act's damaged text names is not offered)
-    from kzqual.rules import taxonomy as tx
-
-    return frozenset(g.key for g in tx.load(tx.classifier_path()).groups)
-
-
-def _field(form: Any, lang: str) -> str | None:
-    """The specialty as typed, else the one picked from the taxonomy (by its name in ``lang``,
-    which resolves back to the same key)."""
-    typed = _s(form, "edu_field")
-    key = str(form.get("edu_specialty", "")).strip()
-    if typed or not key:
-        return typed
-    from kzqual.rules import taxonomy as tx
-
-    tax = tx.bundled()
-    if tax.by_key(key) is None:
-        raise InputError(f"unknown specialty key {key[:60]!r}", source="form")
-    return tax.label(key, lang)
-
-
-def profile_from_form(form: Any, lang: str = "kk") -> dict:
-    """The profile the form describes (the same JSON format an upload uses)."""
-    education = []
-    level = str(form.get("edu_level", "")).strip()
-    if level:
-        if level not in LEVELS:
-            raise InputError(f"unknown education level {level[:40]!r}", source="form")
-        entry: dict[str, Any] = {"level": level, "field": _field(form, lang),
-                                 "completed": _d(form.get("edu_completed")),
-                                 "foreign_priority_programme": bool(form.get("edu_foreign_priority")),
-                                 "academy_state_order": bool(form.get("edu_academy"))}
-        kind = str(form.get("edu_pg_kind", "")).strip()
-        if kind:
-            if kind not in POSTGRADUATE_KINDS or level != "postgraduate":
-                raise InputError(f"postgraduate kind {kind[:20]!r} needs level 'postgraduate'", source="form")
-            entry["postgraduate_kind"] = kind
-        education.append(entry)
-    work = []
-    for i in range(WORK_ROWS):
-        start = _d(form.get(f"w{i}_start"))
-        employer = str(form.get(f"w{i}_employer", "")).strip()
-        if not start and not employer:
-            continue
-        if not start:
-            raise InputError(f"work row {i + 1}: give the start date", source="form")
-        work.append({
-            "employer": employer or "—", "start": start, "end": _d(form.get(f"w{i}_end")),
-            "post": str(form.get(f"w{i}_post", "")).strip(),
-            # A state-service post is in a state body; a state body may employ people outside
-            # state service (technical staff), so the two are separate boxes.
-            "state_body": bool(form.get(f"w{i}_state_body") or form.get(f"w{i}_state")),
-            "state_service": bool(form.get(f"w{i}_state")),
-            "leadership": bool(form.get(f"w{i}_lead")),
-            "field": _s(form, f"w{i}_field"),
-            "grade": _s(form, f"w{i}_grade"),
-        })
-    profile: dict[str, Any] = {"education": education, "work": work,
-                               "special_training": _tri(form, "special_training"),
-                               "computer_skills": _tri(form, "computer_skills")}
-    degree = _s(form, "degree_kind")
-    if degree:
-        profile["academic_degree"] = {"kind": degree, "field": _s(form, "degree_field"),
-                                      "awarded": _d(form.get("degree_awarded"))}
-    return profile
+def _page(request: Request, values: dict[str, str], *, status: int = 200, errors: list[FieldError] | None = None,
+          result: dict | None = None, choices: list[dict] | None = None, saved_id: str | None = None):
+    lang = page_lang(request)
+    store = get_store(request)
+    position_id = values.get("position_id", "")
+    chosen = describe(store, [position_id]).get(position_id) if position_id else None
+    by_field: dict[str, list[str]] = {}
+    for e in errors or []:
+        by_field.setdefault(e.field, []).append(e.text(lang))
+    return render(request, "eligibility.html", http_status=status, levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS,
+                  rows=range(WORK_ROWS), form=values, specialties=specialty_choices(lang), position_id=position_id,
+                  chosen=chosen, choices=choices, errors=by_field,
+                  error_list=[(e.field, e.text(lang), e.detail) for e in errors or []],
+                  result=result, saved_id=saved_id, active="/eligibility")
 
 
 @router.get("/eligibility")
 def form_page(request: Request):
-    return render(request, "eligibility.html", levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS, rows=range(WORK_ROWS),
-                  form={}, specialties=specialty_choices(page_lang(request)),
-                  position_id=request.query_params.get("position", "")[:200], result=None, active="/eligibility")
+    position = request.query_params.get("position", "")[:200]
+    return _page(request, {"position_id": position} if position else {})
+
+
+def _find(request: Request, values: dict[str, str]) -> list[dict]:
+    """The posts the in-form search offers: the words in post_q, posts of acts in force first."""
+    q = values.get("post_q", "").strip()[:200]
+    if not q:
+        return []
+    store = get_store(request)
+    items, _, _ = registry.search_positions(store, q=q, lang=None, body=None, category=None, in_force_on=None,
+                                            act=None, limit=CHOICES * 3, offset=0)
+    items.sort(key=lambda i: i.get("act_status") == "repealed")  # stable: relevance within each group
+    described = describe(store, [i["id"] for i in items[:CHOICES]])
+    return [described[i["id"]] for i in items[:CHOICES] if i["id"] in described]
+
+
+def _profile(values: dict[str, str], raw_upload: bytes | None, upload_name: str,
+             lang: str) -> tuple[dict | None, list[FieldError]]:
+    if raw_upload is not None:
+        if len(raw_upload) > MAX_UPLOAD:
+            return None, [FieldError("profile_file", "web.formerr.too_large", {"kib": MAX_UPLOAD // 1024},
+                                     f"profile file larger than {MAX_UPLOAD // 1024} KiB")]
+        try:
+            return safe_json.loads(raw_upload, source=upload_name, max_bytes=MAX_UPLOAD), []
+        except InputError as exc:
+            return None, [FieldError("profile_file", "web.formerr.json", {}, str(exc))]
+    pasted = values.get("profile_json", "").strip()
+    if pasted:
+        try:
+            return safe_json.loads(pasted, source="profile"), []
+        except InputError as exc:
+            return None, [FieldError("profile_json", "web.formerr.json", {}, str(exc))]
+    return read_form(values, lang)
+
+
+def evaluate(request: Request, profile: Any, values: dict[str, str], offset: int = 0) -> tuple[dict | None, list[FieldError]]:
+    """The verdict for the chosen post and one page of the posts the profile qualifies for."""
+    lang = page_lang(request)
+    store = get_store(request)
+    as_of, errors = read_as_of(values)
+    position_id = values.get("position_id", "").strip()
+    if position_id:
+        try:
+            store.get_position(position_id)
+        except NotFoundError:
+            errors.append(FieldError("post_q", "web.formerr.post", {}, f"no post {position_id[:60]!r}"))
+    if errors:
+        return None, errors
+    source = "profile_json" if values.get("profile_json", "").strip() else "profile_file"
+    try:
+        check = eligibility.check(store, profile, position_id, as_of=as_of, policy_values=None) if position_id else None
+        # only posts of acts in force on the as-of date, unless the reader widens it (then each such
+        # post carries its act's status, naming the repealing act)
+        matched = eligibility.match(request.app, store, profile, as_of=as_of, in_force_on=None, near_years=2.0,
+                                    limit=PAGE, offset=offset, policy_values=None,
+                                    include_repealed=bool(values.get("include_repealed")))
+    except InputError as exc:  # a profile from JSON the engine cannot read
+        return None, [FieldError(source, "web.formerr.json", {}, str(exc))]
+    for group in ("qualified", "near_misses", "possible"):
+        matched[group] = lines_for(store, matched[group])
+    timeline = None
+    if check is not None and check.get("next_step") and isinstance(profile, dict):
+        timeline = timeline_svg(profile, as_of, check["next_step"], lang)
+    pages = {"offset": offset, "limit": PAGE, "total": matched["counts"]["met"]}
+    # one banner per act not in force (naming the repealing act), not one per post
+    banners = {i["act_status"]["act"]: i["act_status"] for group in ("qualified", "near_misses", "possible")
+               for i in matched[group] if i.get("act_status")}
+    return {"check": check, "match": matched, "timeline": timeline, "page": pages, "banners": list(banners.values()),
+            "profile": json.dumps(profile, ensure_ascii=False, indent=1)}, []
+
+
+async def _read(request: Request) -> tuple[dict[str, str], Any, list[FieldError], Any]:
+    form = await request.form()
+    values = _values(form)
+    upload = form.get("profile_file")
+    raw, name = None, ""
+    if upload is not None and hasattr(upload, "read") and getattr(upload, "filename", ""):
+        raw, name = await upload.read(MAX_UPLOAD + 1), upload.filename
+        if len(raw) <= MAX_UPLOAD:  # kept in the paste box: the next submit does not need the file again
+            values["profile_json"] = raw.decode("utf-8", errors="replace")
+    profile, errors = _profile(values, raw, name, page_lang(request))
+    return values, profile, errors, form
 
 
 @router.post("/eligibility")
 async def run(request: Request):
-    form = await request.form()
-    upload = form.get("profile_file")
-    pasted = str(form.get("profile_json", "")).strip()
-    if upload is not None and hasattr(upload, "read") and getattr(upload, "filename", ""):
-        raw = await upload.read(MAX_UPLOAD + 1)
-        if len(raw) > MAX_UPLOAD:
-            raise InputError(f"profile file larger than {MAX_UPLOAD // 1024} KiB", source=upload.filename)
-        profile = safe_json.loads(raw, source=upload.filename, max_bytes=MAX_UPLOAD)
-    elif pasted:
-        profile = safe_json.loads(pasted, source="profile")
-    else:
-        profile = profile_from_form(form, page_lang(request))
-    as_of = dt.date.fromisoformat(_d(form.get("as_of")) or dt.date.today().isoformat())
-    position_id = str(form.get("position_id", "")).strip()[:200]
-    store = get_store(request)
-    check = None
-    if position_id:
-        check = eligibility.check(store, profile, position_id, as_of=as_of, policy_values=None)
-    # only posts of acts in force on the as-of date, unless the reader widens it (then each such
-    # post carries its act's status, naming the repealing act)
-    matched = eligibility.match(request.app, store, profile, as_of=as_of, in_force_on=None, near_years=2.0,
-                                limit=20, policy_values=None, include_repealed=bool(form.get("include_repealed")))
-    timeline = None
-    if check is not None and check.get("next_step") and isinstance(profile, dict):
-        timeline = timeline_svg(profile, as_of, check["next_step"], page_lang(request))
-    return render(request, "eligibility.html", levels=LEVELS, pg_kinds=POSTGRADUATE_KINDS, rows=range(WORK_ROWS),
-                  form=dict(form), specialties=specialty_choices(page_lang(request)),
-                  position_id=position_id, result={"check": check, "match": matched, "timeline": timeline,
-                                                   "profile": json.dumps(profile, ensure_ascii=False, indent=1)},
-                  active="/eligibility")
+    values, profile, errors, form = await _read(request)
+    if form.get("find") or (values.get("post_q", "").strip() and not values.get("position_id", "").strip()):
+        # the search-then-pick step: nothing evaluated, every answer kept
+        return _page(request, values, choices=_find(request, values), errors=errors)
+    if errors:
+        return _page(request, values, status=400, errors=errors)
+    result, errors = evaluate(request, profile, values, _int(form.get("offset"), 0, 1_000_000))
+    return _page(request, values, status=400 if errors else 200, errors=errors, result=result)
+
+
+@router.post("/eligibility/share")
+async def share(request: Request):
+    """Save the answers under an opaque id and open the result's own address."""
+    values, profile, errors, _ = await _read(request)
+    if not errors:
+        _, errors = evaluate(request, profile, values)  # only a check that runs is saved
+    if errors:
+        return _page(request, values, status=400, errors=errors)
+    key = saved_checks.save(get_store(request).engine, {"version": 1, "form": values})
+    return RedirectResponse(f"/eligibility/saved/{key}#result", status_code=303)
+
+
+@router.get("/eligibility/saved/{saved_id}")
+def saved(request: Request, saved_id: str):
+    content = saved_checks.load(get_store(request).engine, saved_id)
+    if content is None:
+        raise NotFoundError(f"no saved check {saved_id[:40]!r} (unknown or expired)", source="saved_id")
+    values = {k: str(v) for k, v in (content.get("form") or {}).items() if k in set(form_fields())}
+    profile, errors = _profile(values, None, "", page_lang(request))
+    result = None
+    if not errors:
+        result, errors = evaluate(request, profile, values, _int(request.query_params.get("offset"), 0, 1_000_000))
+    return _page(request, values, status=200, errors=errors, result=result, saved_id=saved_id)

@@ -12,6 +12,7 @@ PAGES: tuple[tuple[str, str | None, str], ...] = (
     ("acts", "/acts", "web.nav.acts"),
     ("positions", None, ""),
     ("eligibility", "/eligibility", "web.nav.eligibility"),
+    ("compare", None, ""),
     ("services", "/services", "web.nav.services"),
     ("signin", None, ""),
 )

@@ -15,7 +15,7 @@ from kzqual import __version__
 from kzqual.i18n import DEFAULT_LANG, LANGS, t
 from kzqual.positions.warnings import localize
 from kzqual.services.standard import citation_label
-from kzqual.web.dates import format_date, format_datetime
+from kzqual.web.dates import dates_in_text, format_date, format_datetime
 
 HERE = Path(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -37,6 +37,14 @@ def _datetime_filter(context: Any, value: Any) -> str:
 # `{{ case.submitted_at | datetime }}`, `{{ d.due | date }}`: the reader's locale, never ISO strings
 templates.env.filters["date"] = _date_filter
 templates.env.filters["datetime"] = _datetime_filter
+
+
+@pass_context
+def _dates_in_filter(context: Any, value: Any) -> str:
+    return dates_in_text(value, context.get("lang") or DEFAULT_LANG)
+
+
+templates.env.filters["dates_in"] = _dates_in_filter
 
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 

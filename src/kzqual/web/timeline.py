@@ -2,8 +2,9 @@
 rendered SVG (no JavaScript), for the verdict page.
 
 One row per period (state service, state body, other work), continued with a dashed bar where the
-period is still running and the next step's date lies ahead; one row per length of service the
-closest alternative asks for, drawn as that many years ending on the day it is met (or today);
+period is still running and the next step's date lies ahead; one row per length of service each
+alternative of the choice asks for, drawn as that many years ending on the day the closest one is
+met (solid: ``tl-chosen``) or today (the others: a bar the periods above already cover is met);
 vertical marks for the as-of day and the day the post is met.
 """
 
@@ -16,6 +17,7 @@ from markupsafe import Markup, escape
 
 from kzqual.i18n import t
 from kzqual.rules.evaluate import years_phrase
+from kzqual.web.dates import format_date
 
 WIDTH, LABEL_W, ROW_H, TOP = 760, 260, 24, 22
 PLOT_W = WIDTH - LABEL_W - 20
@@ -51,7 +53,9 @@ def timeline_svg(profile: dict, as_of: dt.date, next_step: dict | None, lang: st
     required = (next_step or {}).get("required") or []
     horizon = max(d for d in (as_of, meets) if d)
     anchor = meets or as_of
-    starts = [_date(w["start"]) for w in work] + [_years_before(anchor, r["years"]) for r in required] + [as_of]
+    needs = [r["years"] for alt in (next_step or {}).get("alternatives") or [] for r in alt.get("required") or []]
+    starts = ([_date(w["start"]) for w in work] + [_years_before(anchor, y) for y in needs + [r["years"] for r in required]]
+              + [as_of])
     lo = min(starts) - dt.timedelta(days=60)
     hi = horizon + dt.timedelta(days=120)
     span = max((hi - lo).days, 1)
@@ -70,27 +74,38 @@ def timeline_svg(profile: dict, as_of: dt.date, next_step: dict | None, lang: st
         if until >= start:
             rows.append(f'<rect class="tl-bar tl-{kind}" x="{x(start):.1f}" y="{y + 4}" '
                         f'width="{max(x(until) - x(start), 1.5):.1f}" height="{ROW_H - 8}"><title>'
-                        f'{escape(start.isoformat())} – {escape(until.isoformat())}</title></rect>')
+                        f'{escape(format_date(start, lang))} – {escape(format_date(until, lang))}</title></rect>')
         runs_on = end is None or end > as_of
         if runs_on and meets and meets > as_of:
             stop = min(end, meets) if end else meets
             rows.append(f'<rect class="tl-bar tl-ahead" x="{x(as_of):.1f}" y="{y + 4}" '
                         f'width="{max(x(stop) - x(as_of), 1.5):.1f}" height="{ROW_H - 8}"/>')
         y += ROW_H
-    for r in required:
-        start = _years_before(anchor, r["years"])
-        # the number first: a long Kazakh label is cut at the row's end, the years must stay visible
-        text = f'{t("nextstep.required", lang, years=years_phrase(r["years"], lang))} · {r["label"].get(lang, "")}'
-        rows.append(f'<text class="tl-label tl-need-label" x="4" y="{y + 15}">{escape(_short(text, 44))}</text>')
-        rows.append(f'<rect class="tl-need" x="{x(start):.1f}" y="{y + 6}" width="{max(x(anchor) - x(start), 1.5):.1f}" '
-                    f'height="{ROW_H - 12}"><title>{escape(text)}</title></rect>')
-        y += ROW_H
+    # every alternative of the choice (the closest one drawn solid, ending on the day it is met);
+    # the others end today: a bar the person's periods already cover is met on that count
+    groups = (next_step or {}).get("alternatives") or [
+        {"title": (next_step or {}).get("title") or {}, "chosen": True, "status": "not_met", "required": required}]
+    for alt in groups:
+        end = anchor if alt.get("chosen") else as_of
+        mark = {"met": "✔", "not_met": "✘", "undetermined": "?"}.get(alt.get("status"), "")
+        for r in alt.get("required") or []:
+            start = _years_before(end, r["years"])
+            # the number first: a long Kazakh label is cut at the row's end, the years must stay visible
+            need = t("nextstep.required", lang, years=years_phrase(r["years"], lang))
+            name = (alt.get("title") or {}).get(lang, "")
+            text = " · ".join(p for p in (f"{mark} {name}".strip(), need, r["label"].get(lang, "")) if p)
+            cls = "tl-need tl-chosen" if alt.get("chosen") else "tl-need"
+            rows.append(f'<text class="tl-label tl-need-label" x="4" y="{y + 15}">{escape(_short(text, 44))}</text>')
+            rows.append(f'<rect class="{cls}" x="{x(start):.1f}" y="{y + 6}" width="{max(x(end) - x(start), 1.5):.1f}" '
+                        f'height="{ROW_H - 12}"><title>{escape(text)}: {escape(format_date(start, lang))} – '
+                        f'{escape(format_date(end, lang))}</title></rect>')
+            y += ROW_H
     height = y + 30 if meets else y + 18
     marks = [f'<line class="tl-today" x1="{x(as_of):.1f}" y1="{TOP - 4}" x2="{x(as_of):.1f}" y2="{y}"/>',
-             _mark_label(x(as_of), y + 13, f'{t("nextstep.today", lang)} {as_of.isoformat()}', "tl-mark")]
+             _mark_label(x(as_of), y + 13, f'{t("nextstep.today", lang)} {format_date(as_of, lang)}', "tl-mark")]
     if meets:
         marks += [f'<line class="tl-meets" x1="{x(meets):.1f}" y1="{TOP - 4}" x2="{x(meets):.1f}" y2="{y}"/>',
-                  _mark_label(x(meets), y + 26, f'{t("nextstep.meets", lang)} {meets.isoformat()}',
+                  _mark_label(x(meets), y + 26, f'{t("nextstep.meets", lang)} {format_date(meets, lang)}',
                               "tl-mark tl-meets-label")]
     ticks = []
     step = max(1, (hi.year - lo.year) // 10 + 1)
