@@ -14,6 +14,7 @@ PAGES = [
     "/acts/reg-9219/text?start=30000&end=30010", "/positions/15125-g1-p1", "/positions/9344-a2-43",
     "/eligibility", "/services", "/services?overdue=1&as_of=2024-07-15", "/services/cases/1",
     "/services/cases/2", "/services/complaints/1", "/services/report?year=2024&half=1",
+    "/eligibility?position=15125-g1-p1", "/compare?ids=9344-a1-26,15125-g1-p1&q=инспектор",
 ]
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 RAW_KEY = re.compile(r"\b(?:web|common|rules|services)\.[a-z0-9_]+\.[a-z0-9_.]+\b")
