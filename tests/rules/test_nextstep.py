@@ -114,3 +114,18 @@ def test_missing_lists_education_and_the_closest_alternative_together(posts):
                         posts("mes_161_kk")["9344-a1-1"], as_of=AS_OF)
     assert nxt.meets_on is None and nxt.alternative == "alternative 3"
     assert [(m.criterion, m.lines) for m in nxt.missing] == [("education", (72, 74)), ("experience", (105, 106))]
+
+
+def test_every_alternative_of_the_choice_with_the_service_it_asks_for(posts):
+    # MES 161 l.100-108: 1) three years of state service; 2) one year, after studies abroad in a
+    # priority specialty; 3) two years in state bodies; 4) four years in the post's field, two of
+    # them in leadership posts.  The timeline sets the person's periods against each of them.
+    _, nxt = check_next(profile([ECON], [job("2022-07-01", **SS)]), posts("mes_161_kk")["9344-a1-1"], as_of=AS_OF)
+    alts = nxt.as_dict()["alternatives"]
+    assert [a["title"]["en"] for a in alts] == ["Alternative 1", "Alternative 2", "Alternative 3", "Alternative 4"]
+    assert [[(r["metric"], r["years"]) for r in a["required"]] for a in alts] == [
+        [("state_service", 3.0)], [("state_service", 1.0)], [("state_body", 2.0)],
+        [("field", 4.0), ("leadership", 2.0)]]
+    assert [a["chosen"] for a in alts] == [False, False, True, False]
+    # 1.5 years of state service meet alternative 2's years, but not its studies abroad
+    assert [a["status"] for a in alts] == ["not_met"] * 4
