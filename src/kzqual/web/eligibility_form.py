@@ -90,14 +90,22 @@ def specialty_choices(lang: str) -> list[dict]:
     specialties, names in the reader's language."""
     from kzqual.rules import taxonomy as tx
 
+    def shown_in(row: dict) -> str:
+        # a name only an act gives (in its own language and spelling) is shown as written and
+        # marked with that language, so a screen reader reads it right
+        names = row.get("names") or {}
+        return lang if lang in names or not names else next(iter(names))
+
     groups: list[dict] = []
     for row in tx.bundled().search("", lang):
         if row["kind"] == "group":
-            groups.append({"key": row["key"], "name": row["name"], "specialties": []})
+            groups.append({"key": row["key"], "name": row["name"], "lang": shown_in(row), "specialties": []})
         elif groups and groups[-1]["key"] == row["group"]:
-            groups[-1]["specialties"].append({"key": row["key"], "name": row["name"], "code": row.get("code")})
+            groups[-1]["specialties"].append({"key": row["key"], "name": row["name"], "code": row.get("code"),
+                                              "lang": shown_in(row)})
     for g in groups:
-        g["specialties"].sort(key=lambda s: s["name"])
+        # names in the reader's language first, then the ones only an act gives
+        g["specialties"].sort(key=lambda s: (s["lang"] != lang, s["name"]))
     groups.sort(key=lambda g: g["name"])
     return [g for g in groups if g["specialties"] or g["key"] in _classifier_groups()]
 
