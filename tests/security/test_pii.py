@@ -16,6 +16,7 @@ import httpx
 from kzqual.api.policy import PUBLIC, ROUTES
 
 from security_helpers import iin_like, pii_strings
+from staff import csrf_of
 
 LINK = re.compile(r'href="([^"#]+)"')
 
@@ -44,7 +45,13 @@ def test_public_responses_hold_no_personal_data(public_site):
         posts = [p["id"] for key in acts
                  for p in c.get(f"/api/v1/positions?act={key}&limit=3").json()["items"]]
         assert len(posts) >= 10
-        values = {"key": acts, "position_id": posts}
+        # a saved eligibility check (the visitor's own answers; its page must show no applicant)
+        token = csrf_of(c.get("/eligibility").text)
+        shared = c.post("/eligibility/share", data={"csrf_token": token, "edu_level": "higher",
+                                                    "as_of": "2020-01-01"}, follow_redirects=False)
+        assert shared.status_code == 303, shared.text[:300]
+        saved = shared.headers["location"].split("/")[-1].split("#")[0]
+        values = {"key": acts, "position_id": posts, "saved_id": [saved]}
 
         def get(path: str) -> httpx.Response:
             seen.add(path)
