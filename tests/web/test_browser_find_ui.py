@@ -224,7 +224,8 @@ def test_compare_is_reachable_from_a_post_page(page, web_url):
 
 
 PHONE_PAGES = ["/?lang=ru&q=маман", "/acts?lang=kk", "/acts/reg-9344?lang=kk", "/positions/9344-a2-43?lang=kk",
-               "/eligibility?lang=kk", "/compare?ids=9344-a1-26&ids=9344-a1-39&ids=15125-g1-p1&lang=kk"]
+               "/eligibility?lang=kk", "/acts/reg-15125/read?lang=ru", "/signin?lang=ru",
+               "/compare?ids=9344-a1-26&ids=9344-a1-39&ids=15125-g1-p1&lang=kk"]  # compare last: looked at below
 
 
 def test_phone_has_no_horizontal_scroll(phone, web_url, screenshots):

@@ -61,6 +61,13 @@ def test_a_query_without_a_picked_post_is_the_find_step_too(web_url):
     assert r.status_code == 200 and 'type="radio" name="position_id"' in r.text
 
 
+def test_no_post_picked_from_the_choices_checks_the_profile_alone(web_url):
+    r = _post(web_url, {"post_q": "инспектор", "position_id": "", "picked": "1", "as_of": "2020-01-01",
+                        "edu_level": "higher"})
+    assert r.status_code == 200 and 'id="qualified"' in r.text and 'id="verdict"' not in r.text
+    assert 'type="radio" name="position_id"' not in r.text
+
+
 def test_unknown_post_is_an_error_on_the_search_field(web_url):
     r = _post(web_url, {"position_id": "nope-1", "edu_level": "higher"})
     assert r.status_code == 400 and 'id="err-post_q"' in r.text

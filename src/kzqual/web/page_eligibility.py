@@ -154,7 +154,8 @@ async def _read(request: Request) -> tuple[dict[str, str], Any, list[FieldError]
 @router.post("/eligibility")
 async def run(request: Request):
     values, profile, errors, form = await _read(request)
-    if form.get("find") or (values.get("post_q", "").strip() and not values.get("position_id", "").strip()):
+    typed_only = values.get("post_q", "").strip() and not values.get("position_id", "").strip()
+    if form.get("find") or (typed_only and not form.get("picked")):
         # the search-then-pick step: nothing evaluated, every answer kept
         return _page(request, values, choices=_find(request, values), errors=errors)
     if errors:
