@@ -7,6 +7,7 @@ does not, which is why the count is a floor for fidelity, not a proof of it."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,17 @@ def test_every_file_is_in_the_manifest():
         for path in folder.rglob("*"):
             if path.is_file():
                 assert (e["folder"], path.relative_to(folder).as_posix()) in listed, path
+
+
+def test_held_out_part_folders_open_with_their_acts_files():
+    # A '<act folder>-pNNN' folder holds other parts of an act whose own folder is scored on its
+    # metadata; its kaz.md / rus.md / meta.yaml must be that folder's, or the metadata not scored
+    # here would differ from the metadata scored there (tests/corpus/expected/SPLIT.md).
+    folders = {e["folder"] for e in MANIFEST}
+    part_folders = [f for f in folders if re.fullmatch(r".+-\d+-p\d{3}", f)]
+    assert part_folders
+    for folder in part_folders:
+        base = folder.rsplit("-p", 1)[0]
+        assert base in folders, folder
+        for name in ("kaz.md", "rus.md", "meta.yaml"):
+            assert (HERE / folder / name).read_bytes() == (HERE / base / name).read_bytes(), (folder, name)
