@@ -106,3 +106,26 @@ def test_share_link_round_trip_over_a_live_server(live):
     # a check with a problem is not saved: the form comes back with the error on its field
     bad = live.post("/eligibility/share?lang=en", data={**form, "w0_end": "2010-01-01"}, follow_redirects=False)
     assert bad.status_code == 400 and 'id="err-w0_end"' in bad.text and 'value="Акимат Астаны"' in bad.text
+
+
+def test_saves_are_bounded_per_address(serve_app, registry, monkeypatch):
+    """Anyone may save a check: past the hourly budget of an address the answer is 429 and nothing
+    more is stored (a fresh server: the budget is counted per server process)."""
+    from kzqual.api import Settings
+
+    monkeypatch.setattr(saved_checks, "SAVES_PER_HOUR", 3)
+    url = serve_app(Settings(db=registry))
+
+    def stored() -> int:
+        with open_store(registry) as store, store.engine.connect() as conn:
+            return len(conn.execute(saved_checks.saved_checks.select()).all())
+
+    before = stored()
+    with httpx.Client(base_url=url, timeout=60) as c:
+        token = csrf_of(c.get("/eligibility?lang=en").text)
+        form = {"csrf_token": token, "position_id": "15125-g1-p1", "as_of": "2020-01-01", "edu_level": "higher"}
+        codes = [c.post("/eligibility/share?lang=en", data=form, follow_redirects=False).status_code for _ in range(4)]
+        assert codes == [303, 303, 303, 429]
+        refused = c.post("/eligibility/share?lang=en", data=form, follow_redirects=False)
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
+    assert stored() == before + 3

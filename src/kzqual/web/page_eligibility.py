@@ -164,6 +164,24 @@ async def run(request: Request):
     return _page(request, values, status=400 if errors else 200, errors=errors, result=result)
 
 
+def _count_save(request: Request) -> None:
+    """Anyone may save a check, so saves are counted per client address: past
+    ``saved_checks.SAVES_PER_HOUR`` an hour the answer is 429 and nothing is stored (bounded storage)."""
+    from kzqual.api.auth import client_key
+    from kzqual.api.deps import app_singleton
+    from kzqual.api.errors import ApiError
+    from kzqual.api.throttle import Throttle
+
+    throttle = app_singleton(request.app, "saved_check_throttle",
+                             lambda: Throttle(saved_checks.SAVES_PER_HOUR, 3600.0))
+    key = client_key(request)
+    wait = throttle.retry_after(key)
+    if wait is not None:
+        raise ApiError(429, "too_many_saves", f"too many saved checks from this address; try again in {wait} s",
+                       headers={"Retry-After": str(wait)})
+    throttle.fail(key)
+
+
 @router.post("/eligibility/share")
 async def share(request: Request):
     """Save the answers under an opaque id and open the result's own address."""
@@ -172,6 +190,7 @@ async def share(request: Request):
         _, errors = evaluate(request, profile, values)  # only a check that runs is saved
     if errors:
         return _page(request, values, status=400, errors=errors)
+    _count_save(request)
     key = saved_checks.save(get_store(request).engine, {"version": 1, "form": values})
     return RedirectResponse(f"/eligibility/saved/{key}#result", status_code=303)
 

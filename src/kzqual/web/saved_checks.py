@@ -32,6 +32,7 @@ saved_checks = Table(
 
 KEEP_DAYS = 365
 MAX_BYTES = 64 * 1024
+SAVES_PER_HOUR = 30  # per client address (kzqual.web.page_eligibility): storage an anonymous caller can fill
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{22}$")  # secrets.token_urlsafe(16)
 
 
