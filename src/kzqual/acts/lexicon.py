@@ -66,6 +66,9 @@ class Entry(BaseModel):
     # a label that counts only when nothing follows it on its line (the same words open running
     # text elsewhere: "Жұмыс тәжірибесі келесі талаптардың біріне …")
     alone: bool = False
+    # kind ``issuer``: the office's name as a record shows it (nominative, as printed in a
+    # signature), the form another language's entry of the same meaning translates to
+    form: str | None = None
     language: str = ""
 
     @model_validator(mode="after")

@@ -18,9 +18,10 @@ import re
 
 from kzqual.acts.doc import Doc
 from kzqual.acts.head import Head, read_identity
+from kzqual.acts.issuer import body_of, issuer_meaning, translate_issuer
 from kzqual.acts.metafile import ActMeta
 from kzqual.acts.model import ActRef, Span
-from kzqual.acts.refs import parse_act_ref
+from kzqual.acts.refs import is_kazakh, parse_act_ref
 
 _HEADING = frozenset({"h1", "h2", "h3"})
 _QUOTES = re.compile(r"[«»\"“”„'`]")
@@ -54,18 +55,23 @@ def read_md_head(doc: Doc, language: str, meta: ActMeta | None, warnings: list[d
         head.title = meta_title
     if meta.approved_on:
         if head.date and head.date != meta.approved_on:
+            # The requisite prints the act's own date (as its stamps do); ``approved_on`` is the
+            # source's database field, one day early for acts dated in Almaty summer time
+            # (1992-2004, UTC+7: local midnight stored an hour short, adilet-2000-5829,
+            # adilet-2004-21895).  The printed date is kept and the disagreement named.
             warnings.append(_mismatch("date", meta.approved_on, head.date, src, None,
-                                      text_source="requisite"))
-        head.date = meta.approved_on
+                                      text_source="requisite", kept="text"))
+        else:
+            head.date = meta.approved_on
     if meta.repealed_by is not None or meta.repealed_on:
         head.repealed = True
-        ref = _linked_ref(meta.repealed_by.requisite if meta.repealed_by else None)
+        ref = linked_ref(meta.repealed_by.requisite if meta.repealed_by else None)
         if ref is not None:
             head.repealed_by = ref
     return head
 
 
-def _linked_ref(requisite: str | None) -> ActRef | None:
+def linked_ref(requisite: str | None) -> ActRef | None:
     """The repealing act named by its requisite (type, issuer, date, number, registration)."""
     if not requisite:
         return None
@@ -87,7 +93,51 @@ def identity_from_stamp(head: Head, stamp_text: str | None, span: Span | None) -
     # a stamp names the approving act, never its registration: a Justice-ministry order's
     # "№ 641" that the reference reader takes for a registration number is the act's number
     head.number = head.number or ref.number or ref.registration_number
+    if not head.issuer and ref.issuer:
+        head.issuer, head.issuer_body, head.issuer_source = ref.issuer, body_of(ref.issuer, _lang(ref.issuer)), "text"
     head.identity_text = stamp_text
+
+
+def _lang(text: str) -> str:
+    return "kk" if is_kazakh(text) else "ru"
+
+
+def issuer_for_language(head: Head, language: str, stamp_text: str | None, span: Span | None, src: str,
+                        warnings: list[dict]) -> None:
+    """The issuer of this language text (issue 11: an issuer is per language text).
+
+    meta.yaml's requisite names the issuer in Russian.  A Kazakh text takes the office as its own
+    first approval stamp prints it (``Қазақстан Республикасы Әділет министрінің … № 316
+    бұйрығымен бекітілген``, when the stamp's number is the act's), else the Kazakh name of the
+    requisite's office from the issuer vocabulary, else none with an ``issuer_untranslated``
+    warning naming the Russian one (never a Russian name on a Kazakh record).  A Russian text keeps
+    the requisite's office; its stamp is the cross-check (a ``meta_mismatch`` when they name
+    different offices).  Minister and ministry stay as printed: they are different entries.
+    """
+    stamp_issuer = None
+    if stamp_text:
+        ref = parse_act_ref(stamp_text, lines=span)
+        num = ref.number or ref.registration_number
+        if ref.issuer and num and head.number and _num(num) == _num(head.number) and _lang(ref.issuer) == language:
+            stamp_issuer = ref.issuer
+    meta_issuer = head.issuer
+    if language == "kk":
+        if stamp_issuer:
+            issuer, head.issuer_source = stamp_issuer, "text"
+        else:
+            issuer = translate_issuer(meta_issuer, "ru", "kk") if meta_issuer and not is_kazakh(meta_issuer) \
+                else meta_issuer
+            if issuer is None and meta_issuer:
+                warnings.append({"code": "issuer_untranslated", "lines": None,
+                                 "message": f"the text does not name its issuer and the vocabulary has no "
+                                            f"Kazakh name for {meta_issuer!r} (meta.yaml)",
+                                 "params": {"issuer": meta_issuer, "meta_file": src}})
+        head.issuer, head.issuer_body = issuer, body_of(issuer, "kk")
+        return
+    if stamp_issuer and meta_issuer:
+        a, b = issuer_meaning(meta_issuer, "ru"), issuer_meaning(stamp_issuer, "ru")
+        if a and b and a != b:
+            warnings.append(_mismatch("issuer", meta_issuer, stamp_issuer, src, span))
 
 
 def cross_check_stamp(head: Head, stamp_text: str, span: Span, src: str, warnings: list[dict]) -> None:
@@ -105,9 +155,11 @@ def _num(n: str) -> str:
 
 
 def _mismatch(field: str, meta_value: str, text_value: str, src: str, lines: Span | None,
-              *, text_source: str = "text") -> dict:
+              *, text_source: str = "text", kept: str = "meta") -> dict:
+    meta_kept, text_kept = (", kept", "") if kept == "meta" else ("", ", kept")
     message = (f"meta.yaml and the {text_source} disagree on the {field}: "
-               f"{meta_value!r} (meta.yaml, kept) vs {text_value!r} ({text_source})")
-    return {"code": "meta_mismatch", "message": message, "lines": lines.model_dump() if lines else None,
+               f"{meta_value!r} (meta.yaml{meta_kept}) vs {text_value!r} ({text_source}{text_kept})")
+    code = "meta_mismatch" if kept == "meta" else "meta_mismatch_text_kept"
+    return {"code": code, "message": message, "lines": lines.model_dump() if lines else None,
             "params": {"field": field, "meta": meta_value, "text": text_value, "meta_file": src,
                        "text_source": text_source}}
