@@ -135,7 +135,7 @@ def parse_act_refs(text: str, *, lines: Span | None = None) -> list[ActRef]:
     The phrase is cut after each act number (registration numbers stay with their act); a piece
     counts when it has a date of its own, so an appendix's "№ 2" is not taken for an act.  A piece
     without a type word or issuer takes them from the piece before it (the list shares them).
-    The first reference is :func:`parse_act_ref` of the whole phrase, as before."""
+    Without two numbers it is :func:`parse_act_ref` of the whole phrase."""
     flat = " ".join(text.split())
     first = parse_act_ref(flat, lines=lines)
     numbers, _ = _numbers(flat)
@@ -156,6 +156,4 @@ def parse_act_refs(text: str, *, lines: Span | None = None) -> list[ActRef]:
         refs.append(ref.model_copy(update={"text": piece.strip(" ;,")}))
     if not refs:
         return [first] if (first.number or first.date) else []
-    if refs[0].number != first.number:
-        return [first]  # the pieces do not read as a list of acts: keep the whole phrase's reading
     return refs
