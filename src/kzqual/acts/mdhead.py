@@ -122,11 +122,18 @@ def issuer_for_language(head: Head, language: str, stamp_text: str | None, span:
             stamp_issuer = ref.issuer
     meta_issuer = head.issuer
     if language == "kk":
+        translated = translate_issuer(meta_issuer, "ru", "kk") if meta_issuer and not is_kazakh(meta_issuer) \
+            else meta_issuer
+        a, b = issuer_meaning(meta_issuer, "ru"), issuer_meaning(stamp_issuer, "kk")
+        if stamp_issuer and translated and a and b and a != b:
+            # one act, one issuer: the stamp names another office than the requisite (adilet-2015-96763
+            # kaz.md 31-34 "Әділет министрлігінің … № 641 бұйрығымен", an order of the Minister)
+            warnings.append(_mismatch("issuer", translated, stamp_issuer, src, span))
+            stamp_issuer = None
         if stamp_issuer:
             issuer, head.issuer_source = stamp_issuer, "text"
         else:
-            issuer = translate_issuer(meta_issuer, "ru", "kk") if meta_issuer and not is_kazakh(meta_issuer) \
-                else meta_issuer
+            issuer = translated
             if issuer is None and meta_issuer:
                 warnings.append({"code": "issuer_untranslated", "lines": None,
                                  "message": f"the text does not name its issuer and the vocabulary has no "
