@@ -49,6 +49,7 @@ _DMY_KK = re.compile(
 )
 # "2010.12.31": year first, the Kazakh footnotes' form (adilet-2006-29604 kaz.md line 23)
 _NUMERIC_YMD = re.compile(r"(?<![\d.])(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d]|\.\d)")
+_DIGIT = re.compile(r"\d")
 _ISO = re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")
 
 
@@ -90,8 +91,18 @@ def _month_ru(word: str) -> int:
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in ``text``, in order of position; overlapping matches keep the earliest."""
     found: list[DateMatch] = []
-    for rx, month in ((_KK, _month_kk), (_RU, _month_ru), (_DMY_KK, _month_kk), (_NUMERIC, None),
-                      (_NUMERIC_SHORT, None), (_NUMERIC_YMD, None), (_ISO, None)):
+    if not _DIGIT.search(text):
+        return found  # every form has digits; most lines of an act have none
+    low = text.lower()
+    kk_month = any(stem in low for stem in KK_MONTHS)
+    # Only the forms whose fixed letters occur in the text are searched: each pattern costs a scan
+    # of the whole text, and the act reader asks for the dates of many lines (corpus ingest, issue 11).
+    for rx, month, needed in ((_KK, _month_kk, kk_month and "ж" in low), (_RU, _month_ru, True),
+                              (_DMY_KK, _month_kk, kk_month), (_NUMERIC, None, "." in text),
+                              (_NUMERIC_SHORT, None, "." in text), (_NUMERIC_YMD, None, "." in text),
+                              (_ISO, None, "-" in text)):
+        if not needed:
+            continue
         for m in rx.finditer(text):
             num = month(m.group("m")) if month else int(m.group("m"))
             year = m.group("y")
