@@ -9,6 +9,7 @@ words that carry the case, so the rest of the name stays as printed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Kazakh genitive on the last word: министрінің -> министрі, төрағасының -> төрағасы,
 # Үкіметінің -> Үкіметі, Президентінің -> Президенті.
@@ -96,6 +97,7 @@ def body_of(office: str | None, language: str) -> str | None:
 _KK_ACTING_TAIL = "міндетін атқарушы"
 
 
+@lru_cache(maxsize=1024)
 def _acting_split(name: str, language: str) -> tuple[bool, str]:
     """(acting?, the office without its acting mark): ``и.о. Министра …`` -> (True, ``Министра …``),
     ``… министрінің міндетін атқарушы`` / ``… м.а.`` -> (True, ``… министрінің``)."""
@@ -111,8 +113,10 @@ def _acting_split(name: str, language: str) -> tuple[bool, str]:
     return False, text
 
 
+@lru_cache(maxsize=1024)
 def issuer_meaning(name: str | None, language: str) -> str | None:
-    """The vocabulary's key of an office named in any case form, acting mark aside; else None."""
+    """The vocabulary's key of an office named in any case form, acting mark aside; else None.
+    (Pure and asked for the same few offices over and over: cached.)"""
     from kzqual.acts.lexicon import entries, unify
 
     if not name:
@@ -134,6 +138,7 @@ def _kk_genitive(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def translate_issuer(name: str | None, source: str, target: str) -> str | None:
     """``name`` (an office in ``source`` language) in the ``target`` language, or None when the
     vocabulary has no entry for it (the caller warns; a guess would be invented law)."""

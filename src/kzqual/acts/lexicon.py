@@ -110,6 +110,7 @@ def vocabulary() -> tuple[Entry, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
 def entries(kind: str, language: str | None = None) -> tuple[Entry, ...]:
     """The entries of ``kind`` (of one language, or both: the exports mix them)."""
     return tuple(e for e in vocabulary() if e.kind == kind and (language is None or e.language == language))

@@ -102,7 +102,7 @@ def _lang(text: str) -> str:
     return "kk" if is_kazakh(text) else "ru"
 
 
-def issuer_for_language(head: Head, language: str, stamp_text: str | None, span: Span | None, src: str,
+def issuer_for_language(head: Head, language: str, stamp_ref: ActRef | None, span: Span | None, src: str,
                         warnings: list[dict]) -> None:
     """The issuer of this language text (issue 11: an issuer is per language text).
 
@@ -115,8 +115,8 @@ def issuer_for_language(head: Head, language: str, stamp_text: str | None, span:
     different offices).  Minister and ministry stay as printed: they are different entries.
     """
     stamp_issuer = None
-    if stamp_text:
-        ref = parse_act_ref(stamp_text, lines=span)
+    if stamp_ref is not None:  # the first stamp as cross_check_stamp read it
+        ref = stamp_ref
         num = ref.number or ref.registration_number
         if ref.issuer and num and head.number and _num(num) == _num(head.number) and _lang(ref.issuer) == language:
             stamp_issuer = ref.issuer
@@ -147,14 +147,16 @@ def issuer_for_language(head: Head, language: str, stamp_text: str | None, span:
             warnings.append(_mismatch("issuer", meta_issuer, stamp_issuer, src, span))
 
 
-def cross_check_stamp(head: Head, stamp_text: str, span: Span, src: str, warnings: list[dict]) -> None:
-    """The first appendix's stamp names the approving act: its date and number must be the meta's."""
+def cross_check_stamp(head: Head, stamp_text: str, span: Span, src: str, warnings: list[dict]) -> ActRef:
+    """The first appendix's stamp names the approving act: its date and number must be the meta's.
+    Returns the stamp's reference (:func:`issuer_for_language` reads its office)."""
     ref = parse_act_ref(stamp_text, lines=span)
     ref.number = ref.number or ref.registration_number  # a stamp has no registration (see above)
     if ref.number and head.number and _num(ref.number) != _num(head.number):
         warnings.append(_mismatch("number", head.number, ref.number, src, span))
     if ref.date and head.date and ref.date != head.date and ref.number and _num(ref.number) == _num(head.number or ""):
         warnings.append(_mismatch("date", head.date, ref.date, src, span))
+    return ref
 
 
 def _num(n: str) -> str:

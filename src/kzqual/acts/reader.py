@@ -93,10 +93,10 @@ def read_act(ct: CleanText, meta: ActMeta | None = None) -> ParsedAct:
             _warn(warnings, "no_meta", "a Markdown text without its meta.yaml: the identity is read from "
                   "its first approval stamp")
             identity_from_stamp(head, *(first or (None, None)))
-        elif first is not None:
-            cross_check_stamp(head, first[0], first[1], meta.path, warnings)
-        if meta is not None:
-            issuer_for_language(head, language, *(first or (None, None)), meta.path or META_NAME, warnings)
+        else:
+            stamp_ref = cross_check_stamp(head, first[0], first[1], meta.path, warnings) if first else None
+            issuer_for_language(head, language, stamp_ref, first[1] if first else None, meta.path or META_NAME,
+                                warnings)
     _check_head(head, source, warnings)
     order_end = stamps[0].start if stamps else len(doc)
     # An agreement block above the preamble (adilet-2004-21895) is part of the head, not the end

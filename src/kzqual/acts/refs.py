@@ -33,8 +33,11 @@ _GLUED_TYPE = re.compile(r"(?P<t2>бұйр(?:ығымен|ығына|ығы))(?!
 _RU_UNTIL = re.compile(r"\s(от|№|N(?=\s?\d))\s|(?<!\s)\s+$")
 
 
+_KK_LETTER = re.compile(f"[{KK_LETTERS}]")
+
+
 def is_kazakh(text: str) -> bool:
-    return any(c in KK_LETTERS for c in text)
+    return _KK_LETTER.search(text) is not None  # a regex scan, not a Python loop per character
 
 
 def _numbers(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
