@@ -196,3 +196,14 @@ def test_acting_official_in_kazakh_spelled_out():
     ref = parse_act_ref("Қазақстан Республикасы Әділет министрінің міндетін атқарушының 2010 жылғы "
                         "3 қарашадағы № 305 бұйрығымен бекітілген")
     assert ref.number == "305" and ref.issuer and "міндетін атқарушы" in ref.issuer
+
+
+def test_a_stamp_naming_another_office_gives_way_to_the_requisite():
+    # adilet-2015-96763 kaz.md 31-34: "Қазақстан Республикасы / Әділет министрлігінің / 24 желтоқсан
+    # 2015 жылғы / № 641 бұйрығымен бекітілген" (the ministry), while meta.yaml's requisite is an order
+    # of the Minister ("Приказ Министра юстиции … № 641") and kaz.md 21 is signed by the Minister
+    p = parse_file(CORPUS / "adilet-2015-96763" / "kaz.md")
+    assert p.act.issuer == "Қазақстан Республикасы Әділет министрі"
+    (w,) = [w for w in p.warnings if w["code"] == "meta_mismatch" and w["params"]["field"] == "issuer"]
+    assert w["params"]["text"] == "Қазақстан Республикасы Әділет министрлігі"
+    assert w["lines"]["start"] == 31

@@ -141,7 +141,9 @@ def issuer_for_language(head: Head, language: str, stamp_ref: ActRef | None, spa
                                  "params": {"issuer": meta_issuer, "meta_file": src}})
         head.issuer, head.issuer_body = issuer, body_of(issuer, "kk")
         return
-    if stamp_issuer and meta_issuer:
+    if stamp_issuer and not meta_issuer:  # a requisite without an office: the stamp names it
+        head.issuer, head.issuer_body, head.issuer_source = stamp_issuer, body_of(stamp_issuer, "ru"), "text"
+    elif stamp_issuer:
         a, b = issuer_meaning(meta_issuer, "ru"), issuer_meaning(stamp_issuer, "ru")
         if a and b and a != b:
             warnings.append(_mismatch("issuer", meta_issuer, stamp_issuer, src, span))

@@ -24,7 +24,13 @@ from kzqual.acts.layout import (
     title_after,
 )
 from kzqual.acts.model import Act, ActRef, ParsedAct, Span, StructureNode
-from kzqual.acts.mdhead import linked_ref, cross_check_stamp, identity_from_stamp, issuer_for_language, read_md_head
+from kzqual.acts.mdhead import (
+    cross_check_stamp,
+    identity_from_stamp,
+    issuer_for_language,
+    linked_ref,
+    read_md_head,
+)
 from kzqual.acts.metafile import META_NAME, ActMeta, language_of_path, load_meta, meta_path_for
 from kzqual.acts.notes import find_notes
 from kzqual.acts.refs import parse_act_ref
