@@ -140,7 +140,8 @@ def observe_act(act) -> dict[str, Any]:
     return {
         "title": act.title,
         "act_type": act.act_type,
-        "issuer": " ".join(x for x in (act.issuer, act.issuer_body) if x),
+        # the office and the body it heads, once each (an issuer that is itself a body is its body)
+        "issuer": " ".join(dict.fromkeys(x for x in (act.issuer, act.issuer_body) if x)),
         "date": act.date,
         "number": act.number,
         "registration_number": act.registration.number,

@@ -3,9 +3,10 @@
 Forms understood::
 
     2014 жылғы 9 сәуірдегі     2014 жылы 18 сәуірде     2014 жылғы «9» сәуірдегі
+    2016 жылдың 1 қаңтарынан   (adilet-2015-96763 kaz.md line 19)
     2014 ж. 28 ақпан           2014 жыл 28 ақпан        (any case form of a Kazakh month)
     от 31 марта 2017 года      31 марта 2017 г.         «17» мая 2017 года
-    16.11.2015                 2015-11-16
+    16.11.2015                 2015-11-16                2010.12.31
 
 Only real calendar dates are returned (31 February is not a date); a blank form date such as
 ``2014 ж. «____» ___________`` gives nothing rather than a guess.
@@ -25,7 +26,7 @@ _RU_MONTH = "|".join(f"{s}[а-яё]*" for s in sorted(RU_MONTHS, key=len, revers
 _RU_MONTH += "|ма[йяе]"
 
 _KK = re.compile(
-    rf"(?<!\d)(?P<y>\d{{4}})\s*(?:жылғы|жылы|жыл|ж\.|ж)\s*{_Q}\s*(?P<d>\d{{1,2}})\s*{_Q}\s*-?\s*"
+    rf"(?<!\d)(?P<y>\d{{4}})\s*(?:жылғы|жылдың|жылы|жыл|ж\.|ж)\s*{_Q}\s*(?P<d>\d{{1,2}})\s*{_Q}\s*-?\s*"
     rf"(?P<m>{_KK_MONTH})[{LETTER}]*",
     re.IGNORECASE,
 )
@@ -46,6 +47,9 @@ _DMY_KK = re.compile(
     rf"(?<!\d){_Q}(?P<d>\d{{1,2}}){_Q}\s+(?P<m>{_KK_MONTH})[{LETTER}]*\s+(?P<y>\d{{4}})(?:\s*(?:года|жылғы|г\.|ж\.))?",
     re.IGNORECASE,
 )
+# "2010.12.31": year first, the Kazakh footnotes' form (adilet-2006-29604 kaz.md line 23)
+_NUMERIC_YMD = re.compile(r"(?<![\d.])(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d]|\.\d)")
+_DIGIT = re.compile(r"\d")
 _ISO = re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")
 
 
@@ -87,8 +91,18 @@ def _month_ru(word: str) -> int:
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in ``text``, in order of position; overlapping matches keep the earliest."""
     found: list[DateMatch] = []
-    for rx, month in ((_KK, _month_kk), (_RU, _month_ru), (_DMY_KK, _month_kk), (_NUMERIC, None),
-                      (_NUMERIC_SHORT, None), (_ISO, None)):
+    if not _DIGIT.search(text):
+        return found  # every form has digits; most lines of an act have none
+    low = text.lower()
+    kk_month = any(stem in low for stem in KK_MONTHS)
+    # Only the forms whose fixed letters occur in the text are searched: each pattern costs a scan
+    # of the whole text, and the act reader asks for the dates of many lines (corpus ingest, issue 11).
+    for rx, month, needed in ((_KK, _month_kk, kk_month and "ж" in low), (_RU, _month_ru, True),
+                              (_DMY_KK, _month_kk, kk_month), (_NUMERIC, None, "." in text),
+                              (_NUMERIC_SHORT, None, "." in text), (_NUMERIC_YMD, None, "." in text),
+                              (_ISO, None, "-" in text)):
+        if not needed:
+            continue
         for m in rx.finditer(text):
             num = month(m.group("m")) if month else int(m.group("m"))
             year = m.group("y")

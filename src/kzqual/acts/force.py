@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kzqual.acts.dates import parse_date
+from kzqual.acts.lexicon import alternation
 from kzqual.acts.model import EntryIntoForce, Span, StructureNode
 from kzqual.acts.vocab import KK_NUMBERS, RU_NUMBERS
 
@@ -21,6 +22,8 @@ RULE = re.compile(
 _DAY_WORD = re.compile(r"(?<!\w)(күн|дней|дня|день|суток)(?!\w)", re.I)
 _PUBLICATION = re.compile(r"жариял|опубликован", re.I)
 _SIGNING = re.compile(r"қол\s+қойылған|подписани", re.I)
+_DUTY_WORDS = alternation("publication_duty")
+_DUTY = re.compile(_DUTY_WORDS, re.I) if _DUTY_WORDS else None
 
 
 def _days(text: str) -> tuple[int | None, str | None]:
@@ -55,18 +58,22 @@ def read_entry_into_force(points: list[StructureNode]) -> EntryIntoForce | None:
     if found is None:
         return None
     rule = re.sub(r"^\d+(?:-\d+)?\s?\.\s*", "", found.text)
-    days, day_kind = _days(rule)
-    if _PUBLICATION.search(rule):
+    # "… с 1 января 2016 года и подлежит официальному опубликованию": the duty to publish is not
+    # when the act takes effect (vocabulary ``publication_duty``, adilet-2015-96763)
+    when = _DUTY.sub(" ", rule) if _DUTY is not None else rule
+    days, day_kind = _days(when)
+    date = parse_date(when)
+    if _PUBLICATION.search(when):
         kind = "after_publication"
-    elif _SIGNING.search(rule):
+    elif _SIGNING.search(when):
         kind = "on_signing"
-    elif parse_date(rule):
+    elif date:
         kind = "on_date"
     else:
-        kind = "other"
+        kind = "other"  # e.g. "со дня его государственной регистрации" (adilet-2004-21895)
     return EntryIntoForce(
         rule=rule, kind=kind, days=days if kind == "after_publication" else None,
         day_kind=day_kind if kind == "after_publication" else None,
-        date=parse_date(rule) if kind == "on_date" else None,
+        date=date if kind == "on_date" else None,
         lines=Span(start=found.lines.start, end=found.lines.end),
     )

@@ -54,6 +54,7 @@ class Head:
     repealed_by: ActRef | None = None
     end: int = 0  # index of the first clean line after the head
     identity_text: str = ""
+    issuer_source: str = ""  # "text" when the issuer was read in the text itself (a stamp)
     warnings: list[dict] = field(default_factory=list)
 
 

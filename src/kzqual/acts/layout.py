@@ -22,8 +22,11 @@ from kzqual.acts.doc import Doc
 from kzqual.acts.model import AgreedBy
 from kzqual.acts.vocab import AGREED, CYR_LOWER, CYR_UPPER
 
+# The number sign: "№", or the older acts' Latin "N" before digits ("N 316", adilet-2004-21895)
+_NO = r"(?:№|(?<![\w.])N(?=\s?\d))"
+_HAS_NO = re.compile(_NO)
 _KK_ANCHOR = re.compile(
-    r"№\s*[\w./-]+\s+(бірлескен\s+)?(бұйрығына|бұйрыққа|бұйрығымен|қаулысына|қаулысымен|"
+    _NO + r"\s*[\w./-]+\s+(бірлескен\s+)?(бұйрығына|бұйрыққа|бұйрығымен|қаулысына|қаулысымен|"
     r"шешіміне|шешімімен)(\s+(бекітілген|бекітілді|бектілді))?(\s+(?P<label>\d+(?:-\d+)*)-қосымша)?\s*$",
     re.I,
 )
@@ -59,7 +62,7 @@ def find_stamps(doc: Doc, start: int) -> list[Stamp]:
     i = start
     while i < n:
         text = doc.texts[i]
-        if len(text) > 120 or ("№" not in text and text[:1] not in "ПпУу"):
+        if len(text) > 120 or (text[:1] not in "ПпУу" and not _HAS_NO.search(text)):
             i += 1  # every stamp anchor holds "№" or starts with Приложение / Утверждены
             continue
         label = None
@@ -105,7 +108,7 @@ def find_stamps(doc: Doc, start: int) -> list[Stamp]:
     return stamps
 
 
-_NUMBER_ONLY = re.compile(r"(?:^|\s)№\s*[\w./-]+\s*$")
+_NUMBER_ONLY = re.compile(r"(?:^|\s)" + _NO + r"\s*[\w./-]+\s*$")
 
 
 def _split_anchor(doc: Doc, i: int) -> re.Match[str] | None:
@@ -155,7 +158,7 @@ def _skip_nested(doc: Doc, j: int) -> int:
 def _ru_stamp_end(doc: Doc, i: int) -> int:
     """Russian stamps end with the line holding the date and number of the approving act."""
     for k in range(i, min(len(doc), i + 6)):
-        if "№" in doc.texts[k] and find_dates(doc.join(i, k)):
+        if _HAS_NO.search(doc.texts[k]) and find_dates(doc.join(i, k)):
             return k + 1
     return i + 1
 
@@ -208,6 +211,24 @@ def is_agreed_marker(doc: Doc, i: int) -> bool:
     return sq in AGREED
 
 
+_AGREED_DATE = re.compile(r"\d{4}\s*(ж\.|жыл|г\.|год)|\d{1,2}\.\d{1,2}\.\d{4}")
+
+
+def leading_agreed_end(doc: Doc, start: int, end: int, *, max_lines: int = 15) -> int | None:
+    """The line after an agreement block printed *above* the order's text, else None.
+
+    Older orders put ``Согласован: / Председателем Агентства … / 28 октября 2004 года`` (and the
+    Kazakh ``Келісілді: … 2004 жылғы 29 қазан``) between the title and the preamble
+    (adilet-2004-21895); such a block is not where the order's text ends.  It closes with its date.
+    """
+    if start >= end or not is_agreed_marker(doc, start):
+        return None
+    for k in range(start + 1, min(end, start + max_lines)):
+        if _AGREED_DATE.search(re.sub(r"_+", " ", doc.texts[k])):
+            return k + 1
+    return None
+
+
 def find_agreed(doc: Doc, start: int, end: int) -> tuple[list[AgreedBy], int | None]:
     """КЕЛІСІЛДІ / СОГЛАСОВАНО blocks in lines ``start..end``; and the first marker's index."""
     markers = [i for i in range(start, end) if is_agreed_marker(doc, i)]
@@ -223,7 +244,7 @@ def find_agreed(doc: Doc, start: int, end: int) -> tuple[list[AgreedBy], int | N
             if not plain:
                 last = k
                 continue
-            if re.search(r"\d{4}\s*(ж\.|жыл|г\.|год)|\d{1,2}\.\d{1,2}\.\d{4}", plain):
+            if _AGREED_DATE.search(plain):
                 date = parse_date(plain)
                 last = k
                 break  # the date closes the block

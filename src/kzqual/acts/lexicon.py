@@ -66,6 +66,9 @@ class Entry(BaseModel):
     # a label that counts only when nothing follows it on its line (the same words open running
     # text elsewhere: "Жұмыс тәжірибесі келесі талаптардың біріне …")
     alone: bool = False
+    # kind ``issuer``: the office's name as a record shows it (nominative, as printed in a
+    # signature), the form another language's entry of the same meaning translates to
+    form: str | None = None
     language: str = ""
 
     @model_validator(mode="after")
@@ -107,6 +110,7 @@ def vocabulary() -> tuple[Entry, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
 def entries(kind: str, language: str | None = None) -> tuple[Entry, ...]:
     """The entries of ``kind`` (of one language, or both: the exports mix them)."""
     return tuple(e for e in vocabulary() if e.kind == kind and (language is None or e.language == language))

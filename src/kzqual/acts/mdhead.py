@@ -18,9 +18,10 @@ import re
 
 from kzqual.acts.doc import Doc
 from kzqual.acts.head import Head, read_identity
+from kzqual.acts.issuer import body_of, issuer_meaning, translate_issuer
 from kzqual.acts.metafile import ActMeta
 from kzqual.acts.model import ActRef, Span
-from kzqual.acts.refs import parse_act_ref
+from kzqual.acts.refs import is_kazakh, parse_act_ref
 
 _HEADING = frozenset({"h1", "h2", "h3"})
 _QUOTES = re.compile(r"[«»\"“”„'`]")
@@ -54,18 +55,23 @@ def read_md_head(doc: Doc, language: str, meta: ActMeta | None, warnings: list[d
         head.title = meta_title
     if meta.approved_on:
         if head.date and head.date != meta.approved_on:
+            # The requisite prints the act's own date (as its stamps do); ``approved_on`` is the
+            # source's database field, one day early for acts dated in Almaty summer time
+            # (1992-2004, UTC+7: local midnight stored an hour short, adilet-2000-5829,
+            # adilet-2004-21895).  The printed date is kept and the disagreement named.
             warnings.append(_mismatch("date", meta.approved_on, head.date, src, None,
-                                      text_source="requisite"))
-        head.date = meta.approved_on
+                                      text_source="requisite", kept="text"))
+        else:
+            head.date = meta.approved_on
     if meta.repealed_by is not None or meta.repealed_on:
         head.repealed = True
-        ref = _linked_ref(meta.repealed_by.requisite if meta.repealed_by else None)
+        ref = linked_ref(meta.repealed_by.requisite if meta.repealed_by else None)
         if ref is not None:
             head.repealed_by = ref
     return head
 
 
-def _linked_ref(requisite: str | None) -> ActRef | None:
+def linked_ref(requisite: str | None) -> ActRef | None:
     """The repealing act named by its requisite (type, issuer, date, number, registration)."""
     if not requisite:
         return None
@@ -87,17 +93,72 @@ def identity_from_stamp(head: Head, stamp_text: str | None, span: Span | None) -
     # a stamp names the approving act, never its registration: a Justice-ministry order's
     # "№ 641" that the reference reader takes for a registration number is the act's number
     head.number = head.number or ref.number or ref.registration_number
+    if not head.issuer and ref.issuer:
+        head.issuer, head.issuer_body, head.issuer_source = ref.issuer, body_of(ref.issuer, _lang(ref.issuer)), "text"
     head.identity_text = stamp_text
 
 
-def cross_check_stamp(head: Head, stamp_text: str, span: Span, src: str, warnings: list[dict]) -> None:
-    """The first appendix's stamp names the approving act: its date and number must be the meta's."""
+def _lang(text: str) -> str:
+    return "kk" if is_kazakh(text) else "ru"
+
+
+def issuer_for_language(head: Head, language: str, stamp_ref: ActRef | None, span: Span | None, src: str,
+                        warnings: list[dict]) -> None:
+    """The issuer of this language text (issue 11: an issuer is per language text).
+
+    meta.yaml's requisite names the issuer in Russian.  A Kazakh text takes the office as its own
+    first approval stamp prints it (``Қазақстан Республикасы Әділет министрінің … № 316
+    бұйрығымен бекітілген``, when the stamp's number is the act's), else the Kazakh name of the
+    requisite's office from the issuer vocabulary, else none with an ``issuer_untranslated``
+    warning naming the Russian one (never a Russian name on a Kazakh record).  A Russian text keeps
+    the requisite's office; its stamp is the cross-check (a ``meta_mismatch`` when they name
+    different offices).  Minister and ministry stay as printed: they are different entries.
+    """
+    stamp_issuer = None
+    if stamp_ref is not None:  # the first stamp as cross_check_stamp read it
+        ref = stamp_ref
+        num = ref.number or ref.registration_number
+        if ref.issuer and num and head.number and _num(num) == _num(head.number) and _lang(ref.issuer) == language:
+            stamp_issuer = ref.issuer
+    meta_issuer = head.issuer
+    if language == "kk":
+        translated = translate_issuer(meta_issuer, "ru", "kk") if meta_issuer and not is_kazakh(meta_issuer) \
+            else meta_issuer
+        a, b = issuer_meaning(meta_issuer, "ru"), issuer_meaning(stamp_issuer, "kk")
+        if stamp_issuer and translated and a and b and a != b:
+            # one act, one issuer: the stamp names another office than the requisite (adilet-2015-96763
+            # kaz.md 31-34 "Әділет министрлігінің … № 641 бұйрығымен", an order of the Minister)
+            warnings.append(_mismatch("issuer", translated, stamp_issuer, src, span))
+            stamp_issuer = None
+        if stamp_issuer:
+            issuer, head.issuer_source = stamp_issuer, "text"
+        else:
+            issuer = translated
+            if issuer is None and meta_issuer:
+                warnings.append({"code": "issuer_untranslated", "lines": None,
+                                 "message": f"the text does not name its issuer and the vocabulary has no "
+                                            f"Kazakh name for {meta_issuer!r} (meta.yaml)",
+                                 "params": {"issuer": meta_issuer, "meta_file": src}})
+        head.issuer, head.issuer_body = issuer, body_of(issuer, "kk")
+        return
+    if stamp_issuer and not meta_issuer:  # a requisite without an office: the stamp names it
+        head.issuer, head.issuer_body, head.issuer_source = stamp_issuer, body_of(stamp_issuer, "ru"), "text"
+    elif stamp_issuer:
+        a, b = issuer_meaning(meta_issuer, "ru"), issuer_meaning(stamp_issuer, "ru")
+        if a and b and a != b:
+            warnings.append(_mismatch("issuer", meta_issuer, stamp_issuer, src, span))
+
+
+def cross_check_stamp(head: Head, stamp_text: str, span: Span, src: str, warnings: list[dict]) -> ActRef:
+    """The first appendix's stamp names the approving act: its date and number must be the meta's.
+    Returns the stamp's reference (:func:`issuer_for_language` reads its office)."""
     ref = parse_act_ref(stamp_text, lines=span)
     ref.number = ref.number or ref.registration_number  # a stamp has no registration (see above)
     if ref.number and head.number and _num(ref.number) != _num(head.number):
         warnings.append(_mismatch("number", head.number, ref.number, src, span))
     if ref.date and head.date and ref.date != head.date and ref.number and _num(ref.number) == _num(head.number or ""):
         warnings.append(_mismatch("date", head.date, ref.date, src, span))
+    return ref
 
 
 def _num(n: str) -> str:
@@ -105,9 +166,11 @@ def _num(n: str) -> str:
 
 
 def _mismatch(field: str, meta_value: str, text_value: str, src: str, lines: Span | None,
-              *, text_source: str = "text") -> dict:
+              *, text_source: str = "text", kept: str = "meta") -> dict:
+    meta_kept, text_kept = (", kept", "") if kept == "meta" else ("", ", kept")
     message = (f"meta.yaml and the {text_source} disagree on the {field}: "
-               f"{meta_value!r} (meta.yaml, kept) vs {text_value!r} ({text_source})")
-    return {"code": "meta_mismatch", "message": message, "lines": lines.model_dump() if lines else None,
+               f"{meta_value!r} (meta.yaml{meta_kept}) vs {text_value!r} ({text_source}{text_kept})")
+    code = "meta_mismatch" if kept == "meta" else "meta_mismatch_text_kept"
+    return {"code": code, "message": message, "lines": lines.model_dump() if lines else None,
             "params": {"field": field, "meta": meta_value, "text": text_value, "meta_file": src,
                        "text_source": text_source}}

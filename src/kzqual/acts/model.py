@@ -42,7 +42,8 @@ class Note(BaseModel):
 
     target: str  # "act" or a point label such as "point 3", "appendix 2"
     kind: Literal["repeal", "amendment", "other"] = "other"
-    amending_act: ActRef | None = None
+    amending_act: ActRef | None = None  # the first act the note names (= amending_acts[0])
+    amending_acts: list[ActRef] = Field(default_factory=list)  # every act it names, in order
     text: str
     lines: Span
 

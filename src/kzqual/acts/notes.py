@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kzqual.acts.doc import Doc
 from kzqual.acts.model import Note
-from kzqual.acts.refs import parse_act_ref
+from kzqual.acts.refs import parse_act_refs
 
 NOTE_START = re.compile(r"^(Ескерту|Сноска|Примечание)(?![\w])")
 _REPEAL = re.compile(r"күші\s+жойыл|күшін\s+жой|утратил\w{0,40}\s+силу", re.I)
@@ -91,11 +91,12 @@ def find_notes(doc: Doc, start: int = 0, end: int | None = None) -> list[NoteBlo
             kind = "amendment"
         else:
             kind = "other"
-        ref = parse_act_ref(body, lines=doc.span(i, last))
-        amending = ref if (ref.number or ref.date) and kind != "other" else None
+        refs = parse_act_refs(body, lines=doc.span(i, last)) if kind != "other" else []
+        if kind == "repeal":
+            refs = refs[:1]  # an act is repealed once; later numbers are the note's other details
         blocks.append(
-            NoteBlock(i, last, Note(target=target, kind=kind, amending_act=amending, text=text,
-                                    lines=doc.span(i, last)))
+            NoteBlock(i, last, Note(target=target, kind=kind, amending_act=refs[0] if refs else None,
+                                    amending_acts=refs, text=text, lines=doc.span(i, last)))
         )
         i = last + 1
     return blocks

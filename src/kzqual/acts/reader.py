@@ -20,11 +20,18 @@ from kzqual.acts.layout import (
     find_nested_stamp,
     find_signature,
     find_stamps,
+    leading_agreed_end,
     title_after,
 )
 from kzqual.acts.model import Act, ActRef, ParsedAct, Span, StructureNode
-from kzqual.acts.mdhead import cross_check_stamp, identity_from_stamp, read_md_head
-from kzqual.acts.metafile import ActMeta, language_of_path, load_meta, meta_path_for
+from kzqual.acts.mdhead import (
+    cross_check_stamp,
+    identity_from_stamp,
+    issuer_for_language,
+    linked_ref,
+    read_md_head,
+)
+from kzqual.acts.metafile import META_NAME, ActMeta, language_of_path, load_meta, meta_path_for
 from kzqual.acts.notes import find_notes
 from kzqual.acts.refs import parse_act_ref
 from kzqual.acts.structure import parse_body
@@ -92,19 +99,26 @@ def read_act(ct: CleanText, meta: ActMeta | None = None) -> ParsedAct:
             _warn(warnings, "no_meta", "a Markdown text without its meta.yaml: the identity is read from "
                   "its first approval stamp")
             identity_from_stamp(head, *(first or (None, None)))
-        elif first is not None:
-            cross_check_stamp(head, first[0], first[1], meta.path, warnings)
+        else:
+            stamp_ref = cross_check_stamp(head, first[0], first[1], meta.path, warnings) if first else None
+            issuer_for_language(head, language, stamp_ref, first[1] if first else None, meta.path or META_NAME,
+                                warnings)
     _check_head(head, source, warnings)
     order_end = stamps[0].start if stamps else len(doc)
-    agreed, first_marker = find_agreed(doc, head.end, order_end)
+    # An agreement block above the preamble (adilet-2004-21895) is part of the head, not the end
+    # of the order's text: the order's text starts after it.
+    body_start = leading_agreed_end(doc, head.end, order_end) or head.end
+    leading, _ = find_agreed(doc, head.end, body_start) if body_start > head.end else ([], None)
+    agreed, first_marker = find_agreed(doc, body_start, order_end)
+    agreed = leading + agreed
     sign_limit = first_marker if first_marker is not None else order_end
-    signature = find_signature(doc, head.end, sign_limit)
+    signature = find_signature(doc, body_start, sign_limit)
     text_end = signature.first if signature else sign_limit
 
     notes = find_notes(doc, 0, len(doc))
     note_lines = {i for b in notes for i in range(b.first, b.last + 1)}
 
-    structure: list[StructureNode] = parse_body(doc, head.end, text_end, note_lines, warnings, preamble=True)
+    structure: list[StructureNode] = parse_body(doc, body_start, text_end, note_lines, warnings, preamble=True)
     entry = read_entry_into_force([n for n in structure if n.kind == "point"])
     for k, stamp in enumerate(stamps):
         end = stamps[k + 1].start if k + 1 < len(stamps) else len(doc)
@@ -127,7 +141,7 @@ def read_act(ct: CleanText, meta: ActMeta | None = None) -> ParsedAct:
     if status == "repealed" and repealed_by is None:
         _warn(warnings, "repealing_act_unknown", "the act is marked repealed but the repealing act is not named")
 
-    amended_by = _unique_refs([n.amending_act for n in act_notes if n.kind == "amendment" and n.amending_act])
+    amended_by = _unique_refs([r for n in act_notes if n.kind == "amendment" for r in n.amending_acts])
     amends = _amends(head, doc, structure)
 
     act = Act(
@@ -188,6 +202,10 @@ def _with_meta(act: Act, meta: ActMeta, language: str, head: Head, warnings: lis
                                       ("number", meta.requisite), ("registration", meta.requisite),
                                       ("version_date", meta.version_date), ("source_url", meta.source))
                   if v}
+    if head.issuer_source == "text":
+        provenance["issuer"] = "text"  # a Kazakh text's own stamp (see mdhead.issuer_for_language)
+    elif "issuer" in provenance and not head.issuer:
+        del provenance["issuer"]
     if meta.repealed_by is not None or meta.repealed_on:
         provenance["status"] = provenance["repealed_by"] = src
     text_repealed = any(n.kind == "repeal" for n in act.notes)
@@ -199,13 +217,40 @@ def _with_meta(act: Act, meta: ActMeta, language: str, head: Head, warnings: lis
               "(meta.yaml, kept) vs 'repealed' (text)", None, field="status", meta="in_force", text="repealed",
               meta_file=src, text_source="text")
         status = "in_force"
+    amended_by = act.amended_by
+    caused = _amending_cause(meta)
+    if caused is not None and not any(_same_ref(caused, r) for r in amended_by):
+        amended_by = [*amended_by, caused]
+        provenance["amended_by"] = src
     return act.model_copy(update={
+        "amended_by": amended_by,
         "status": status,
         "version_date": meta.for_language(meta.version_date, language),
         "source_url": meta.for_language(meta.source, language),
         "act_code": meta.act_code,
         "provenance": provenance,
     })
+
+
+def _amending_cause(meta: ActMeta) -> ActRef | None:
+    """meta.yaml's ``caused_by`` (the act that produced the stored edition) when it amends this act:
+    its title is an amending title ("О внесении изменения и дополнений в приказ …", adilet-2010-55474
+    meta.yaml), and it is not the repealing act.  Another cause (a repeal, an act approving a new
+    programme) is not an amendment."""
+    cb = meta.caused_by
+    if cb is None or not cb.requisite:
+        return None
+    if meta.repealed_by is not None and cb.code and cb.code == meta.repealed_by.code:
+        return None
+    if not any(_AMENDING_TITLE.search(t or "") for t in cb.title.values()):
+        return None
+    return linked_ref(cb.requisite)
+
+
+def _same_ref(a: ActRef, b: ActRef) -> bool:
+    def num(x: str | None) -> str:
+        return (x or "").strip().lstrip("№N ").lower()
+    return bool(a.number) and num(a.number) == num(b.number) and (not a.date or not b.date or a.date == b.date)
 
 
 def _check_head(head: Head, source: str, warnings: list[dict]) -> None:

@@ -33,8 +33,11 @@ _GLUED_TYPE = re.compile(r"(?P<t2>бұйр(?:ығымен|ығына|ығы))(?!
 _RU_UNTIL = re.compile(r"\s(от|№|N(?=\s?\d))\s|(?<!\s)\s+$")
 
 
+_KK_LETTER = re.compile(f"[{KK_LETTERS}]")
+
+
 def is_kazakh(text: str) -> bool:
-    return any(c in KK_LETTERS for c in text)
+    return _KK_LETTER.search(text) is not None  # a regex scan, not a Python loop per character
 
 
 def _numbers(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
@@ -125,3 +128,35 @@ def parse_act_ref(text: str, *, lines: Span | None = None) -> ActRef:
         text=flat,
         lines=lines,
     )
+
+
+def parse_act_refs(text: str, *, lines: Span | None = None) -> list[ActRef]:
+    """Every act a phrase names, in order: a note listing several amending orders (``приказами
+    Министра юстиции РК от 31.12.2010 № 346; от 08.08.2013 № 268; от 17.03.2015 N 151``) names
+    each, not only the first.
+
+    The phrase is cut after each act number (registration numbers stay with their act); a piece
+    counts when it has a date of its own, so an appendix's "№ 2" is not taken for an act.  A piece
+    without a type word or issuer takes them from the piece before it (the list shares them).
+    Without two numbers it is :func:`parse_act_ref` of the whole phrase."""
+    flat = " ".join(text.split())
+    first = parse_act_ref(flat, lines=lines)
+    numbers, _ = _numbers(flat)
+    if len(numbers) < 2:
+        return [first] if (first.number or first.date) else []
+    refs: list[ActRef] = []
+    cut = 0
+    for m in numbers:
+        piece = flat[cut : m.end()]
+        cut = m.end()
+        if not find_dates(piece):
+            continue
+        ref = parse_act_ref(piece, lines=lines)
+        if refs:
+            prev = refs[-1]
+            ref = ref.model_copy(update={"act_type": ref.act_type or prev.act_type,
+                                         "issuer": ref.issuer or prev.issuer})
+        refs.append(ref.model_copy(update={"text": piece.strip(" ;,")}))
+    if not refs:
+        return [first] if (first.number or first.date) else []
+    return refs

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from kzqual.text import lookalike
@@ -40,8 +41,45 @@ _ANCHOR = re.compile(r"""<a\s+id\s*=\s*["']([^"']+)["']""", re.I)
 
 
 _INLINE_MARKUP = re.compile(r"[\\*_&<\[`!]")
+# The inline markup nearly every line of the layout carries, read without markdown-it (issue 11's
+# corpus ingest: markdown-it's inline pass was a third of its CPU): leading ``<a id>`` anchors,
+# the point label escape ``1\.``/``1\)``, and a whole line in ``*…*`` or ``**…**`` (stamps, notes,
+# signatures).  A line with any other markup goes to markdown-it, so the output is the same.
+# Underscore runs (form blanks ``________``) are allowed when none of them can open emphasis
+# (markdown-it's own flanking rule, :func:`_underscore_opens`): then every one is literal text.
+_SIMPLE_LINE = re.compile(
+    r"""(?P<anchors>(?:\s*<a\s+id\s*=\s*"[^"<>]*"\s*>\s*</a>)*)\s*"""
+    r"""(?:(?P<st>\*{1,2})(?P<em>[^\s*&<\[`!\\](?:[^*&<\[`!\\]*[^\s*&<\[`!\\])?)(?P=st)"""
+    r"""|(?P<plain>(?:[^*&<\[`!\\]|\\[.)])*))\s*"""
+)
+_ANCHOR_IDS = re.compile(r'<a\s+id\s*=\s*"([^"<>]*)"')
+_UNDERSCORES = re.compile(r"_+")
 
 
+def _underscore_opens(line: str) -> bool:
+    """Whether some ``_`` run of ``line`` can open emphasis (markdown-it's ``scanDelims`` for
+    ``_``, which cannot split a word); line ends count as whitespace, as there."""
+    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+
+    for m in _UNDERSCORES.finditer(line):
+        last = line[m.start() - 1] if m.start() > 0 else " "
+        nxt = line[m.end()] if m.end() < len(line) else " "
+        last_punct = isMdAsciiPunct(ord(last)) or isPunctChar(last)
+        next_punct = isMdAsciiPunct(ord(nxt)) or isPunctChar(nxt)
+        last_ws, next_ws = isWhiteSpace(ord(last)), isWhiteSpace(ord(nxt))
+        left = not (next_ws or (next_punct and not (last_ws or last_punct)))
+        right = not (last_ws or (last_punct and not (next_ws or next_punct)))
+        if left and (not right or last_punct):
+            return True
+    return False
+
+
+def _simple_line(line: str) -> re.Match[str] | None:
+    m = _SIMPLE_LINE.fullmatch(line)
+    return None if m is None or ("_" in line and _underscore_opens(line)) else m
+
+
+@lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt  # imported late: the plain-text path never needs it
 
@@ -125,6 +163,14 @@ def _inline(out: _Out, md, tok, hint: str) -> None:
     if not _INLINE_MARKUP.search(tok.content):  # plain text: its lines as they are
         for k, text in enumerate(tok.content.split("\n")):
             out.add(text, line + k, hint=hint)
+        return
+    simple = [_simple_line(text) for text in tok.content.split("\n")]
+    if all(simple):
+        for k, m in enumerate(simple):
+            for anchor in _ANCHOR_IDS.findall(m.group("anchors")):
+                out.anchors.setdefault(anchor, line + k)
+            body = m.group("em") if m.group("st") else m.group("plain").replace("\\.", ".").replace("\\)", ")")
+            out.add(body, line + k, hint=hint)
         return
     buf: list[str] = []
     start = line
