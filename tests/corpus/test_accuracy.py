@@ -56,7 +56,8 @@ def test_every_act_is_in_the_split_and_has_both_languages():
         assert ("HELD-OUT" in row) == (act.set == "held_out"), act.folder
         assert set(act.languages) == {"kk", "ru"}, act.folder
     assert len(ACTS) >= 12
-    assert sum(a.set == "held_out" for a in ACTS) >= 4
+    # 112097 moved to TUNING on 2026-12-06 (SPLIT.md says why); fresh held-out acts are added apart
+    assert sum(a.set == "held_out" for a in ACTS) >= 3
 
 
 SCHEMA_KEYS = set("""act set read_by scope common languages file metadata posts count checked defaults items n
@@ -219,7 +220,9 @@ def results():
 @pytest.mark.parametrize("scope", ["metadata", "post"])
 def test_field_accuracy_stays_at_or_above_its_floor(results, set_name, scope):
     figures = A.by_field(results, scope, set_name)
-    assert figures, (set_name, scope)  # the set has checks of this scope
+    # the set has checks of this scope whenever one of its acts has expected values of it
+    has_posts = any(lang.posts for a in ACTS if a.set == set_name for lang in a.languages.values())
+    assert figures or (scope == "post" and not has_posts), (set_name, scope)
     low = {f: round(A.accuracy(t), 4) for f, t in figures.items()
            if A.accuracy(t) + 1e-9 < FLOORS[_level()][set_name][scope].get(f, 0.0)}
     assert not low, f"below the floor ({_level()}): {low} (floors {FLOORS[_level()][set_name][scope]})"
