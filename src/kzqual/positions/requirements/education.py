@@ -8,6 +8,7 @@ from kzqual.acts.model import Span
 from kzqual.positions.model import Education, EducationAlternative, EducationLevel, ParseWarning
 from kzqual.positions.warnings import warn
 from kzqual.positions.requirements._text import normalize, split_top_level
+from kzqual.positions.requirements.fieldnames import joined_names
 
 # Lowest first: ``Education.level`` is the lowest level the text accepts.
 LEVEL_ORDER: tuple[EducationLevel, ...] = (
@@ -63,7 +64,9 @@ _SEPARATORS = re.compile(
 )
 _ONLY_CONJ = re.compile(r"(?:\s*(?:немесе|және|или|и|/|,))+\s*")
 _EDU_WORD = re.compile(r"\b(?:білім\w{0,40}|образовани\w{0,40})\b(?!\s*\()")  # "Білім (...)" is a group
-_INNER_SEPARATORS = re.compile(r"(?<!\s)\s*(?:,|;|\s(?:және\s*/\s*немесе|немесе|или)\s)\s*")
+# ", немесе" is one separator ("(экономика, немесе журналистика)", adilet-2017-112097 kaz/part001.md l.109)
+_INNER_SEPARATORS = re.compile(
+    r"(?<!\s)\s*(?:[,;](?:\s*(?:және\s*/\s*немесе|немесе|или|либо)(?=\s))?|\s(?:және\s*/\s*немесе|немесе|или|либо)\s)\s*")
 _GROUP = re.compile(r"^(?P<group>[^()]*?)(?<!\s)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$", re.S)
 _EXPERIENCE_START = re.compile(r"(?<!\s)\s+(?:и|және)\s+(?:стаж\w{0,40}|жұмыс\s+өтілі)|(?<!\s)\s+без\s+предъявлени")
 _SENTENCE_END = re.compile(r"\.(?<=[^\W\d_]{3}\.)\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
@@ -116,6 +119,33 @@ def _clean_field(text: str) -> str:
     return text.strip(" ,;:.-–«»\"").strip()
 
 
+# inside an enumeration ("A, B және C"): the commas and the last conjunction
+_ENUMERATION = re.compile(r"\s*,\s*|\s+(?:және|и)\s+")
+_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
+
+
+def _enumeration(part: str) -> list[str]:
+    """An enumeration of fields split into its fields: ``құқықтану, мемлекеттік басқару және
+    педагогикалық`` -> three (adilet-2014-78721 kaz.md line 213); ``экономист, заңгер`` -> two.
+
+    Only a part with a comma outside brackets is an enumeration (``A және B`` alone may be one
+    name).  Names written with a comma or a conjunction themselves (taxonomy data:
+    ``әлеуметтік ғылымдар, экономика және бизнес``) are kept whole, so a group glued to the field
+    before it (``құқықтану, әлеуметтік ғылымдар, экономика және бизнес (…)``,
+    adilet-2017-112097 kaz/part001.md line 109) splits at the group."""
+    found: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        found.append(m.group(0))
+        return f"\x00{len(found) - 1}\x00"
+
+    held = joined_names().sub(hold, part)
+    if len(split_top_level(held, re.compile(r","))) < 2:
+        return [part]
+    pieces = split_top_level(held, _ENUMERATION)
+    return [_PLACEHOLDER.sub(lambda m: found[int(m.group(1))], x) for x in pieces]
+
+
 def parse_fields(text: str, lang: str) -> tuple[list[str], list[dict]]:
     """Top-level fields as written, and groups that list specialties in parentheses."""
     frame = _RU_FRAME if lang == "ru" else _KK_FRAME
@@ -126,7 +156,8 @@ def parse_fields(text: str, lang: str) -> tuple[list[str], list[dict]]:
     body = " ".join(body.split()).strip(" .;:")
     fields: list[str] = []
     groups: list[dict] = []
-    for part in split_top_level(body, _SEPARATORS):
+    parts = [sub for part in split_top_level(body, _SEPARATORS) for sub in _enumeration(part)]
+    for part in parts:
         part = _clean_field(part)
         if not part or _ONLY_CONJ.fullmatch(part):
             continue
