@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from kzqual.acts.model import Span
-from kzqual.positions.model import Education, EducationAlternative, EducationLevel, ParseWarning
+from kzqual.positions.model import (
+    Education,
+    EducationAlternative,
+    EducationCondition,
+    EducationLevel,
+    ParseWarning,
+)
 from kzqual.positions.warnings import warn
 from kzqual.positions.requirements._text import normalize, split_top_level
 from kzqual.positions.requirements.fieldnames import joined_names
@@ -195,13 +201,25 @@ _SPECIALTY_ONLY = re.compile(r"^(?P<field>[^\d;:]+?)\s+мамандығы(?:\s+�
 _KK_POST_SECONDARY_SHORT = re.compile(r"ортадан\s+кейінгі", re.I)
 
 
+def _conditions(cond: str, lang: str) -> list[EducationCondition]:
+    """The any-of conditions in a condition's words; one ``not_read`` condition when none is read."""
+    from kzqual.positions.requirements.experience import parse_experience
+
+    specialty = _SPECIALTY_ONLY.match(cond) if lang != "ru" else None
+    if specialty:
+        return [EducationCondition(kind="specialty", scope=_clean_field(specialty.group("field")), text=cond)]
+    read = [EducationCondition(kind=a.kind if a.min_years is not None else "not_read", min_years=a.min_years,
+                               scope=a.field, text=a.text)
+            for a in parse_experience(cond, lang).alternatives]
+    # words the reader does not understand as a condition (no years): kept, never taken as met
+    return read or [EducationCondition(kind="not_read", text=cond)]
+
+
 def _conditional(clean: str, lang: str) -> tuple[str, EducationAlternative | None]:
     """(the main requirement, the conditional alternative) of an education text."""
     m = _CONDITIONAL["ru" if lang == "ru" else "kk"].search(clean)
     if m is None:
         return clean, None
-    from kzqual.positions.requirements.experience import parse_experience
-
     alt_text = m.group("alt").strip()
     probe = _KK_POST_SECONDARY_SHORT.sub("орта білімнен кейінгі", alt_text) if lang != "ru" else alt_text
     levels = _levels(probe, lang)
@@ -210,14 +228,13 @@ def _conditional(clean: str, lang: str) -> tuple[str, EducationAlternative | Non
     fields, _ = parse_fields(probe, lang) if lang != "ru" or re.search(r"специальност", probe, re.I) else ([], [])
     if lang == "ru":
         fields = [f for f in fields if not _levels(f, lang)]
-    cond = (m.group("cond") or "").strip()
-    specialty = _SPECIALTY_ONLY.match(cond) if lang != "ru" else None
-    if specialty:
-        fields = [_clean_field(specialty.group("field"))]
-    experience = parse_experience(cond, lang) if cond and not specialty else None
+    cond = (m.group("cond") or "").strip().rstrip(".")
+    conditions = _conditions(cond, lang) if cond else []
+    if conditions and conditions[0].kind == "specialty" and not fields:
+        fields = [conditions[0].scope or ""]  # "Құқықтану мамандығы болған жағдайда ортадан кейінгі білімі"
     alt = EducationAlternative(level=levels[0], levels=levels, fields=[f for f in fields if f],
-                               experience=list(experience.alternatives) if experience else [],
-                               conditional=experience is not None, text=clean[m.start():].strip(" ;."))
+                               conditions=conditions, conditional=bool(cond), condition_text=cond,
+                               text=clean[m.start():].strip(" ;."))
     return clean[: m.start()].strip(), alt
 
 
@@ -228,8 +245,8 @@ def parse_education(text: str, lang: str, span: Span | None = None) -> Education
     if not clean:
         return Education(text="", any_field=True, lines=span, warnings=[warn("education_empty")])
     main, alternative = _conditional(clean, lang)
-    if alternative is not None and alternative.conditional and not alternative.experience:
-        warnings.append(warn("education_condition_not_read", text=repr(alternative.text[:80])))
+    if alternative is not None and not alternative.condition_read:
+        warnings.append(warn("education_condition_not_read", text=repr(alternative.condition_text[:80])))
     levels = _levels(main, lang)
     if alternative is not None and not alternative.conditional:
         # "Допускается послесреднее образование по специальности X": also accepted, no condition
