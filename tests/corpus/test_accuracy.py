@@ -152,11 +152,18 @@ def _perfect(lang: A.ExpectedLanguage) -> A.Observed:
             "category": e["category"], "category_raw": e["category_raw"], "units": e["units"],
             "numbers": list(e["numbers"]), "education_levels": sorted(edu.get("levels") or []),
             "education_fields": list(edu.get("leaves") or edu.get("fields") or []),
+            "education_conditions": [_perfect_condition(c) for c in edu.get("conditions") or []],
             "experience_reference": [A.fold_number(ref)] if ref else [],
             "experience_alternatives": [(a["kind"], a.get("min_years")) for a in exp.get("alternatives") or []],
             "lines": (1, 1), "warnings": [],
         })
     return A.Observed(metadata=meta, posts=posts)
+
+
+def _perfect_condition(c: dict) -> dict:
+    if c.get("requires") is not None:  # "the speciality құқықтану (no years)"
+        return {"level": c["level"], "any_of": [("specialty", None, c["requires"].split()[2])]}
+    return {"level": c["level"], "any_of": [(a["kind"], a.get("min_years"), None) for a in c["any_of"]]}
 
 
 def test_a_perfect_reader_scores_every_check_right():
@@ -177,6 +184,13 @@ def test_each_kind_of_mistake_is_counted_as_such():
     obs.posts[2]["category"] = "C-4"
     obs.posts[3]["experience_alternatives"] = [("state_service", 1.0)]  # years invented
     obs.posts[4]["education_fields"] = ["құқықтану; Мемлекеттік қызмет өтілі бір жылдан кем емес"]
+    obs.posts[7]["education_conditions"] = [{"level": "post_secondary", "any_of": [("state_service", 1.0, None)]}]
+    # post 9: the condition's second alternative lost; post 11: the years misread; post 13: not read at all
+    obs.posts[8]["education_conditions"][0]["any_of"] = [("state_service", 1, None)]
+    obs.posts[10]["education_conditions"][0]["any_of"] = [("state_service", 2, None), ("field_of_post", 2, None)]
+    obs.posts[12]["education_conditions"] = []
+    # post 40: the speciality condition read as one of years
+    obs.posts[39]["education_conditions"] = [{"level": "post_secondary", "any_of": [("state_service", 1, None)]}]
     merged = obs.posts.pop(6)  # post 7 swallowed by post 6: its numbers end up on post 6
     obs.posts[5]["numbers"] += merged["numbers"]
     r = A.evaluate_language(act, lang, obs)
@@ -188,6 +202,12 @@ def test_each_kind_of_mistake_is_counted_as_such():
     assert ("education_fields", "5", A.WRONG) in bad
     assert ("numbers", "6", A.WRONG) in bad
     assert ("found", "7", A.MISSING) in bad
+    assert ("education_conditions", "8", A.WRONG) in bad  # a condition where the act states none
+    assert ("education_conditions", "9", A.WRONG) in bad
+    assert ("education_conditions", "11", A.WRONG) in bad
+    assert ("education_conditions", "13", A.MISSING) in bad
+    assert ("education_conditions", "40", A.WRONG) in bad
+    assert not any(f == "education_conditions" and p in ("4", "10", "12") for f, p, _ in bad)
     assert r.lost == ["7"] and r.lost_unwarned == ["7"]
     # a warning on the lines of the lost post makes it a post lost *with* a warning
     obs.warnings.append({"code": "heading_not_a_post", "message": "…", "lines": {"start": 210, "end": 212}})
