@@ -14,22 +14,15 @@ from click.testing import CliRunner
 
 from kzqual.cli import app
 
+from .conftest import damaged
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-
-
-def _damaged(act_path, tmp_path: Path, line: int) -> Path:
-    """mes-161 with one raw line blanked (line numbers unchanged)."""
-    raw = act_path("mes_161_kk").read_text(encoding="utf-8").split("\n")
-    raw[line - 1] = ""
-    out = tmp_path / "mes-161-damaged.txt"
-    out.write_text("\n".join(raw), encoding="utf-8")
-    return out
 
 
 def test_parse_json_names_a_post_the_positions_reader_did_not_take(act_path, tmp_path):
     # mes-161 line 3178 "Өлшемшарттар Талаптар" blanked: the post headed on line 3176 ("Мемлекеттік
     # тілді дамыту басқармасының басшысы, С-3 санаты") is not anchored; parse --json must say so
-    r = CliRunner().invoke(app, ["parse", "--json", str(_damaged(act_path, tmp_path, 3178))])
+    r = CliRunner().invoke(app, ["parse", "--json", str(damaged(act_path, tmp_path, 3178))])
     assert r.exit_code == 0, r.output
     data = json.loads(r.output)
     assert set(data) == {"act", "structure", "warnings", "coverage"}
