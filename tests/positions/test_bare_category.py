@@ -67,3 +67,15 @@ def test_a_markdown_heading_with_a_code_not_taken_is_a_warning_with_its_lines():
     # the same words in a paragraph are text, not a heading
     cov, warnings = measure([_line("Главный эксперт отдела С-5, 2 шт.", 10, hint="p")], [], [])
     assert warnings == [] and cov.structure_lines == 1
+
+
+def test_a_plain_line_ending_with_a_bare_code_is_heading_like():
+    # the form of a heading with neither its word nor its units ("Бас маман, С-4"): named if not taken
+    assert heading_like(_line("Ақпараттық-талдау басқармасының бас маманы, С-4", 5))
+    assert heading_like(_line("Главный эксперт отдела кадров С-4", 5, hint="p"))
+    # sentences and table cells are not headings, nor is a code in the middle of a line
+    assert not heading_like(_line("Лауазымға тағайындау тәртібі бекітіледі.", 5))
+    assert not heading_like(_line("Главный эксперт отдела кадров С-4", 5, hint="cell"))
+    assert not heading_like(_line("назначение на должности С-4 и выше производится приказом", 5))
+    cov, warnings = measure([_line("Ақпараттық-талдау басқармасының бас маманы, С-4", 7)], [], [])
+    assert [(w.code, w.lines.start) for w in warnings] == [("heading_not_taken", 7)]

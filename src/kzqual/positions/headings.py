@@ -60,6 +60,8 @@ _CATEGORY = re.compile(
 HAS_CATEGORY = re.compile(rf"{_CODE}\s*(?i:{_KK_WORD})|(?i:{_RU_WORD})\s+{_CODE}|{_BARE}")
 # a category code anywhere (no word, no units): with a Markdown heading hint, a heading-like line
 CODE = re.compile(rf"(?<![\w-]){_CODE}")
+# a short line that ends with a bare code ("Бас маман, С-4"): how a heading looks without its word
+TRAILING_CODE = re.compile(rf"^[^.;:]{{3,200}}[\s,](?<![\w-]){_CODE}\s*\.?$")
 _UNITS = re.compile(rf"(?<!\d)(\d+)\s*-?\s*(?i:{_UNIT_WORD})")
 _APPENDIX_TITLE = re.compile(r"^.*?біліктілік\s+талаптар(?:ы)?\b\s*", re.S)
 
