@@ -190,7 +190,7 @@ class Compiler:
             lines = _lines(alt.lines or edu.lines)
             req = EduReq(text=alt.text, level=alt.level, levels=alt.levels, fields=alt.fields, lines=edu.lines)
             leaf = self._edu_leaf(req, list(alt.levels), alt.text, lines, pos.act_key)
-            conds = [self._condition(c, alt, pos, lines) for c in alt.conditions]
+            conds = [self._condition(j, c, alt, pos, lines) for j, c in enumerate(alt.conditions, start=1)]
             if not conds:
                 conds = [T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.condition"), "condition",
                                 alt.condition_text or alt.text, pos.act_key, lines)]
@@ -198,7 +198,8 @@ class Compiler:
             kids.append(T.Node("all", (leaf, cond), f"alternative {i}", lines))
         return T.Node("any", tuple(kids), "education", _lines(edu.lines))
 
-    def _condition(self, c: EducationCondition, alt: EducationAlternative, pos: Position, lines) -> T.Tree:
+    def _condition(self, n: int, c: EducationCondition, alt: EducationAlternative, pos: Position,
+                   lines) -> T.Tree:
         """One condition of a conditional education, as a rule: years of experience, or the
         speciality the lower level must be in."""
         where = _lines(c.lines) or lines
@@ -209,7 +210,7 @@ class Compiler:
             req = EduReq(text=c.text, levels=alt.levels, fields=[c.scope] if c.scope else [])
             return self._edu_leaf(req, list(alt.levels), c.text, where, pos.act_key)
         exp = ExperienceAlternative(kind=c.kind, min_years=c.min_years, field=c.scope, text=c.text, lines=c.lines)
-        return self._alternative(1, exp, pos, pos.act_key)
+        return self._alternative(n, exp, pos, pos.act_key)
 
     # ------------------------------------------------------------ experience
     def _years_leaf(self, kind: str, min_years: float | None, grade: str | None, field: str | None,
