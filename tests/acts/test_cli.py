@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -16,7 +17,8 @@ def _run(*args: str, env_lang: str = "en") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "from kzqual.cli import main; main()", *args],
         capture_output=True, text=True, encoding="utf-8", timeout=120,
-        env={"KZQUAL_LANG": env_lang, "PATH": "/usr/bin:/bin"},
+        # PYTHONPATH passed on: the child imports the checkout under test, not another installed copy
+        env={"KZQUAL_LANG": env_lang, "PATH": "/usr/bin:/bin", "PYTHONPATH": os.environ.get("PYTHONPATH", "")},
     )
 
 
@@ -24,7 +26,8 @@ def test_parse_json_is_one_object(act_path):
     proc = _run("parse", "--json", str(act_path("mes_161_kk")))
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"act", "structure", "warnings"}
+    assert set(data) == {"act", "structure", "warnings", "coverage"}
+    assert data["coverage"]["posts"] == 152 and data["coverage"]["unplaced"] == []
     act = data["act"]
     assert (act["language"], act["act_type"], act["date"], act["number"]) == ("kk", "order", "2014-04-09", "161")
     assert act["registration"] == {"number": "9344", "date": "2014-04-18"}

@@ -31,7 +31,7 @@ META_FIELDS = (
 )
 POST_FIELDS = (
     "found", "title", "category", "category_raw", "units", "numbers", "education_levels",
-    "education_fields", "experience_reference", "experience_alternatives",
+    "education_fields", "education_conditions", "experience_reference", "experience_alternatives",
 )
 LANG_FILE = {"kk": "kaz.md", "ru": "rus.md"}
 
@@ -154,6 +154,15 @@ def observe_act(act) -> dict[str, Any]:
     }
 
 
+def _read_conditions(alt) -> list[tuple]:
+    """(kind, min years, scope) of each condition of a conditional education alternative (readers
+    before ``EducationCondition`` kept them as experience alternatives: read those the same way)."""
+    conds = getattr(alt, "conditions", None)
+    if conds is not None:
+        return [(c.kind, c.min_years, c.scope) for c in conds]
+    return [(a.kind, a.min_years, a.field) for a in getattr(alt, "experience", None) or []]
+
+
 def observe_position(p) -> dict[str, Any]:
     edu, exp = p.education, p.experience
     refs = list(exp.references or []) + ([exp.reference] if exp.reference else [])
@@ -172,6 +181,12 @@ def observe_position(p) -> dict[str, Any]:
         "numbers": list(p.numbers or []),
         "education_levels": sorted(set((edu.levels or []) + ([edu.level] if edu.level else []))),
         "education_fields": [f for f in fields if f],
+        # per level accepted only on a condition: the conditions, any of which must hold
+        "education_conditions": [
+            {"level": lv, "any_of": _read_conditions(alt)}
+            for alt in getattr(edu, "alternatives", None) or [] if getattr(alt, "conditional", True)
+            for lv in alt.levels
+        ],
         "experience_reference": sorted(set(_ref_numbers(refs))),
         "experience_alternatives": [(a.kind, a.min_years) for a in exp.alternatives or []],
         "lines": (p.lines.start, p.lines.end),
@@ -321,6 +336,40 @@ def _fields_ok(exp: dict, got: list[str]) -> bool:
     return all(any(g in n for n in named) for g in got_f)
 
 
+def _years(y) -> float | None:
+    return float(y) if y is not None else None
+
+
+def _condition_ok(e: dict, g: dict) -> bool:
+    """One expected condition (``{level, any_of: [{kind, min_years}]}``, or ``{level, requires: "the
+    speciality X …"}``) against one read (``{level, any_of: [(kind, min_years, scope)]}``)."""
+    if e.get("level") != g.get("level"):
+        return False
+    got = g.get("any_of") or []
+    if e.get("requires") is not None:
+        # the condition is the speciality only: one condition of that kind, naming the speciality
+        # the expected words name (compared folded), and no years
+        return (len(got) == 1 and got[0][0] == "specialty" and got[0][1] is None and bool(got[0][2])
+                and fold(got[0][2]) in fold(e["requires"]))
+    want = Counter((a.get("kind"), _years(a.get("min_years"))) for a in e.get("any_of") or [])
+    have = Counter((k, _years(y)) for k, y, _scope in got)
+    return bool(want) and want == have
+
+
+def _conditions_ok(exp: list, got: list) -> bool:
+    """The same conditional levels with the same conditions; no condition read where the act
+    states none, none missing where it states one, none read as ``not_read``."""
+    if len(exp) != len(got):
+        return False
+    used: set[int] = set()
+    for e in exp:
+        hit = next((i for i, g in enumerate(got) if i not in used and _condition_ok(e, g)), None)
+        if hit is None:
+            return False
+        used.add(hit)
+    return True
+
+
 def _alternatives_ok(exp: list, got: list) -> bool:
     want = Counter((a.get("kind"), float(a["min_years"]) if a.get("min_years") is not None else None) for a in exp)
     have = Counter((k, float(y) if y is not None else None) for k, y in got)
@@ -351,6 +400,12 @@ def _post_checks(act: ExpectedAct, lang: ExpectedLanguage, e: dict, got: dict | 
     f_ok = _fields_ok(edu, got.get("education_fields") or [])
     out.append(mk("education_fields", _outcome(f_ok, got.get("education_fields")), edu.get("fields"),
                   got.get("education_fields")))
+    if "conditions" in edu:  # scored where the expected file writes them down ([] = none stated)
+        want_c = edu.get("conditions") or []
+        got_c = got.get("education_conditions") or []
+        c_ok = _conditions_ok(want_c, got_c)
+        c_outcome = RIGHT if c_ok else (MISSING if want_c and not got_c else WRONG)
+        out.append(mk("education_conditions", c_outcome, want_c, got_c))
     expx = e.get("experience") or {}
     ref = (expx.get("reference") or {}).get("number")
     if ref is not None:

@@ -56,7 +56,8 @@ def test_every_act_is_in_the_split_and_has_both_languages():
         assert ("HELD-OUT" in row) == (act.set == "held_out"), act.folder
         assert set(act.languages) == {"kk", "ru"}, act.folder
     assert len(ACTS) >= 12
-    assert sum(a.set == "held_out" for a in ACTS) >= 4
+    # 112097 moved to TUNING on 2026-12-06 (SPLIT.md says why); fresh held-out acts are added apart
+    assert sum(a.set == "held_out" for a in ACTS) >= 3
 
 
 SCHEMA_KEYS = set("""act set read_by scope common languages file metadata posts count checked defaults items n
@@ -151,11 +152,18 @@ def _perfect(lang: A.ExpectedLanguage) -> A.Observed:
             "category": e["category"], "category_raw": e["category_raw"], "units": e["units"],
             "numbers": list(e["numbers"]), "education_levels": sorted(edu.get("levels") or []),
             "education_fields": list(edu.get("leaves") or edu.get("fields") or []),
+            "education_conditions": [_perfect_condition(c) for c in edu.get("conditions") or []],
             "experience_reference": [A.fold_number(ref)] if ref else [],
             "experience_alternatives": [(a["kind"], a.get("min_years")) for a in exp.get("alternatives") or []],
             "lines": (1, 1), "warnings": [],
         })
     return A.Observed(metadata=meta, posts=posts)
+
+
+def _perfect_condition(c: dict) -> dict:
+    if c.get("requires") is not None:  # "the speciality құқықтану (no years)"
+        return {"level": c["level"], "any_of": [("specialty", None, c["requires"].split()[2])]}
+    return {"level": c["level"], "any_of": [(a["kind"], a.get("min_years"), None) for a in c["any_of"]]}
 
 
 def test_a_perfect_reader_scores_every_check_right():
@@ -176,6 +184,13 @@ def test_each_kind_of_mistake_is_counted_as_such():
     obs.posts[2]["category"] = "C-4"
     obs.posts[3]["experience_alternatives"] = [("state_service", 1.0)]  # years invented
     obs.posts[4]["education_fields"] = ["құқықтану; Мемлекеттік қызмет өтілі бір жылдан кем емес"]
+    obs.posts[7]["education_conditions"] = [{"level": "post_secondary", "any_of": [("state_service", 1.0, None)]}]
+    # post 9: the condition's second alternative lost; post 11: the years misread; post 13: not read at all
+    obs.posts[8]["education_conditions"][0]["any_of"] = [("state_service", 1, None)]
+    obs.posts[10]["education_conditions"][0]["any_of"] = [("state_service", 2, None), ("field_of_post", 2, None)]
+    obs.posts[12]["education_conditions"] = []
+    # post 40: the speciality condition read as one of years
+    obs.posts[39]["education_conditions"] = [{"level": "post_secondary", "any_of": [("state_service", 1, None)]}]
     merged = obs.posts.pop(6)  # post 7 swallowed by post 6: its numbers end up on post 6
     obs.posts[5]["numbers"] += merged["numbers"]
     r = A.evaluate_language(act, lang, obs)
@@ -187,6 +202,12 @@ def test_each_kind_of_mistake_is_counted_as_such():
     assert ("education_fields", "5", A.WRONG) in bad
     assert ("numbers", "6", A.WRONG) in bad
     assert ("found", "7", A.MISSING) in bad
+    assert ("education_conditions", "8", A.WRONG) in bad  # a condition where the act states none
+    assert ("education_conditions", "9", A.WRONG) in bad
+    assert ("education_conditions", "11", A.WRONG) in bad
+    assert ("education_conditions", "13", A.MISSING) in bad
+    assert ("education_conditions", "40", A.WRONG) in bad
+    assert not any(f == "education_conditions" and p in ("4", "10", "12") for f, p, _ in bad)
     assert r.lost == ["7"] and r.lost_unwarned == ["7"]
     # a warning on the lines of the lost post makes it a post lost *with* a warning
     obs.warnings.append({"code": "heading_not_a_post", "message": "…", "lines": {"start": 210, "end": 212}})
@@ -219,7 +240,9 @@ def results():
 @pytest.mark.parametrize("scope", ["metadata", "post"])
 def test_field_accuracy_stays_at_or_above_its_floor(results, set_name, scope):
     figures = A.by_field(results, scope, set_name)
-    assert figures, (set_name, scope)  # the set has checks of this scope
+    # the set has checks of this scope whenever one of its acts has expected values of it
+    has_posts = any(lang.posts for a in ACTS if a.set == set_name for lang in a.languages.values())
+    assert figures or (scope == "post" and not has_posts), (set_name, scope)
     low = {f: round(A.accuracy(t), 4) for f, t in figures.items()
            if A.accuracy(t) + 1e-9 < FLOORS[_level()][set_name][scope].get(f, 0.0)}
     assert not low, f"below the floor ({_level()}): {low} (floors {FLOORS[_level()][set_name][scope]})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kzqual.positions import extract_file
@@ -34,3 +36,12 @@ def clean_text(act_path):
 
 def by_id(extraction) -> dict:
     return {p.id: p for p in extraction.positions}
+
+
+def damaged(act_path, tmp_path: Path, line: int) -> Path:
+    """mes-161 with one raw line blanked (line numbers unchanged)."""
+    raw = act_path("mes_161_kk").read_text(encoding="utf-8").split("\n")
+    raw[line - 1] = ""
+    out = tmp_path / "mes-161-damaged.txt"
+    out.write_text("\n".join(raw), encoding="utf-8")
+    return out

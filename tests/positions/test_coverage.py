@@ -15,6 +15,8 @@ from kzqual.positions import extract_file
 from kzqual.positions.coverage import measure
 from kzqual.positions.warnings import localize, warn
 
+from .conftest import damaged
+
 ACTS = ("mod_134_ru", "mes_161_kk", "mod_674_kk", "ara_9_kk", "mebp_75_kk")
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -52,19 +54,10 @@ def test_criteria_read_per_field(extracted):
     assert c75.coverage.criteria["education"] == 509 - missing
 
 
-def _damaged(act_path, tmp_path: Path, line: int) -> Path:
-    """mes-161 with one raw line blanked (line numbers unchanged)."""
-    raw = act_path("mes_161_kk").read_text(encoding="utf-8").split("\n")
-    raw[line - 1] = ""
-    out = tmp_path / "mes-161-damaged.txt"
-    out.write_text("\n".join(raw), encoding="utf-8")
-    return out
-
-
 def test_a_post_merged_into_the_one_before_is_named(act_path, tmp_path):
     # line 3178 "Өлшемшарттар Талаптар" blanked: the post headed on line 3176 ("Мемлекеттік тілді дамыту
     # басқармасының басшысы, С-3 санаты") is no longer anchored and runs into the post before it
-    x = extract_file(_damaged(act_path, tmp_path, 3178))
+    x = extract_file(damaged(act_path, tmp_path, 3178))
     assert len(x.positions) == 151
     hits = [w for w in x.warnings if w.code == "heading_not_taken"]
     assert [(w.params["start"], w.lines.start) for w in hits] == [(3176, 3176)]
@@ -75,7 +68,7 @@ def test_a_post_merged_into_the_one_before_is_named(act_path, tmp_path):
 
 def test_a_criteria_table_without_its_post_is_named(act_path, tmp_path):
     # line 67 "Министрдің көмекшісі, С-3 санаты" blanked: the criteria table from line 69 has no post
-    x = extract_file(_damaged(act_path, tmp_path, 67))
+    x = extract_file(damaged(act_path, tmp_path, 67))
     assert len(x.positions) == 151
     hits = [w for w in x.warnings if w.code == "criteria_without_post"]
     assert hits and hits[0].params["start"] == 69

@@ -43,9 +43,18 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def parsed_json(parsed) -> dict:
+def parsed_json(parsed, extraction=None) -> dict:
+    """``{act, structure, warnings, coverage}``: the act as read, and -- from the positions reader's
+    run on the same file (``extraction``) -- its act-level warnings (posts not built, criteria
+    tables and headings no post took, marked ``"reader": "positions"``) and where the act's lines
+    went (``positions.coverage.Coverage``), so a lost post is never silent in this JSON either."""
     data = parsed.model_dump(mode="json")
     data["act"]["key"] = parsed.act.key
+    if extraction is not None:
+        data["warnings"] = list(data.get("warnings") or []) + [
+            {**w.model_dump(mode="json"), "reader": "positions"} for w in extraction.warnings]
+        cov = extraction.coverage
+        data["coverage"] = cov.model_dump(mode="json") if cov is not None else None
     return data
 
 
@@ -55,7 +64,9 @@ def parsed_json(parsed) -> dict:
           "kzqual parse act.txt --out act.json   # bad input: one line on stderr, exit 2, no file written")
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object {act, structure, warnings}.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one JSON object {act, structure, warnings, coverage}: the warnings include the "
+              "positions reader's act-level ones, coverage is where the act's lines went.")
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -72,7 +83,9 @@ def parse(file: Path, as_json: bool, out: Path | None) -> None:
 
     parsed = parse_file(file)
     if as_json or out is not None:
-        text = json.dumps(parsed_json(parsed), ensure_ascii=False, indent=2) + "\n"
+        from kzqual.positions import extract_file
+
+        text = json.dumps(parsed_json(parsed, extract_file(file)), ensure_ascii=False, indent=2) + "\n"
         if out is not None:
             write_atomic(out, text)
             click.echo(t("acts.written", _lang(), path=str(out)), err=True)

@@ -270,6 +270,12 @@ def build_position(
         _narrow_spans(pos.experience.alternatives, index, exp, "alternative_span_not_found", warnings)
     if qual is not None and pos.grades:
         _narrow_spans(pos.grades, index, qual, "rung_span_not_found", warnings)
+    if edu is not None and pos.education.alternatives:
+        # the conditional clause and each of its conditions get their own lines (provenance of
+        # what an eligibility answer rests on)
+        _narrow_spans(pos.education.alternatives, index, edu, "condition_span_not_found", warnings)
+        for alt in pos.education.alternatives:
+            _narrow_spans(alt.conditions, index, edu, "condition_span_not_found", warnings)
     pos.repairs = [
         Repairs(kind=r.kind, raw=r.raw, fixed=r.fixed, line=r.line)
         for r in (repairs or RepairIndex(ct.repairs)).between(raw.start, raw.end)

@@ -6,7 +6,9 @@ Every clean line of the act falls in exactly one category:
 * ``criteria_without_post``: a criteria table (its header row or a row label) that no post owns
   — a post the segmenter did not see;
 * ``heading_like``: a line that reads like a post heading (a category code with its word,
-  ``С-3 санаты`` / ``категория С-3``) outside every post — a post not taken;
+  ``С-3 санаты`` / ``категория С-3``, or before its staff units, ``С-5 (2 единицы)``; a
+  Markdown heading carrying a category code; a short line ending with a bare code) outside every
+  post — a post not taken;
 * ``structure``: the rest (the act's head, points, notes, appendix titles, department headings).
 
 The last three outside-post kinds besides ``structure`` also become act-level warnings
@@ -22,7 +24,7 @@ from bisect import bisect_right
 from pydantic import BaseModel, Field
 
 from kzqual.acts.model import Span
-from kzqual.positions.headings import HAS_CATEGORY
+from kzqual.positions.headings import CODE, HAS_CATEGORY, TRAILING_CODE
 from kzqual.positions.labels import is_criteria_header, is_unit_header, match_label, may_be_label
 from kzqual.positions.model import ParseWarning, Position
 from kzqual.positions.warnings import warn
@@ -85,6 +87,17 @@ def _is_criteria_line(lines: list[CleanLine], i: int) -> bool:
     return hit is not None
 
 
+def heading_like(ln: CleanLine) -> bool:
+    """A line that reads like a post heading: a category code with its word or its staff units, a
+    Markdown heading (``## …``) that prints a category code at all, or a short line of text that
+    ends with a bare code (``Бас маман, С-4``)."""
+    if HAS_CATEGORY.search(ln.text):
+        return True
+    if ln.hint.startswith("h"):
+        return bool(CODE.search(ln.text))
+    return ln.hint in ("", "p") and bool(TRAILING_CODE.search(ln.text))
+
+
 def measure(lines: list[CleanLine], positions: list[Position],
             warnings: list[ParseWarning]) -> tuple[Coverage, list[ParseWarning]]:
     """The act's coverage and the act-level warnings for what no post took."""
@@ -126,7 +139,7 @@ def measure(lines: list[CleanLine], positions: list[Position],
         run = None
 
     for i, ln in enumerate(lines):
-        merged = in_body(ln.raw_start) and bool(HAS_CATEGORY.search(ln.text)) and not is_criteria_header(ln.text)
+        merged = in_body(ln.raw_start) and heading_like(ln) and not is_criteria_header(ln.text)
         if in_post(ln.raw_start) and not merged:
             cov.post_lines += 1
             flush()
@@ -136,7 +149,7 @@ def measure(lines: list[CleanLine], positions: list[Position],
             kind = "heading"
         elif _is_criteria_line(lines, i):
             kind = "criteria"
-        elif HAS_CATEGORY.search(ln.text):
+        elif heading_like(ln):
             kind = "heading"
         if kind is None:
             cov.structure_lines += 1

@@ -43,14 +43,26 @@ _CODE = rf"[СC]\s*[-–—]\s*(?:[{_SUB}]\s*[-–—]\s*)?\d{{1,2}}(?!\s*[-–�
 # ("категория С-3", "Категория С–1"), any case (vocabulary ``category_word``)
 _KK_WORD = alternation("category_word", "kk")
 _RU_WORD = alternation("category_word", "ru")
-# "С-3 санаты" (kk) or "категория С-3" / "категории С-3" (ru), then units and numbers
+# the staff-unit word after the category ("1 бірлік", "(2 единицы)"; vocabulary ``unit_word``)
+_UNIT_WORD = alternation("unit_word")
+# a code printed without its word but followed by the staff units in brackets: "… Департамента
+# стратегического планирования С-5 (2 единицы) №2-1-4, №2-1-5" (adilet-2017-112097 rus/part001.md
+# line 222); the units make it a post heading, not a code quoted in running text
+_BARE = rf"(?<![\w-])(?P<cat_bare>{_CODE})(?=\s*,?\s*\(\s*\d+\s*-?\s*(?i:{_UNIT_WORD}))"
+# "С-3 санаты" (kk) or "категория С-3" / "категории С-3" (ru), or the bare code before its units,
+# then units and numbers
 _CATEGORY = re.compile(
-    rf"(?:(?P<cat>{_CODE})\s*(?i:{_KK_WORD})(?!\w)|(?:^|[,\s])(?i:{_RU_WORD})\s+(?P<cat_ru>{_CODE})(?![\w-]))"
+    rf"(?:(?P<cat>{_CODE})\s*(?i:{_KK_WORD})(?!\w)|(?:^|[,\s])(?i:{_RU_WORD})\s+(?P<cat_ru>{_CODE})(?![\w-])"
+    rf"|{_BARE})"
     r"(?P<tail>.*)$",
     re.S,
 )
-HAS_CATEGORY = re.compile(rf"{_CODE}\s*(?i:{_KK_WORD})|(?i:{_RU_WORD})\s+{_CODE}")
-_UNITS = re.compile(r"(?<!\d)(\d+)\s*(?:бірлік|единиц)")
+HAS_CATEGORY = re.compile(rf"{_CODE}\s*(?i:{_KK_WORD})|(?i:{_RU_WORD})\s+{_CODE}|{_BARE}")
+# a category code anywhere (no word, no units): with a Markdown heading hint, a heading-like line
+CODE = re.compile(rf"(?<![\w-]){_CODE}")
+# a short line that ends with a bare code ("Бас маман, С-4"): how a heading looks without its word
+TRAILING_CODE = re.compile(rf"^[^.;:]{{3,200}}[\s,](?<![\w-]){_CODE}\s*\.?$")
+_UNITS = re.compile(rf"(?<!\d)(\d+)\s*-?\s*(?i:{_UNIT_WORD})")
 _APPENDIX_TITLE = re.compile(r"^.*?біліктілік\s+талаптар(?:ы)?\b\s*", re.S)
 
 
@@ -152,7 +164,7 @@ def parse_heading(lines: list[str]) -> Heading:
     return Heading(
         title=title.strip(" ,"),
         department=department,
-        category_raw=(m.group("cat") or m.group("cat_ru")).strip(),
+        category_raw=(m.group("cat") or m.group("cat_ru") or m.group("cat_bare")).strip(),
         units=units,
         numbers_raw=numbers_raw,
         warnings=warnings,

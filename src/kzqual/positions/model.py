@@ -105,19 +105,76 @@ class Experience(BaseModel):
     references: list[ActRef] = Field(default_factory=list)
 
 
+EducationConditionKind = Literal[
+    # years of some experience (the ExperienceKind values): "не менее одного года стажа
+    # государственной службы" -> state_service 1; "… в областях, соответствующих функциональным
+    # направлениям конкретной должности" -> field_of_post 2
+    "state_service",
+    "leadership_state",
+    "field_of_post",
+    "lower_grade",
+    "lower_category",
+    "any_work",
+    "other",
+    # the speciality only: "Құқықтану мамандығы болған жағдайда" (the lower level counts in that field)
+    "specialty",
+    # a condition is stated but its words were not understood: never met, always undetermined
+    "not_read",
+]
+
+
+class EducationCondition(BaseModel):
+    """One way to meet the condition a lower education is accepted on (issue 11).
+
+    An alternative's conditions are any-of ("при наличии не менее одного года стажа
+    государственной службы или не менее двух лет стажа работы в областях …": two conditions).
+    ``scope`` is what the words limit the condition to: the field of work of an experience
+    condition where they name one, the speciality of a ``specialty`` condition."""
+
+    kind: EducationConditionKind
+    min_years: float | None = None
+    scope: str | None = None
+    text: str  # the condition's own words, as printed (clean)
+    lines: Span | None = None
+
+
 class EducationAlternative(BaseModel):
     """A lower education accepted only on a condition ("Допускается послесреднее образование … при
     наличии не менее одного года стажа государственной службы или …"): the level(s) accepted only
-    on it, its fields and the experience of which any one must hold.  ``Education.levels`` lists
-    every level the text accepts, these included; a reader deciding eligibility must require the
-    condition for these levels (``rules.compile`` does)."""
+    on it, its fields and the conditions of which any one must hold.  ``Education.levels`` lists
+    every level the text accepts, these included; a reader deciding eligibility must require a
+    condition for these levels (``rules.compile`` does): a condition met -> the alternative's
+    education counts; facts missing -> undetermined; a ``not_read`` condition -> undetermined."""
 
     level: EducationLevel | None = None
     levels: list[EducationLevel] = Field(default_factory=list)
     fields: list[str] = Field(default_factory=list)
-    experience: list[ExperienceAlternative] = Field(default_factory=list)  # any of these
-    conditional: bool = True  # an experience condition is stated (read into ``experience`` or not)
-    text: str = ""
+    conditions: list[EducationCondition] = Field(default_factory=list)  # any of these
+    conditional: bool = True  # a condition is stated (read into ``conditions`` or not)
+    text: str = ""  # the whole clause
+    condition_text: str = ""  # the condition's words alone ("при наличии …" / "… болған жағдайда")
+    lines: Span | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_experience(cls, data: object) -> object:
+        """Records stored before conditions had their own model kept them as ``experience``
+        (ExperienceAlternative dicts): read them as conditions, never drop them."""
+        if isinstance(data, dict) and "experience" in data and "conditions" not in data:
+            data = dict(data)
+            data["conditions"] = [
+                {"kind": e.get("kind", "other"), "min_years": e.get("min_years"), "scope": e.get("field"),
+                 "text": e.get("text", ""), "lines": e.get("lines")}
+                for e in data.pop("experience") or [] if isinstance(e, dict)
+            ]
+        return data
+
+    @property
+    def condition_read(self) -> bool:
+        """Every stated condition understood (no condition stated counts as read)."""
+        if not self.conditional:
+            return True
+        return bool(self.conditions) and all(c.kind != "not_read" for c in self.conditions)
 
 
 class Education(BaseModel):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kzqual.acts.model import Span
 from kzqual.positions.blocks import appendix_number, block_start, ends_sentence, gap_blocks
 from kzqual.positions.build import RawPost, expand_numbers
 from kzqual.positions.headings import (
@@ -22,7 +23,6 @@ from kzqual.positions.labels import is_criteria_header, match_label
 from kzqual.positions.model import ParseWarning
 from kzqual.positions.warnings import warn
 from kzqual.text.model import CleanText
-
 
 
 _MAX_HEADING_LINES = 6  # the longest heading block in the reference acts has 5 lines
@@ -69,7 +69,9 @@ def extract_paragraph(ct: CleanText) -> tuple[list[RawPost], list[ParseWarning]]
         heading_text = " ".join(x.text for x in lines[hs:h])
         if not HAS_CATEGORY.search(heading_text):
             # a table header reprinted after a page break, not a new post
-            warnings.append(warn("criteria_header_without_heading", line=ln.raw_start))
+            # (with the lines above it: if a post heading is there after all, it is named)
+            warnings.append(warn("criteria_header_without_heading", line=ln.raw_start,
+                                 lines=Span(start=lines[hs].raw_start if hs < h else ln.raw_start, end=ln.raw_end)))
             continue
         if h - hs > _MAX_HEADING_LINES:
             # no gap or sentence end between the previous post's text and this heading: keep

@@ -74,6 +74,7 @@ def split_rows(
     sentence, then a capitalised paragraph), that block is taken as the unlabelled last row,
     with a warning."""
     rows = Rows()
+    lines = rejoin_label_cells(lines, table)
     marks: list[tuple[int, str, int, str]] = []  # (line index, name, lines used, rest)
     i = 0
     while i < len(lines):
@@ -130,6 +131,60 @@ def split_rows(
         else:
             rows.pieces[name] = piece
     return rows
+
+
+def rejoin_label_cells(lines: Sequence[CleanLine], table: str = "criteria") -> Sequence[CleanLine]:
+    """A label cell printed over several lines, put back together on its row's line.
+
+    A Markdown table row is one clean line made of each cell's first line, then one line per
+    further line of each cell; a label cell broken over two lines (adilet-2017-112097
+    kaz/part001.md lines 45-47: ``<td>`` / ``Кәсіби`` / ``біліктілігі`` / ``</td>``) gives the row
+    line ``Кәсіби Қазақстан Республикасының Конституциясын, …`` and a line ``біліктілігі``, so the
+    label is not seen and the competence text runs on into the row before.  The row's first cell
+    (``CleanLine.cells``) is the whole label: where it is one and the further lines are exactly the
+    rest of its words, the row line is rewritten to ``label + the rest of the row`` and those lines
+    dropped (their raw lines stay in the row's span)."""
+    out: list[CleanLine] | None = None
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        cells = ln.cells
+        if not cells or not cells[0].strip():
+            if out is not None:
+                out.append(ln)
+            i += 1
+            continue
+        words = cells[0].split()
+        have = ln.text.split()
+        k = 0
+        while k < len(words) and k < len(have) and words[k] == have[k]:
+            k += 1
+        extra: list[CleanLine] = []
+        if 0 < k < len(words):
+            hit = match_label(" ".join(words), table=table, first_cell=cells[0])
+            need = words[k:]
+            j = i + 1
+            while need and j < len(lines) and lines[j].hint == "cell":
+                got = lines[j].text.split()
+                if got != need[: len(got)]:
+                    break
+                extra.append(lines[j])
+                need = need[len(got):]
+                j += 1
+            if hit is None or hit.rest or need:
+                extra = []
+        if not extra:
+            if out is not None:
+                out.append(ln)
+            i += 1
+            continue
+        if out is None:
+            out = list(lines[:i])
+        text = " ".join(words + have[k:])
+        out.append(CleanLine(text=text, raw_start=ln.raw_start, raw_end=max(ln.raw_end, extra[-1].raw_end),
+                             after_gap=ln.after_gap, hint=ln.hint, cells=cells))
+        i += 1 + len(extra)
+    return lines if out is None else out
 
 
 _UNFINISHED_WORDS = ("және", "мен", "немесе", "бен", "пен", "и", "или", "а также")

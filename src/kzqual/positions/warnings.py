@@ -55,6 +55,8 @@ TEMPLATES: dict[str, str] = {
     "alternative_span_not_found": "experience alternative {label} not found in lines {start}-{end}; "
     "it keeps their span",
     "rung_span_not_found": "grade rung {label} not found in lines {start}-{end}; it keeps their span",
+    "condition_span_not_found": "education condition {label} not found in lines {start}-{end}; it keeps "
+    "their span",
     # position numbers (requirements/codes.py)
     "number_range_not_understood": "position number range {range} not understood",
     "number_spaces_read": "position number {printed} read as {number}",

@@ -16,7 +16,14 @@ from collections.abc import Iterable
 
 from kzqual.acts.model import ActRef, Span
 from kzqual.positions.model import Education as EduReq
-from kzqual.positions.model import Experience, ExperienceAlternative, Grade, Position
+from kzqual.positions.model import (
+    EducationAlternative,
+    EducationCondition,
+    Experience,
+    ExperienceAlternative,
+    Grade,
+    Position,
+)
 from kzqual.rules import grades as G
 from kzqual.rules import phrases as PH
 from kzqual.rules import tree as T
@@ -175,21 +182,35 @@ class Compiler:
         if not alternatives:
             return main
         # "…; Допускается послесреднее образование …, при наличии не менее одного года стажа …":
-        # the lower level counts only together with any one of its experience alternatives
-        # (issue 11, adilet-2014-78721); a condition the reader could not read stays undetermined
+        # the lower level counts only together with any one of its conditions (issue 11,
+        # adilet-2014-78721): a condition met -> the alternative met; facts missing -> undetermined;
+        # a condition the reader could not read stays undetermined (never met)
         kids: list[T.Tree] = [main]
         for i, alt in enumerate(alternatives, start=2):
+            lines = _lines(alt.lines or edu.lines)
             req = EduReq(text=alt.text, level=alt.level, levels=alt.levels, fields=alt.fields, lines=edu.lines)
-            leaf = self._edu_leaf(req, list(alt.levels), alt.text, _lines(edu.lines), pos.act_key)
-            if alt.experience:
-                cond: T.Tree = T.Node("any", tuple(self._alternative(j + 1, a, pos, pos.act_key)
-                                                   for j, a in enumerate(alt.experience)), "experience",
-                                      _lines(edu.lines))
-            else:
-                cond = T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.experience"), "experience", alt.text,
-                              pos.act_key, _lines(edu.lines))
-            kids.append(T.Node("all", (leaf, cond), f"alternative {i}", _lines(edu.lines)))
+            leaf = self._edu_leaf(req, list(alt.levels), alt.text, lines, pos.act_key)
+            conds = [self._condition(j, c, alt, pos, lines) for j, c in enumerate(alt.conditions, start=1)]
+            if not conds:
+                conds = [T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.condition"), "condition",
+                                alt.condition_text or alt.text, pos.act_key, lines)]
+            cond: T.Tree = conds[0] if len(conds) == 1 else T.Node("any", tuple(conds), "condition", lines)
+            kids.append(T.Node("all", (leaf, cond), f"alternative {i}", lines))
         return T.Node("any", tuple(kids), "education", _lines(edu.lines))
+
+    def _condition(self, n: int, c: EducationCondition, alt: EducationAlternative, pos: Position,
+                   lines) -> T.Tree:
+        """One condition of a conditional education, as a rule: years of experience, or the
+        speciality the lower level must be in."""
+        where = _lines(c.lines) or lines
+        if c.kind == "not_read" or (c.kind != "specialty" and c.min_years is None):
+            return T.Leaf(T.Fixed(T.UNDETERMINED, "rules.open.condition"), "condition", c.text, pos.act_key, where)
+        if c.kind == "specialty":
+            # "Құқықтану мамандығы болған жағдайда ортадан кейінгі білімі барларға рұқсат етіледі"
+            req = EduReq(text=c.text, levels=alt.levels, fields=[c.scope] if c.scope else [])
+            return self._edu_leaf(req, list(alt.levels), c.text, where, pos.act_key)
+        exp = ExperienceAlternative(kind=c.kind, min_years=c.min_years, field=c.scope, text=c.text, lines=c.lines)
+        return self._alternative(n, exp, pos, pos.act_key)
 
     # ------------------------------------------------------------ experience
     def _years_leaf(self, kind: str, min_years: float | None, grade: str | None, field: str | None,

@@ -377,6 +377,6 @@ def node_title(label: str) -> dict[str, str]:
                         grade=t(f"rules.grade.{grade}", lang)) for lang in LANGS}
     if label.startswith("by reference: "):
         return reason_texts("rules.label.reference", {"act": label.removeprefix("by reference: ")})
-    if label in ("experience", "grades", "education"):
+    if label in ("experience", "grades", "education", "condition"):
         return reason_texts(f"rules.label.{label}", {})
     return reason_texts("rules.label.post", {"id": label})

@@ -276,3 +276,25 @@ def test_a_number_inside_an_item_is_not_a_gap():
     e = parse_experience(text, "kk")
     assert [a.label for a in e.alternatives] == ["1)", "2)"]
     assert not [w for w in e.warnings if w.code == "list_gap"]
+
+
+def test_a_gap_from_9_to_11_keeps_item_11_its_own():
+    # issue 11's own example: "9)" then "11)" — two-digit labels; item 11) is an alternative of its own
+    # (its years read), never text of item 9), and the gap is named
+    words = ["бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "он бір"]
+    text = "Жұмыс тәжірибесі келесі талаптардың біріне сәйкес болуы тиіс: " + " ".join(
+        f"{i + 1}) мемлекеттік қызмет өтілі {w} жылдан кем емес;" for i, w in enumerate(words) if i != 9)
+    e = parse_experience(text, "kk")
+    assert [a.label for a in e.alternatives][-2:] == ["9)", "11)"]
+    assert [a.min_years for a in e.alternatives][-2:] == [9, 11]
+    assert "11)" not in e.alternatives[-2].text
+    assert [(w.code, w.params) for w in e.warnings] == [("list_gap", {"before": "9)", "after": "11)"})]
+
+
+def test_a_gap_in_a_russian_list_is_a_warning_too():
+    text = ("Опыт работы должен соответствовать одному из следующих требований: 1) стаж государственной службы "
+            "не менее трех лет; 2) стаж работы не менее четырех лет; 4) стаж работы на руководящих должностях "
+            "не менее двух лет.")
+    e = parse_experience(text, "ru")
+    assert [(a.label, a.min_years) for a in e.alternatives] == [("1)", 3), ("2)", 4), ("4)", 2)]
+    assert [(w.code, w.params) for w in e.warnings] == [("list_gap", {"before": "2)", "after": "4)"})]

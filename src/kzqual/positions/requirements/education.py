@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 
 from kzqual.acts.model import Span
-from kzqual.positions.model import Education, EducationAlternative, EducationLevel, ParseWarning
+from kzqual.positions.model import (
+    Education,
+    EducationAlternative,
+    EducationCondition,
+    EducationLevel,
+    ParseWarning,
+)
 from kzqual.positions.warnings import warn
 from kzqual.positions.requirements._text import normalize, split_top_level
+from kzqual.positions.requirements.fieldnames import joined_names
 
 # Lowest first: ``Education.level`` is the lowest level the text accepts.
 LEVEL_ORDER: tuple[EducationLevel, ...] = (
@@ -63,7 +70,9 @@ _SEPARATORS = re.compile(
 )
 _ONLY_CONJ = re.compile(r"(?:\s*(?:немесе|және|или|и|/|,))+\s*")
 _EDU_WORD = re.compile(r"\b(?:білім\w{0,40}|образовани\w{0,40})\b(?!\s*\()")  # "Білім (...)" is a group
-_INNER_SEPARATORS = re.compile(r"(?<!\s)\s*(?:,|;|\s(?:және\s*/\s*немесе|немесе|или)\s)\s*")
+# ", немесе" is one separator ("(экономика, немесе журналистика)", adilet-2017-112097 kaz/part001.md l.109)
+_INNER_SEPARATORS = re.compile(
+    r"(?<!\s)\s*(?:[,;](?:\s*(?:және\s*/\s*немесе|немесе|или|либо)(?=\s))?|\s(?:және\s*/\s*немесе|немесе|или|либо)\s)\s*")
 _GROUP = re.compile(r"^(?P<group>[^()]*?)(?<!\s)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$", re.S)
 _EXPERIENCE_START = re.compile(r"(?<!\s)\s+(?:и|және)\s+(?:стаж\w{0,40}|жұмыс\s+өтілі)|(?<!\s)\s+без\s+предъявлени")
 _SENTENCE_END = re.compile(r"\.(?<=[^\W\d_]{3}\.)\s+(?=[А-ЯӘҒҚҢӨҰҮҺІA-Z])")
@@ -116,6 +125,33 @@ def _clean_field(text: str) -> str:
     return text.strip(" ,;:.-–«»\"").strip()
 
 
+# inside an enumeration ("A, B және C"): the commas and the last conjunction
+_ENUMERATION = re.compile(r"\s*,\s*|\s+(?:және|и)\s+")
+_PLACEHOLDER = re.compile(r"\x00(\d+)\x00")
+
+
+def _enumeration(part: str) -> list[str]:
+    """An enumeration of fields split into its fields: ``құқықтану, мемлекеттік басқару және
+    педагогикалық`` -> three (adilet-2014-78721 kaz.md line 213); ``экономист, заңгер`` -> two.
+
+    Only a part with a comma outside brackets is an enumeration (``A және B`` alone may be one
+    name).  Names written with a comma or a conjunction themselves (taxonomy data:
+    ``әлеуметтік ғылымдар, экономика және бизнес``) are kept whole, so a group glued to the field
+    before it (``құқықтану, әлеуметтік ғылымдар, экономика және бизнес (…)``,
+    adilet-2017-112097 kaz/part001.md line 109) splits at the group."""
+    found: list[str] = []
+
+    def hold(m: re.Match[str]) -> str:
+        found.append(m.group(0))
+        return f"\x00{len(found) - 1}\x00"
+
+    held = joined_names().sub(hold, part)
+    if len(split_top_level(held, re.compile(r","))) < 2:
+        return [part]
+    pieces = split_top_level(held, _ENUMERATION)
+    return [_PLACEHOLDER.sub(lambda m: found[int(m.group(1))], x) for x in pieces]
+
+
 def parse_fields(text: str, lang: str) -> tuple[list[str], list[dict]]:
     """Top-level fields as written, and groups that list specialties in parentheses."""
     frame = _RU_FRAME if lang == "ru" else _KK_FRAME
@@ -126,7 +162,8 @@ def parse_fields(text: str, lang: str) -> tuple[list[str], list[dict]]:
     body = " ".join(body.split()).strip(" .;:")
     fields: list[str] = []
     groups: list[dict] = []
-    for part in split_top_level(body, _SEPARATORS):
+    parts = [sub for part in split_top_level(body, _SEPARATORS) for sub in _enumeration(part)]
+    for part in parts:
         part = _clean_field(part)
         if not part or _ONLY_CONJ.fullmatch(part):
             continue
@@ -164,13 +201,25 @@ _SPECIALTY_ONLY = re.compile(r"^(?P<field>[^\d;:]+?)\s+мамандығы(?:\s+�
 _KK_POST_SECONDARY_SHORT = re.compile(r"ортадан\s+кейінгі", re.I)
 
 
+def _conditions(cond: str, lang: str) -> list[EducationCondition]:
+    """The any-of conditions in a condition's words; one ``not_read`` condition when none is read."""
+    from kzqual.positions.requirements.experience import parse_experience
+
+    specialty = _SPECIALTY_ONLY.match(cond) if lang != "ru" else None
+    if specialty:
+        return [EducationCondition(kind="specialty", scope=_clean_field(specialty.group("field")), text=cond)]
+    read = [EducationCondition(kind=a.kind if a.min_years is not None else "not_read", min_years=a.min_years,
+                               scope=a.field, text=a.text)
+            for a in parse_experience(cond, lang).alternatives]
+    # words the reader does not understand as a condition (no years): kept, never taken as met
+    return read or [EducationCondition(kind="not_read", text=cond)]
+
+
 def _conditional(clean: str, lang: str) -> tuple[str, EducationAlternative | None]:
     """(the main requirement, the conditional alternative) of an education text."""
     m = _CONDITIONAL["ru" if lang == "ru" else "kk"].search(clean)
     if m is None:
         return clean, None
-    from kzqual.positions.requirements.experience import parse_experience
-
     alt_text = m.group("alt").strip()
     probe = _KK_POST_SECONDARY_SHORT.sub("орта білімнен кейінгі", alt_text) if lang != "ru" else alt_text
     levels = _levels(probe, lang)
@@ -179,14 +228,13 @@ def _conditional(clean: str, lang: str) -> tuple[str, EducationAlternative | Non
     fields, _ = parse_fields(probe, lang) if lang != "ru" or re.search(r"специальност", probe, re.I) else ([], [])
     if lang == "ru":
         fields = [f for f in fields if not _levels(f, lang)]
-    cond = (m.group("cond") or "").strip()
-    specialty = _SPECIALTY_ONLY.match(cond) if lang != "ru" else None
-    if specialty:
-        fields = [_clean_field(specialty.group("field"))]
-    experience = parse_experience(cond, lang) if cond and not specialty else None
+    cond = (m.group("cond") or "").strip().rstrip(".")
+    conditions = _conditions(cond, lang) if cond else []
+    if conditions and conditions[0].kind == "specialty" and not fields:
+        fields = [conditions[0].scope or ""]  # "Құқықтану мамандығы болған жағдайда ортадан кейінгі білімі"
     alt = EducationAlternative(level=levels[0], levels=levels, fields=[f for f in fields if f],
-                               experience=list(experience.alternatives) if experience else [],
-                               conditional=experience is not None, text=clean[m.start():].strip(" ;."))
+                               conditions=conditions, conditional=bool(cond), condition_text=cond,
+                               text=clean[m.start():].strip(" ;."))
     return clean[: m.start()].strip(), alt
 
 
@@ -197,8 +245,8 @@ def parse_education(text: str, lang: str, span: Span | None = None) -> Education
     if not clean:
         return Education(text="", any_field=True, lines=span, warnings=[warn("education_empty")])
     main, alternative = _conditional(clean, lang)
-    if alternative is not None and alternative.conditional and not alternative.experience:
-        warnings.append(warn("education_condition_not_read", text=repr(alternative.text[:80])))
+    if alternative is not None and not alternative.condition_read:
+        warnings.append(warn("education_condition_not_read", text=repr(alternative.condition_text[:80])))
     levels = _levels(main, lang)
     if alternative is not None and not alternative.conditional:
         # "Допускается послесреднее образование по специальности X": also accepted, no condition
