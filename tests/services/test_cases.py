@@ -176,8 +176,10 @@ def test_complaint_forwarded_decided_and_appealed(desk, application):
     c = desk.decide_appeal(c.complaint.id, outcome="upheld", at=datetime(2024, 7, 10, 10), actor="agency")
     assert c.complaint.state == "appeal_decided"
     view = desk.case(v.case.id, as_of=date(2024, 7, 11))
-    assert [e.kind for e in view.events][-5:] == ["complaint_registered", "complaint_forward", "complaint_decide",
-                                                 "complaint_appeal", "complaint_decide_appeal"]
+    # the authorised body upheld the complaint against the refusal: the decision is open again
+    assert [e.kind for e in view.events][-6:] == ["complaint_registered", "complaint_forward", "complaint_decide",
+                                                 "complaint_appeal", "complaint_decide_appeal", "reopen"]
+    assert view.case.state == "reconsideration" and view.case.reopen_basis == "quality_body_upheld"
     with pytest.raises(InputError, match="cannot satisfy"):
         desk.satisfy_complaint(c.complaint.id, at=datetime(2024, 7, 11, 10), actor="o")
 

@@ -169,6 +169,8 @@ def _print_deadlines(deadlines, lang: str, indent: str = "  ") -> None:
     for d in deadlines:
         if d.key in std.values:
             click.echo(f"{indent}{std[d.key].text(lang)}")
+        else:  # a deadline of the case flow (e.g. the re-decision), counted from a standard value
+            click.echo(f"{indent}{t(f'service_flow.deadline.{d.key}', lang)}")
         done = t("services.cli.done", lang, day=d.done_on) if d.done_on else ""
         click.echo(indent + t("services.cli.deadline", lang, key=d.key, due=d.due, days=d.days, start=d.start,
                               settings=", ".join(f"{k}={v}" for k, v in d.settings.items()), done=done,
@@ -195,6 +197,12 @@ def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
         for g in c.refusal_grounds:
             click.echo("    " + t("services.cli.ground", lang, n=g, text=known[g].text(lang),
                                   where=citation_label(known[g].where(), lang)))
+    if c.reopened_at is not None:
+        reopen = next((e for e in reversed(view.events) if e.kind == "reopen"), None)
+        cite = reopen.details.get("cite", "") if reopen else ""
+        click.echo("  " + t("service_flow.cli.reopened", lang, at=f"{c.reopened_at:%Y-%m-%d %H:%M}",
+                            complaint=c.reopen_complaint_id, basis=t(f"service_flow.basis.{c.reopen_basis}", lang),
+                            cite=citation_label(cite, lang)))
     if c.fee_due:
         click.echo("  " + t("services.cli.fee", lang, fee=c.fee_due, paid=c.paid_amount))
     if c.certificate_no:

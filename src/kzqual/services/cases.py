@@ -41,7 +41,8 @@ from kzqual.services.report import N6Report, Organisation, build_n6
 from kzqual.services.settings import Settings
 from kzqual.services.standard import Standard, load_standard
 from kzqual.services.txn import write_transaction
-from kzqual.services.workflow import PAYMENT_STATES, case_next, complaint_next
+from kzqual.services.workflow import (PAYMENT_STATES, REOPEN_FROM, REOPENED, REOPENING_STEPS, case_next,
+                                      complaint_next)
 
 # The office of cases filed with no office named, and of every case from before offices existed
 # (migration security_0001).
@@ -98,7 +99,11 @@ class CaseView:
             "refusal_reason": c.refusal_reason, "training_started_at": _iso(c.training_started_at),
             "certificate_no": c.certificate_no, "certified_at": _iso(c.certified_at),
             "withdrawn_at": _iso(c.withdrawn_at), "fee_due": c.fee_due, "paid_amount": c.paid_amount,
-            "paid_at": _iso(c.paid_at), "as_of": self.as_of.isoformat() if self.as_of else None,
+            "paid_at": _iso(c.paid_at),
+            "reopened": {"at": _iso(c.reopened_at), "basis": c.reopen_basis, "complaint_id": c.reopen_complaint_id,
+                         "redecision_from": c.redecision_from.isoformat() if c.redecision_from else None,
+                         "redecided_at": _iso(c.redecided_at)} if c.reopened_at else None,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
             "deadlines": [d.as_dict() for d in self.deadlines], "overdue": self.overdue,
             "complaints": [cv.as_dict() for cv in self.complaints],
             "events": [e.as_dict() for e in self.events],
@@ -129,7 +134,10 @@ def _case(row: RowMapping) -> Case:
                 refusal_grounds=tuple(row["refusal_grounds"] or ()), refusal_reason=row["refusal_reason"],
                 training_started_at=row["training_started_at"], certificate_no=row["certificate_no"],
                 certified_at=row["certified_at"], withdrawn_at=row["withdrawn_at"], fee_due=row["fee_due"],
-                paid_amount=row["paid_amount"], paid_at=row["paid_at"], office=row["office"])
+                paid_amount=row["paid_amount"], paid_at=row["paid_at"], office=row["office"],
+                reopened_at=row["reopened_at"], reopen_basis=row["reopen_basis"],
+                reopen_complaint_id=row["reopen_complaint_id"], redecision_from=row["redecision_from"],
+                redecided_at=row["redecided_at"])
 
 
 def _complaint(row: RowMapping) -> Complaint:
@@ -243,7 +251,9 @@ class ServiceDesk:
         with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "refuse", at)
             self._move(conn, case, "refuse", at, actor,
-                       {"refusal_grounds": list(grounds_t), "refusal_reason": reason.strip()},
+                       # a refusal taken again leaves no platoon behind (Н6-ӘТМ counts platoons' cases)
+                       {"refusal_grounds": list(grounds_t), "refusal_reason": reason.strip(),
+                        "group_id": None, "classes_start": None},
                        {"grounds": {str(g): known[g].where() for g in grounds_t}, "reason": reason.strip()},
                        decided_at=at)
         return self.case(case_id, as_of=at.date())
@@ -411,8 +421,48 @@ class ServiceDesk:
                                                              T.complaints.c.state == c.state)
                                   .values(state=new, **values)), f"complaint {complaint_id}")
             details = {**details, "deadlines": self._complaint_dues(conn, complaint_id, at)}
+            basis = REOPENING_STEPS.get(action)
+            favourable = action == "satisfy" or values.get("outcome") == "upheld" or values.get(
+                "appeal_outcome") == "upheld"
+            reopen = None
+            if basis is not None and favourable:
+                reopen = self._reopen_decision(conn, c, basis, at)
+                details["case_reopened"] = reopen
             self._log(conn, c.case_id, complaint_id, f"complaint_{action}", c.state, new, at, _actor(actor), details)
+            if reopen and reopen.get("reopened"):
+                self._log(conn, c.case_id, complaint_id, "reopen", reopen["from_state"], REOPENED, at,
+                          _actor(actor), {k: v for k, v in reopen.items() if k not in ("reopened", "from_state")})
         return self.complaint(complaint_id, as_of=at.date())
+
+    # Where point 65 says each favourable outcome comes from (cited in the "reopen" event).
+    _REOPEN_CITES = {"provider_satisfied": "complaint_satisfy_window",
+                     "reviewing_body_upheld": "complaint_decision_deadline",
+                     "quality_body_upheld": "complaint_quality_body_deadline",
+                     "court_upheld": "court_after_pretrial"}
+
+    def _reopen_decision(self, conn: Connection, c: Complaint, basis: str, at: datetime) -> dict[str, Any]:
+        """A complaint about the decision satisfied by the provider or upheld by a reviewing body:
+        the case's decision is open again (state ``reconsideration``), with its own deadline.  Runs
+        inside the complaint step's transaction: both are written or neither."""
+        case = self._load_case(conn, c.case_id, lock=True)
+        why = {"complaint_id": c.id, "basis": basis, "outcome": "satisfied" if basis == "provider_satisfied" else "upheld",
+               "cite": self.standard[self._REOPEN_CITES[basis]].where()}
+        if c.target != "decision":
+            return {"reopened": False, **why,
+                    "why_not": f"the complaint is against {c.target}, not the decision: the decision stands"}
+        if case.state not in REOPEN_FROM:
+            return {"reopened": False, **why, "why_not": f"case {case.id} is {case.state}: only a refusal or an "
+                                                         "admission notice before training is decided again"}
+        # The provider's own favourable decision counts from the complaint's receipt (its 3 working
+        # days); a decision after an upheld complaint from the day the outcome is recorded.
+        start = c.received_at.date() if basis == "provider_satisfied" else at.date()
+        _changed(conn.execute(update(T.cases).where(T.cases.c.id == case.id, T.cases.c.state == case.state).values(
+            state=REOPENED, reopened_at=at, reopen_basis=basis, reopen_complaint_id=c.id, redecision_from=start,
+            redecided_at=None)), f"case {case.id}")
+        dues = self._case_dues(conn, case.id, at)
+        return {"reopened": True, "from_state": case.state, **why, "deadlines": dues,
+                "previous_decision": {"state": case.state, "at": _iso(case.decision_at),
+                                      "refusal_grounds": list(case.refusal_grounds)}}
 
     @staticmethod
     def _complaint_row(conn: Connection, complaint_id: int, *, lock: bool = False) -> RowMapping:
@@ -462,7 +512,13 @@ class ServiceDesk:
     def _move(self, conn: Connection, case: Case, action: str, at: datetime, actor: str,
               values: dict[str, Any], details: dict[str, Any], decided_at: datetime | None = None) -> None:
         new = case_next(case.state, action, case.id)
-        if decided_at is not None:
+        if decided_at is not None and case.state == REOPENED:
+            # the decision taken again (point 65): the first decision stays stage 1's answer
+            values = {**values, "redecided_at": decided_at}
+            details = {**details, "redecision": {"complaint_id": case.reopen_complaint_id,
+                                                 "basis": case.reopen_basis,
+                                                 "reopened_at": _iso(case.reopened_at)}}
+        elif decided_at is not None:
             values = {**values, "decided_at": decided_at}
         _changed(conn.execute(update(T.cases).where(T.cases.c.id == case.id, T.cases.c.state == case.state)
                               .values(state=new, **values)), f"case {case.id}")

@@ -78,7 +78,34 @@ def case_deadlines(case: Case, as_of: date, *, cal: WorkCalendar, standard: Stan
         out.append(make("stage2_deadline", case.classes_start, case.certified_at, as_of, cal=cal,
                         standard=standard, settings=settings,
                         applicable=case.state != "withdrawn"))
+    redo = redecision_deadline(case, as_of, cal=cal, standard=standard, settings=settings)
+    if redo is not None:
+        out.append(redo)
     return out
+
+
+# The re-decision after a reopening (point 65): the standard value its term is read from, per basis.
+# The provider's own favourable decision: within the 3 working days point 65 gives it, counted from
+# the complaint's receipt.  After an upheld complaint the act names no term: the setting
+# ``redecision_after_upheld`` applies the standard's decision term (point 3 1)) or none.
+REDECISION_SOURCE = {"provider_satisfied": "complaint_satisfy_window"}
+
+
+def redecision_deadline(case: Case, as_of: date, *, cal: WorkCalendar, standard: Standard,
+                        settings: Settings) -> Deadline | None:
+    if case.reopened_at is None or case.redecision_from is None:
+        return None
+    source = REDECISION_SOURCE.get(case.reopen_basis or "")
+    extra: dict[str, Any] = {}
+    if source is None:
+        extra = {"redecision_after_upheld": settings.redecision_after_upheld}
+        if settings.redecision_after_upheld == "none":
+            return None
+        source = "stage1_deadline"
+    d = make(source, case.redecision_from, case.redecided_at, as_of, cal=cal, standard=standard,
+             settings=settings, applicable=case.state != "withdrawn" or case.redecided_at is not None)
+    return Deadline("redecision_deadline", d.start, d.days, d.due, d.done_on, d.status, d.basis,
+                    {**d.settings, **extra}, d.days_off)
 
 
 def complaint_deadlines(c: Complaint, as_of: date, *, cal: WorkCalendar, standard: Standard,
