@@ -79,3 +79,32 @@ def test_satisfied_complaint_lets_the_refusal_be_decided_again(client):
     case = r.json()
     assert case["state"] == "accepted" and case["reopened"]["redecided_at"] == "2024-06-14T11:00"
     assert [e["kind"] for e in case["events"]][-3:] == ["complaint_satisfy", "reopen", "accept"]
+
+
+def test_complaint_straight_to_the_quality_body_and_the_court_stage(client):
+    c = client
+    cid = c.post(f"{API}/cases", json={"application": application(2), "actor": "portal",
+                                       "at": "2024-06-10T10:00"}).json()["id"]
+    c.post(f"{API}/cases/{cid}/actions", json={"action": "refuse", "grounds": [2], "reason": "r", "actor": "o",
+                                               "at": "2024-06-11T10:00"}).raise_for_status()
+    r = c.post(f"{API}/cases/{cid}/complaints", json={"target": "decision", "text": "келіспеймін", "actor": "agency",
+                                                      "at": "2024-06-12T11:00", "lodged_with": "quality_body"})
+    assert r.status_code == 201, r.text
+    k = r.json()
+    assert k["state"] == "appealed" and k["lodged_with"] == "quality_body"
+    assert [(d["key"], d["due"]) for d in k["deadlines"]] == [("complaint_quality_body_deadline", "2024-07-03")]
+    r = c.post(f"{API}/complaints/{k['id']}/actions", json={"action": "decide_appeal", "outcome": "rejected",
+                                                             "actor": "agency", "at": "2024-06-28T10:00"})
+    assert r.status_code == 200, r.text
+    r = c.post(f"{API}/complaints/{k['id']}/actions", json={"action": "court", "court": "әкімшілік сот",
+                                                             "actor": "o", "at": "2024-07-05T10:00"})
+    assert r.status_code == 200 and r.json()["state"] == "in_court", r.text
+    assert_error(c.post(f"{API}/complaints/{k['id']}/actions", json={"action": "court_decide", "actor": "o"}),
+                 400, "bad_input")  # no outcome
+    r = c.post(f"{API}/complaints/{k['id']}/actions", json={"action": "court_decide", "outcome": "upheld",
+                                                             "actor": "o", "at": "2024-08-15T10:00"})
+    assert r.status_code == 200 and r.json()["court_outcome"] == "upheld", r.text
+    case = _state(c, cid)
+    assert case["state"] == "reconsideration" and case["reopened"]["basis"] == "court_upheld"
+    assert_error(c.post(f"{API}/cases/{cid}/complaints", json={"target": "decision", "text": "x", "actor": "a",
+                                                               "lodged_with": "court"}), 422, "validation_error")

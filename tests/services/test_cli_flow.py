@@ -63,3 +63,19 @@ def test_refusal_decided_again_after_the_complaint_is_satisfied(run, db, tmp_pat
     case = json.loads(_ok(run, "decide", "1", "accept", "--group", str(gid), "--db", db, "--at", "2024-06-14T11:00",
                           "--json"))
     assert case["state"] == "accepted" and case["reopened"]["basis"] == "provider_satisfied"
+
+
+def test_quality_body_and_court_from_the_cli(run, db, tmp_path):
+    _ok(run, "apply", app_file(tmp_path), "--db", db, "--at", "2024-06-10T10:00")
+    _ok(run, "decide", "1", "refuse", "--ground", "2", "--reason", "r", "--db", db, "--at", "2024-06-11T10:00")
+    k = json.loads(_ok(run, "complain", "1", "--target", "decision", "--text", "x", "--lodged-with", "quality-body",
+                       "--db", db, "--at", "2024-06-12T11:00", "--json"))
+    assert k["state"] == "appealed" and k["deadlines"][0]["due"] == "2024-07-03"
+    _ok(run, "complaint", "1", "court", "--court", "әкімшілік сот", "--db", db, "--at", "2024-07-05T10:00")
+    before = counts(db)
+    code, _, err = run("service", "complaint", "1", "court-decide", "--db", db)
+    assert code == 2 and "--outcome" in err and counts(db) == before
+    out = _ok(run, "complaint", "1", "court-decide", "--outcome", "upheld", "--db", db, "--at", "2024-08-15T10:00",
+              "--json")
+    assert json.loads(out)["state"] == "court_decided"
+    assert json.loads(_ok(run, "show", "1", "--db", db, "--json"))["state"] == "reconsideration"

@@ -48,6 +48,9 @@ COMPLAINT_STEPS: dict[str, frozenset[str]] = {
     "decide": frozenset({"reviewer", "admin"}),
     "appeal": frozenset({"reviewer", "admin"}),
     "decide_appeal": frozenset({"reviewer", "admin"}),
+    # the court stage after the pre-trial complaint: recorded by whichever side learns of it first
+    "court": frozenset({"operator", "reviewer", "admin"}),
+    "court_decide": frozenset({"operator", "reviewer", "admin"}),
 }
 
 API = "/api/v1"

@@ -532,19 +532,25 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
-@examples("kzqual service complain 1 --target inaction --text 'Шешім 2 жұмыс күнінде берілмеді' --at 2024-03-29T10:00")
+@examples("kzqual service complain 1 --target inaction --text 'Шешім 2 жұмыс күнінде берілмеді' --at 2024-03-29T10:00",
+          "kzqual service complain 1 --target decision --text 'Бас тартумен келіспеймін' --lodged-with quality-body")
 @service.command()
 @click.argument("case_id", type=int)
 @click.option("--target", type=click.Choice(["decision", "action", "inaction"]), required=True,
               help="What the complaint is against.")
 @click.option("--text", required=True, help="The complaint.")
+@click.option("--lodged-with", "lodged_with", type=click.Choice(["provider", "quality-body"]), default="provider",
+              show_default=True, help="Where it was lodged: with the provider, or straight with the authorised body "
+                                      "for quality of public services (15 working days from its registration, --at).")
 @_step_options
 @_db_option
 @_common
-def complain(case_id, target, text, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+def complain(case_id, target, text, lodged_with, at, actor, db, as_json, lang, set_pairs, settings_file,
+             overrides) -> None:
     """Register a complaint about a case (point 65); shows its deadlines."""
     with _ctx(**locals()) as ctx:
-        cv = ctx.desk().complain(case_id, target=target, text=text, at=_moment(at), actor=_actor(actor))
+        cv = ctx.desk().complain(case_id, target=target, text=text, at=_moment(at), actor=_actor(actor),
+                                 lodged_with=lodged_with.replace("-", "_"))
         ctx.audit("complaint.add", actor=actor, case_id=case_id, complaint_id=cv.complaint.id)
     _print_complaint(cv, lang, as_json)
 
@@ -557,29 +563,35 @@ def _print_complaint(cv, lang: str, as_json: bool) -> None:
     _print_deadlines(cv.deadlines, lang)
 
 
-COMPLAINT_ACTIONS = ("satisfy", "forward", "decide", "appeal", "decide-appeal")
+COMPLAINT_ACTIONS = ("satisfy", "forward", "decide", "appeal", "decide-appeal", "court", "court-decide")
 
 
 @examples("kzqual service complaint 1 forward --to 'ҚР Қорғаныс министрлігі'",
           "kzqual service complaint 1 decide --outcome rejected --note 'негізсіз'",
-          "kzqual service complaint 1 appeal && kzqual service complaint 1 decide-appeal --outcome upheld")
+          "kzqual service complaint 1 appeal && kzqual service complaint 1 decide-appeal --outcome upheld",
+          "kzqual service complaint 1 court --court 'Астана қаласының мамандандырылған ауданаралық әкімшілік соты' "
+          "--at 2024-07-20",
+          "kzqual service complaint 1 court-decide --outcome upheld --at 2024-09-02")
 @service.command()
 @click.argument("complaint_id", type=int)
 @click.argument("action", type=click.Choice(COMPLAINT_ACTIONS))
 @click.option("--to", "body", default=None, help="forward: the body that reviews the complaint.")
 @click.option("--outcome", type=click.Choice(["upheld", "rejected"]), default=None,
-              help="decide / decide-appeal: the outcome.")
+              help="decide / decide-appeal / court-decide: the outcome.")
+@click.option("--court", "court", default="", help="court: the court the claim was filed with.")
 @click.option("--note", default="", help="A note for the audit log.")
 @_step_options
 @_db_option
 @_common
-def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json, lang, set_pairs, settings_file,
-              overrides) -> None:
+def complaint(complaint_id, action, body, outcome, court, note, at, actor, db, as_json, lang, set_pairs,
+              settings_file, overrides) -> None:
     """Move a complaint on: satisfy (by the provider within 3 working days), forward, decide,
-    appeal (to the authorised body for quality of public services), decide-appeal."""
+    appeal (to the authorised body for quality of public services), decide-appeal, court (the
+    claim filed after the pre-trial complaint, --at its day), court-decide.  A satisfied or upheld
+    complaint about the decision reopens it (the case can be decided again)."""
     ctx = _ctx(**locals())
     moment, who = _moment(at), _actor(actor)
-    if action in ("decide", "decide-appeal") and outcome is None:
+    if action in ("decide", "decide-appeal", "court-decide") and outcome is None:
         raise InputError(f"{action} needs --outcome upheld|rejected")
     with ctx:
         desk = ctx.desk()
@@ -587,11 +599,14 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
             cv = desk.satisfy_complaint(complaint_id, at=moment, actor=who, note=note)
         elif action == "forward":
             cv = desk.forward_complaint(complaint_id, at=moment, actor=who, body=body or "")
-        elif action in ("decide", "decide-appeal"):
-            if action == "decide":
-                cv = desk.decide_complaint(complaint_id, outcome=outcome, at=moment, actor=who, note=note)
-            else:
-                cv = desk.decide_appeal(complaint_id, outcome=outcome, at=moment, actor=who)
+        elif action == "decide":
+            cv = desk.decide_complaint(complaint_id, outcome=outcome, at=moment, actor=who, note=note)
+        elif action == "decide-appeal":
+            cv = desk.decide_appeal(complaint_id, outcome=outcome, at=moment, actor=who)
+        elif action == "court":
+            cv = desk.file_complaint_in_court(complaint_id, at=moment, actor=who, court=court, note=note)
+        elif action == "court-decide":
+            cv = desk.record_court_decision(complaint_id, outcome=outcome, at=moment, actor=who, note=note)
         else:
             cv = desk.appeal_complaint(complaint_id, at=moment, actor=who)
         ctx.audit(f"complaint.{action.replace('-', '_')}", actor=actor, case_id=cv.complaint.case_id,

@@ -41,8 +41,8 @@ from kzqual.services.report import N6Report, Organisation, build_n6
 from kzqual.services.settings import Settings
 from kzqual.services.standard import Standard, load_standard
 from kzqual.services.txn import write_transaction
-from kzqual.services.workflow import (PAYMENT_STATES, REOPEN_FROM, REOPENED, REOPENING_STEPS, case_next,
-                                      complaint_next)
+from kzqual.services.workflow import (LODGED_WITH, PAYMENT_STATES, REOPEN_FROM, REOPENED, REOPENING_STEPS,
+                                      case_next, complaint_next)
 
 # The office of cases filed with no office named, and of every case from before offices existed
 # (migration security_0001).
@@ -71,6 +71,8 @@ class ComplaintView:
             "reviewing_body": c.reviewing_body, "satisfied_at": _iso(c.satisfied_at),
             "decided_at": _iso(c.decided_at), "outcome": c.outcome, "appealed_at": _iso(c.appealed_at),
             "appeal_decided_at": _iso(c.appeal_decided_at), "appeal_outcome": c.appeal_outcome,
+            "lodged_with": c.lodged_with, "court_filed_at": _iso(c.court_filed_at), "court_name": c.court_name,
+            "court_decided_at": _iso(c.court_decided_at), "court_outcome": c.court_outcome,
             "deadlines": [d.as_dict() for d in self.deadlines], "overdue": self.overdue,
         }
 
@@ -343,10 +345,16 @@ class ServiceDesk:
                         calendar=self.calendar, organisation=organisation)
 
     # -- complaints (point 65) -----------------------------------------------------------------------
-    def complain(self, case_id: int, *, target: str, text: str, at: datetime, actor: str) -> ComplaintView:
+    def complain(self, case_id: int, *, target: str, text: str, at: datetime, actor: str,
+                 lodged_with: str = "provider") -> ComplaintView:
+        """Register a complaint (point 65): lodged with the provider (``registered``: 3 working days
+        to satisfy or forward it) or straight with the authorised body for quality of public
+        services (``appealed``: 15 working days from its registration there, ``at``)."""
         at = kz_local(at)
         if target not in COMPLAINT_TARGETS:
             raise InputError(f"a complaint is against a {', '.join(COMPLAINT_TARGETS)}, not {target!r}")
+        if lodged_with not in LODGED_WITH:
+            raise InputError(f"a complaint is lodged with {' or '.join(LODGED_WITH)}, not {lodged_with!r}")
         if not text or not text.strip():
             raise InputError("a complaint needs its text")
         with self._write(f"case {case_id}") as conn:
@@ -355,11 +363,16 @@ class ServiceDesk:
             if target == "decision" and case.decided_at is None:
                 raise InputError(f"case {case_id} has no decision yet; a complaint about the delay is "
                                  "against inaction", code="no_decision")
+            state = LODGED_WITH[lodged_with]
+            direct = {"appealed_at": at} if lodged_with == "quality_body" else {}
             cid = conn.execute(insert(T.complaints).values(
-                case_id=case_id, state="registered", target=target, text=text.strip(),
-                received_at=at)).inserted_primary_key[0]
-            self._log(conn, case_id, int(cid), "complaint_registered", None, "registered", at, _actor(actor),
-                      {"target": target, "deadlines": self._complaint_dues(conn, int(cid), at)})
+                case_id=case_id, state=state, target=target, text=text.strip(), received_at=at,
+                lodged_with=lodged_with, **direct)).inserted_primary_key[0]
+            detail: dict[str, Any] = {"target": target, "lodged_with": lodged_with}
+            if direct:
+                detail["basis"] = self.standard["complaint_quality_body_deadline"].where()
+            self._log(conn, case_id, int(cid), "complaint_registered", None, state, at, _actor(actor),
+                      {**detail, "deadlines": self._complaint_dues(conn, int(cid), at)})
         return self.complaint(int(cid), as_of=at.date())
 
     def satisfy_complaint(self, complaint_id: int, *, at: datetime, actor: str, note: str = "") -> ComplaintView:
@@ -393,6 +406,25 @@ class ServiceDesk:
         return self._complaint_move(complaint_id, "decide_appeal", at, actor,
                                     {"appeal_decided_at": at, "appeal_outcome": outcome}, {"outcome": outcome})
 
+    def file_complaint_in_court(self, complaint_id: int, *, at: datetime, actor: str, court: str = "",
+                                note: str = "") -> ComplaintView:
+        """The applicant went to court after the pre-trial complaint (point 65, last sentence):
+        ``at`` is the day the claim was filed."""
+        at = kz_local(at)
+        court = (court or "").strip()
+        return self._complaint_move(complaint_id, "court", at, actor, {"court_filed_at": at, "court_name": court or None},
+                                    {"court": court, "note": note,
+                                     "basis": self.standard["court_after_pretrial"].where()})
+
+    def record_court_decision(self, complaint_id: int, *, outcome: str, at: datetime, actor: str,
+                              note: str = "") -> ComplaintView:
+        """The court's decision on the claim: ``upheld`` reopens a decision complained of."""
+        at = kz_local(at)
+        if outcome not in ("upheld", "rejected"):
+            raise InputError("a court decision is upheld or rejected")
+        return self._complaint_move(complaint_id, "court_decide", at, actor,
+                                    {"court_decided_at": at, "court_outcome": outcome}, {"outcome": outcome, "note": note})
+
     def complaints(self, *, state: str | None = None, office: str | None = None,
                    as_of: date | None = None) -> list[ComplaintView]:
         """Complaints, oldest first; ``office``: only about that office's cases."""
@@ -422,8 +454,8 @@ class ServiceDesk:
                                   .values(state=new, **values)), f"complaint {complaint_id}")
             details = {**details, "deadlines": self._complaint_dues(conn, complaint_id, at)}
             basis = REOPENING_STEPS.get(action)
-            favourable = action == "satisfy" or values.get("outcome") == "upheld" or values.get(
-                "appeal_outcome") == "upheld"
+            favourable = action == "satisfy" or "upheld" in (values.get("outcome"), values.get("appeal_outcome"),
+                                                              values.get("court_outcome"))
             reopen = None
             if basis is not None and favourable:
                 reopen = self._reopen_decision(conn, c, basis, at)

@@ -184,3 +184,8 @@ class Complaint:
     appealed_at: datetime | None = None
     appeal_decided_at: datetime | None = None
     appeal_outcome: str | None = None
+    lodged_with: str = "provider"  # provider / quality_body (workflow.LODGED_WITH)
+    court_filed_at: datetime | None = None
+    court_name: str | None = None
+    court_decided_at: datetime | None = None
+    court_outcome: str | None = None  # upheld / rejected

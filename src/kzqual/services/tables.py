@@ -77,6 +77,13 @@ complaints = Table(
     Column("appealed_at", DateTime, nullable=True),
     Column("appeal_decided_at", DateTime, nullable=True),
     Column("appeal_outcome", String(20), nullable=True),
+    # service_0002: lodged with the provider or straight with the authorised body for quality of
+    # public services; the court stage after the pre-trial complaint (point 65)
+    Column("lodged_with", String(20), nullable=False, server_default="provider"),
+    Column("court_filed_at", DateTime, nullable=True),
+    Column("court_name", Text, nullable=True),
+    Column("court_decided_at", DateTime, nullable=True),
+    Column("court_outcome", String(20), nullable=True),
     Index("ix_service_complaints_case", "case_id"),
 )
 

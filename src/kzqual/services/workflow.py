@@ -8,7 +8,11 @@ where it is decided again (accept or refuse) — never by a direct request, only
 complaint's outcome (see ``REOPEN_FROM``).
 
 Complaint (point 65): registered -> satisfied (by the provider within 3 working days) |
-forwarded -> decided -> appealed (to the authorised body) -> appeal_decided.
+forwarded -> decided -> appealed (to the authorised body) -> appeal_decided.  A complaint lodged
+straight with the authorised body for quality of public services starts as ``appealed`` (its 15
+working days count from its registration there).  After a pre-trial complaint the court may be
+seized ("сотқа жүгінуге сотқа дейінгі тәртіппен шағым жасалғаннан кейін жол беріледі"): from any
+state, ``court`` -> in_court -> ``court_decide`` -> court_decided.
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ OPEN_STATES = ("submitted", "accepted", "reconsideration", "training")
 # Recording a payment is not a move of state but is allowed only while the fee can still matter.
 PAYMENT_STATES = ("submitted", "accepted", "reconsideration", "training")
 
-COMPLAINT_STATES = ("registered", "satisfied", "forwarded", "decided", "appealed", "appeal_decided")
+COMPLAINT_STATES = ("registered", "satisfied", "forwarded", "decided", "appealed", "appeal_decided", "in_court",
+                    "court_decided")
 COMPLAINT_MOVES: dict[str, dict[str, str]] = {
     "registered": {"satisfy": "satisfied", "forward": "forwarded"},
     "forwarded": {"decide": "decided", "appeal": "appealed"},  # appeal also against inaction
@@ -44,11 +49,20 @@ COMPLAINT_MOVES: dict[str, dict[str, str]] = {
     "satisfied": {},
     "appealed": {"decide_appeal": "appeal_decided"},
     "appeal_decided": {},
+    "in_court": {"court_decide": "court_decided"},
+    "court_decided": {},
 }
+# Point 65 lets the applicant go to court once a pre-trial complaint was made, whatever stage it
+# reached; the act puts no other condition, so kzqual puts none.
+for _state in COMPLAINT_STATES[:6]:
+    COMPLAINT_MOVES[_state]["court"] = "in_court"
+# Where a complaint is lodged: with the provider (point 65, first paragraph) or straight with the
+# authorised body for quality of public services (its 15 working days from registration there).
+LODGED_WITH = {"provider": "registered", "quality_body": "appealed"}
 # The complaint steps whose favourable outcome reopens the decision, and the basis it is recorded
 # under (the event "reopen" names it with its point).
 REOPENING_STEPS = {"satisfy": "provider_satisfied", "decide": "reviewing_body_upheld",
-                   "decide_appeal": "quality_body_upheld"}
+                   "decide_appeal": "quality_body_upheld", "court_decide": "court_upheld"}
 
 
 def next_state(moves: dict[str, dict[str, str]], state: str, action: str, *, what: str, ident: int) -> str:

@@ -112,6 +112,10 @@ class CaseAction(BaseModel):
 class ComplaintIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     target: Literal["decision", "action", "inaction"]
+    lodged_with: Literal["provider", "quality_body"] = Field(
+        "provider", description="provider: the provider has 3 working days to satisfy or forward it; quality_body: "
+                                "lodged straight with the authorised body for quality of public services (15 working "
+                                "days from its registration there, `at`)")
     text: str = Field(..., min_length=1, max_length=10_000)
     actor: str = Actor
     at: IsoDateTime | None = At
@@ -119,11 +123,12 @@ class ComplaintIn(BaseModel):
 
 class ComplaintAction(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    action: Literal["satisfy", "forward", "decide", "appeal", "decide_appeal"]
+    action: Literal["satisfy", "forward", "decide", "appeal", "decide_appeal", "court", "court_decide"]
     actor: str = Actor
     at: IsoDateTime | None = At
     body: str | None = Field(None, max_length=300, description="forward: the reviewing body")
-    outcome: Literal["upheld", "rejected"] | None = Field(None, description="decide / decide_appeal")
+    court: str = Field("", max_length=300, description="court: the court the claim was filed with")
+    outcome: Literal["upheld", "rejected"] | None = Field(None, description="decide / decide_appeal / court_decide")
     note: str = Field("", max_length=2000)
 
 
@@ -213,7 +218,7 @@ def case_action(request: Request, body: CaseAction, case_id: Id):
 def complain(request: Request, body: ComplaintIn, case_id: Id):
     auth.check_case(request, case_id)
     view = get_desk(request.app).complain(case_id, target=body.target, text=body.text, at=moment(body.at),
-                                          actor=body.actor)
+                                          actor=body.actor, lodged_with=body.lodged_with)
     auth.audit(request, "complaint.add", case_id=case_id, complaint_id=view.complaint.id)
     return view.as_dict()
 
@@ -256,8 +261,13 @@ def complaint_action(request: Request, body: ComplaintAction, complaint_id: Id):
                                      note=body.note)
     elif body.action == "appeal":
         view = desk.appeal_complaint(complaint_id, at=at, actor=actor)
-    else:
+    elif body.action == "decide_appeal":
         view = desk.decide_appeal(complaint_id, outcome=_need(body.outcome, "outcome"), at=at, actor=actor)
+    elif body.action == "court":
+        view = desk.file_complaint_in_court(complaint_id, at=at, actor=actor, court=body.court, note=body.note)
+    else:
+        view = desk.record_court_decision(complaint_id, outcome=_need(body.outcome, "outcome"), at=at, actor=actor,
+                                          note=body.note)
     auth.audit(request, f"complaint.{body.action}", case_id=case_id, complaint_id=complaint_id)
     return view.as_dict()
 
