@@ -76,6 +76,9 @@ def test_refusal_needs_grounds_of_the_standard(desk, engine, application):
     with pytest.raises(InputError, match="reasoned"):
         desk.refuse(v.case.id, grounds=[1], reason=" ", at=datetime(2024, 6, 11, 10), actor="o")
     assert _counts(engine) == before
+    # ground 3 rests on the criminal-record data of point 8: it must be on record (test_requirements.py)
+    desk.record_state_data(v.case.id, kind="criminal_record", source="ҚР БП ҚСжАЕК", obtained_on=date(2024, 6, 10),
+                           result="court_decision", at=datetime(2024, 6, 10, 16), actor="o")
     v = desk.refuse(v.case.id, grounds=[3, 1, 1], reason="сот шешімі", at=datetime(2024, 6, 11, 10), actor="o")
     assert v.case.refusal_grounds == (1, 3)
     assert v.events[-1].details["grounds"]["3"].startswith("standard, point 9 3)")

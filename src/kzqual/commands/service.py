@@ -207,6 +207,8 @@ def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
         click.echo("  " + t("services.cli.fee", lang, fee=c.fee_due, paid=c.paid_amount))
     if c.certificate_no:
         click.echo("  " + t("services.cli.certificate", lang, number=c.certificate_no, day=f"{c.certified_at:%Y-%m-%d}"))
+    if view.checklist is not None:
+        _print_checklist(view.checklist, lang)
     _print_deadlines(view.deadlines, lang)
     for cv in view.complaints:
         click.echo("  " + _complaint_line(cv, lang))
@@ -216,6 +218,18 @@ def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
             click.echo("  " + t("services.cli.event", lang, at=f"{e.at:%Y-%m-%d %H:%M}", key=e.kind,
                                 kind=t(f"web.svc.kind.{e.kind}", lang), from_state=e.from_state or "-",
                                 to_state=e.to_state or "-", actor=e.actor))
+
+
+def _print_checklist(cl, lang: str) -> None:
+    """Point 8 on the case: each document given or missing, each state-data record."""
+    for d in cl.documents:
+        mark = t(f"service_flow.cli.doc_{'present' if d.present else 'missing'}", lang)
+        click.echo(f"  [{mark}] {d.item.text(lang)} [{citation_label(d.item.where(), lang)}]")
+    for r in cl.state_data:
+        click.echo("  " + t("service_flow.cli.state_record", lang, kind=r.kind, result=r.result, day=r.obtained_on,
+                            source=r.source))
+    if cl.not_obtained:
+        click.echo("  " + t("service_flow.cli.not_obtained", lang, kinds=", ".join(cl.not_obtained)))
 
 
 def _complaint_line(cv, lang: str) -> str:
@@ -491,7 +505,8 @@ ACTIONS = ("accept", "refuse", "pay", "start-training", "certify", "withdraw")
           "kzqual service decide 2 refuse --ground 2 --reason 'Медициналық куәландыру картасы жоқ'",
           "kzqual service decide 1 pay --amount 305000",
           "kzqual service decide 1 start-training --at 2024-04-01T09:00",
-          "kzqual service decide 1 certify --certificate ӘТМ-77")
+          "kzqual service decide 1 certify --certificate ӘТМ-77",
+          "kzqual service decide 3 accept --group 3 --override-missing 'карта қағаз түрінде берілді'")
 @service.command()
 @click.argument("case_id", type=int)
 @click.argument("action", type=click.Choice(ACTIONS))
@@ -500,11 +515,13 @@ ACTIONS = ("accept", "refuse", "pay", "start-training", "certify", "withdraw")
 @click.option("--reason", default=None, help="refuse: the reasoned answer; withdraw: why.")
 @click.option("--amount", type=int, default=None, help="pay: tenge paid.")
 @click.option("--certificate", default=None, help="certify: the certificate number.")
+@click.option("--override-missing", "override_reason", default=None, metavar="REASON",
+              help="accept: admit although a document of point 8 is missing, for this reason (recorded).")
 @_step_options
 @_db_option
 @_common
-def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, actor, db, as_json, lang, set_pairs,
-           settings_file, overrides) -> None:
+def decide(case_id, action, group_id, grounds, reason, amount, certificate, override_reason, at, actor, db, as_json,
+           lang, set_pairs, settings_file, overrides) -> None:
     """Take the next step on a case: accept (admission notice), refuse (with grounds), pay,
     start-training, certify (certificate) or withdraw."""
     ctx = _ctx(**locals())
@@ -517,7 +534,7 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
     with ctx:
         desk = ctx.desk()
         if action == "accept":
-            view = desk.accept(case_id, group_id=group_id, at=moment, actor=who)
+            view = desk.accept(case_id, group_id=group_id, at=moment, actor=who, override_reason=override_reason)
         elif action == "refuse":
             view = desk.refuse(case_id, grounds=list(grounds), reason=reason or "", at=moment, actor=who)
         elif action == "pay":
@@ -529,6 +546,67 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
         else:
             view = desk.withdraw(case_id, at=moment, actor=who, reason=reason or "")
         ctx.audit(f"case.{action}", actor=actor, case_id=case_id)
+    _dump(view.as_dict()) if as_json else _print_case(view, lang)
+
+
+@examples("kzqual service requirements --lang ru", "kzqual service requirements --json")
+@service.command()
+@_common
+def requirements(as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """What point 8 requires on each case: the documents the applicant gives and the data the
+    provider obtains from state systems (with the act's lines), and the refusal grounds resting on it."""
+    from kzqual.services.requirements import load_requirements
+
+    req = load_requirements()
+    if as_json:
+        _dump(req.as_dict())
+        return
+    click.echo(t("service_flow.cli.documents", lang))
+    for i in req.documents.values():
+        click.echo(f"  {i.key}: {i.text(lang)} [{citation_label(i.where(), lang)}]")
+    click.echo(t("service_flow.cli.state_data", lang, where=citation_label(req.source.where(), lang)))
+    for i in req.state_data.values():
+        click.echo(f"  {i.key}: {i.text(lang)} [{citation_label(i.where(), lang)}] — {', '.join(i.results)}")
+    for g, (kind, result) in sorted(req.grounds_need.items()):
+        click.echo("  " + t("service_flow.cli.ground_needs", lang, n=g, kind=kind, result=result))
+
+
+@examples("kzqual service document 3 medical_card --at 2024-06-11T09:00 --note 'порталдан'")
+@service.command()
+@click.argument("case_id", type=int)
+@click.argument("document", metavar="DOCUMENT")
+@click.option("--note", default="", help="A note for the history.")
+@_step_options
+@_db_option
+@_common
+def document(case_id, document, note, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Record a document of point 8 given for a case (see `kzqual service requirements`)."""
+    with _ctx(**locals()) as ctx:
+        view = ctx.desk().receive_document(case_id, document=document, at=_moment(at), actor=_actor(actor), note=note)
+        ctx.audit("case.document", actor=actor, case_id=case_id, details={"document": document})
+    _dump(view.as_dict()) if as_json else _print_case(view, lang)
+
+
+@examples("kzqual service state-data 3 criminal_record --source 'ҚР БП ҚСжАЕК' --obtained 2024-06-10 --result none",
+          "kzqual service state-data 3 identity --source 'ЖТ МДҚ' --obtained 2024-06-10 --result matches")
+@service.command("state-data")
+@click.argument("case_id", type=int)
+@click.argument("kind", metavar="KIND")
+@click.option("--source", required=True, help="The state information system the data came from.")
+@click.option("--obtained", "obtained", required=True, metavar="DATE", help="The day it was obtained.")
+@click.option("--result", required=True, help="What it showed (`kzqual service requirements` lists the results).")
+@click.option("--note", default="", help="A note for the history.")
+@_step_options
+@_db_option
+@_common
+def state_data(case_id, kind, source, obtained, result, note, at, actor, db, as_json, lang, set_pairs, settings_file,
+               overrides) -> None:
+    """Record data obtained from a state information system for a case (point 8: identity,
+    criminal_record, residence, military_registration); refusal grounds 3 and 4 need the criminal record."""
+    with _ctx(**locals()) as ctx:
+        view = ctx.desk().record_state_data(case_id, kind=kind, source=source, obtained_on=_day(obtained, "--obtained"),
+                                            result=result, at=_moment(at), actor=_actor(actor), note=note)
+        ctx.audit("case.state_data", actor=actor, case_id=case_id, details={"kind": kind})
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 

@@ -107,6 +107,32 @@ class CaseAction(BaseModel):
     reason: str = Field("", max_length=2000, description="refuse / withdraw: the reason")
     amount: JsonInt | None = Field(None, ge=1, le=10**9, description="payment: tenge")
     certificate: str | None = Field(None, max_length=80, description="certify: certificate number")
+    override_reason: str | None = Field(
+        None, max_length=2000, description="accept: why the case is admitted although a document of point 8 is "
+                                           "missing (recorded in the history with the actor); without it such an "
+                                           "admission is refused (`missing_documents`)")
+
+
+class DocumentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    document: str = Field(..., min_length=1, max_length=40,
+                          description="a document of point 8 (GET /services/requirements), e.g. `medical_card`")
+    actor: str = Actor
+    at: IsoDateTime | None = At
+    note: str = Field("", max_length=2000)
+
+
+class StateDataIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: str = Field(..., min_length=1, max_length=40, description="identity, criminal_record, residence or "
+                                                                     "military_registration (point 8)")
+    source: str = Field(..., min_length=1, max_length=300, description="the state information system it came from")
+    obtained_on: IsoDate = Field(..., description="the day the data was obtained")
+    result: str = Field(..., min_length=1, max_length=40, description="what it showed (GET /services/requirements "
+                                                                       "lists the results of each kind)")
+    actor: str = Actor
+    at: IsoDateTime | None = At
+    note: str = Field("", max_length=2000)
 
 
 class ComplaintIn(BaseModel):
@@ -197,7 +223,8 @@ def case_action(request: Request, body: CaseAction, case_id: Id):
     desk = get_desk(request.app)
     at, actor = moment(body.at), body.actor
     if body.action == "accept":
-        view = desk.accept(case_id, group_id=_need(body.group_id, "group_id"), at=at, actor=actor)
+        view = desk.accept(case_id, group_id=_need(body.group_id, "group_id"), at=at, actor=actor,
+                           override_reason=body.override_reason)
     elif body.action == "refuse":
         view = desk.refuse(case_id, grounds=body.grounds, reason=body.reason, at=at, actor=actor)
     elif body.action == "payment":
@@ -210,6 +237,34 @@ def case_action(request: Request, body: CaseAction, case_id: Id):
         view = desk.withdraw(case_id, at=at, actor=actor, reason=body.reason)
     auth.audit(request, f"case.{body.action}", case_id=case_id)
     return view.as_dict()
+
+
+@router.post("/cases/{case_id}/documents", response_model=Case,
+             summary="Record a document of point 8 given for a case (ticks its checklist)", **step)
+def receive_document(request: Request, body: DocumentIn, case_id: Id):
+    auth.check_case(request, case_id)
+    view = get_desk(request.app).receive_document(case_id, document=body.document, at=moment(body.at),
+                                                  actor=body.actor, note=body.note)
+    auth.audit(request, "case.document", case_id=case_id, details={"document": body.document})
+    return view.as_dict()
+
+
+@router.post("/cases/{case_id}/state-data", response_model=Case,
+             summary="Record data obtained from a state information system for a case (point 8)", **step)
+def record_state_data(request: Request, body: StateDataIn, case_id: Id):
+    auth.check_case(request, case_id)
+    view = get_desk(request.app).record_state_data(case_id, kind=body.kind, source=body.source,
+                                                   obtained_on=body.obtained_on, result=body.result,
+                                                   at=moment(body.at), actor=body.actor, note=body.note)
+    auth.audit(request, "case.state_data", case_id=case_id, details={"kind": body.kind})
+    return view.as_dict()
+
+
+@router.get("/requirements", summary="What point 8 requires on each case: documents, state data (public: the act)")
+def requirements():
+    from kzqual.services.requirements import load_requirements
+
+    return load_requirements().as_dict()
 
 
 # ---------------------------------------------------------------- complaints
