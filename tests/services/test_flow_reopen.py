@@ -7,18 +7,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import func, select
 
 from kzqual.errors import ConflictError
-from kzqual.services import tables as T
 from kzqual.services.cases import ServiceDesk
 from kzqual.services.settings import Settings
 
-
-def _counts(engine):
-    with engine.connect() as c:
-        return tuple(c.execute(select(func.count()).select_from(t)).scalar()
-                     for t in (T.cases, T.events, T.complaints, T.groups))
+from services.svc_helpers import counts
 
 
 def _group(desk, **over):
@@ -110,10 +104,10 @@ def test_rejected_complaint_leaves_the_refusal_final(desk, engine, application):
     case_id, k = _refused(desk, application)
     desk.forward_complaint(k, at=datetime(2024, 6, 14, 10), actor="o", body="ҚІД")
     desk.decide_complaint(k, outcome="rejected", at=datetime(2024, 6, 20, 10), actor="body")
-    before = _counts(engine)
+    before = counts(engine)
     with pytest.raises(ConflictError, match="refused: cannot accept"):
         desk.accept(case_id, group_id=g.id, at=datetime(2024, 6, 21, 10), actor="o")
-    assert _counts(engine) == before and desk.case(case_id).case.state == "refused"
+    assert counts(engine) == before and desk.case(case_id).case.state == "refused"
 
 
 def test_complaint_about_inaction_does_not_reopen_a_decision(desk, application):
@@ -153,3 +147,40 @@ def test_a_second_complaint_reopens_again(desk, application):
     assert [e.kind for e in v.events].count("reopen") == 2
     v = desk.accept(case_id, group_id=g.id, at=datetime(2024, 6, 19, 10), actor="o")
     assert v.case.state == "accepted"
+
+
+def test_reopening_races_a_step_on_the_case_consistently(engine, application):
+    """An operator starts training while another satisfies a complaint about the admission: either
+    the case reopens and training is refused, or training starts and the complaint leaves the
+    decision standing — never both, on either back end."""
+    import threading
+
+    for serial in range(1, 5):
+        desk_a, desk_b = ServiceDesk(engine), ServiceDesk(engine)
+        g = _group(desk_a, period_start=date(2024, 6, 13))
+        v = desk_a.apply(application(serial), at=datetime(2024, 6, 10, 10), actor="portal")
+        desk_a.accept(v.case.id, group_id=g.id, at=datetime(2024, 6, 11, 10), actor="o")
+        k = desk_a.complain(v.case.id, target="decision", text="x", at=datetime(2024, 6, 12, 10), actor="a").complaint.id
+        barrier, out = threading.Barrier(2), {}
+
+        def run(name, call):
+            barrier.wait(timeout=60)
+            try:
+                call()
+                out[name] = "ok"
+            except ConflictError as exc:
+                out[name] = exc.code
+
+        calls = {"train": lambda: desk_a.start_training(v.case.id, at=datetime(2024, 6, 13, 9), actor="o"),
+                 "satisfy": lambda: desk_b.satisfy_complaint(k, at=datetime(2024, 6, 13, 9), actor="head")}
+        threads = [threading.Thread(target=run, args=item) for item in calls.items()]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+        view = desk_a.case(v.case.id)
+        assert out["satisfy"] == "ok"
+        reopened = view.case.state == "reconsideration"
+        assert out["train"] == ("conflict" if reopened else "ok"), (out, view.case.state)
+        assert [e.kind for e in view.events].count("reopen") == (1 if reopened else 0)
+        assert view.case.state in ("reconsideration", "training")

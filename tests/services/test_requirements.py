@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 import kzqual.text
 from kzqual.errors import ConflictError, InputError, NotFoundError
@@ -16,11 +16,7 @@ from kzqual.services import tables as T
 from kzqual.services.cases import ServiceDesk
 from kzqual.services.requirements import load_requirements, verify
 
-
-def _counts(engine):
-    with engine.connect() as c:
-        return tuple(c.execute(select(func.count()).select_from(t)).scalar()
-                     for t in (T.cases, T.events, T.complaints, T.groups))
+from services.svc_helpers import counts
 
 
 def _state(engine, case_id):
@@ -52,15 +48,15 @@ def test_admission_without_the_medical_card_is_refused_naming_it(desk, engine, a
     assert [(d.item.key, d.present, d.how) for d in cl.documents] == [("application", True, "application"),
                                                                    ("medical_card", False, None)]
     assert cl.not_obtained == ["identity", "criminal_record", "residence", "military_registration"]
-    before, row = _counts(engine), _state(engine, v.case.id)
+    before, row = counts(engine), _state(engine, v.case.id)
     with pytest.raises(InputError) as exc:
         desk.accept(v.case.id, group_id=g.id, at=datetime(2024, 6, 11, 10), actor="o")
     assert exc.value.code == "missing_documents"
     assert "medical examination card" in str(exc.value) and "standard, point 8, lines 271-276" in str(exc.value)
-    assert _counts(engine) == before and _state(engine, v.case.id) == row
+    assert counts(engine) == before and _state(engine, v.case.id) == row
     with pytest.raises(InputError) as exc:
         desk.receive_document(v.case.id, document="passport", at=datetime(2024, 6, 11, 10), actor="o")
-    assert exc.value.code == "unknown_document" and _counts(engine) == before
+    assert exc.value.code == "unknown_document" and counts(engine) == before
     v = desk.receive_document(v.case.id, document="medical_card", at=datetime(2024, 6, 11, 9), actor="o",
                               note="порталдан келді")
     assert v.checklist.missing == [] and v.checklist.documents[1].how == "received"
@@ -86,11 +82,11 @@ def test_reasoned_override_admits_and_is_recorded(desk, application):
 def test_grounds_3_and_4_need_the_criminal_record_data(desk, engine, application):
     v = desk.apply(application(), at=datetime(2024, 6, 10, 10), actor="portal")
     cid = v.case.id
-    before = _counts(engine)
+    before = counts(engine)
     with pytest.raises(InputError) as exc:
         desk.refuse(cid, grounds=[1, 4], reason="үкім", at=datetime(2024, 6, 11, 10), actor="o")
     assert exc.value.code == "ground_without_state_data" and "no record" in str(exc.value)
-    assert "standard, point 9 4), lines 329-338" in str(exc.value) and _counts(engine) == before
+    assert "standard, point 9 4), lines 329-338" in str(exc.value) and counts(engine) == before
     desk.record_state_data(cid, kind="criminal_record", source="ҚР БП ҚСжАЕК", obtained_on=date(2024, 6, 10),
                            result="none", at=datetime(2024, 6, 10, 15), actor="o")
     with pytest.raises(InputError, match="the latest record says 'none'"):
@@ -122,20 +118,20 @@ def test_bad_state_data_changes_nothing(desk, engine, application, kw, code):
     v = desk.apply(application(), at=datetime(2024, 6, 10, 10), actor="portal")
     args = {"case_id": v.case.id, "kind": "identity", "source": "ЖТ МДҚ", "obtained_on": date(2024, 6, 10),
             "result": "matches", "at": datetime(2024, 6, 11, 10), "actor": "o", **kw}
-    before, row = _counts(engine), _state(engine, v.case.id)
+    before, row = counts(engine), _state(engine, v.case.id)
     with pytest.raises(InputError) as exc:
         desk.record_state_data(args.pop("case_id"), **args)
     assert exc.value.code == code
-    assert _counts(engine) == before and _state(engine, v.case.id) == row
+    assert counts(engine) == before and _state(engine, v.case.id) == row
 
 
 def test_one_open_application_per_iin(desk, engine, application):
     v = desk.apply(application(), at=datetime(2024, 6, 10, 10), actor="portal")
-    before = _counts(engine)
+    before = counts(engine)
     with pytest.raises(ConflictError) as exc:
         desk.apply(application(surname="Басқа"), at=datetime(2024, 6, 10, 11), actor="portal", office="almaty")
     assert exc.value.code == "duplicate_application" and f"case {v.case.id} (submitted" in str(exc.value)
-    assert _counts(engine) == before
+    assert counts(engine) == before
     desk.apply(application(2), at=datetime(2024, 6, 10, 11), actor="portal")  # another person: fine
     desk.refuse(v.case.id, grounds=[2], reason="r", at=datetime(2024, 6, 11, 10), actor="o")
     again = desk.apply(application(), at=datetime(2024, 6, 12, 10), actor="portal")  # refused: may apply again
@@ -158,4 +154,4 @@ def test_simultaneous_applications_for_one_iin_make_one_case(engine, application
         with ThreadPoolExecutor(2) as pool:
             got = list(pool.map(go, desks))
         assert sorted(map(str, got))[1] == "duplicate_application" and sum(isinstance(x, int) for x in got) == 1, got
-    assert _counts(engine)[0] == 5
+    assert counts(engine)[0] == 5
