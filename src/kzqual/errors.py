@@ -31,5 +31,6 @@ class ConflictError(InputError):
     step on the same case or complaint first (two decisions at once: one wins, the other gets this).
     Nothing was written; the client should reload the record.  API 409 ``conflict``; CLI exit 2."""
 
-    def __init__(self, problem: str, *, source: str | None = None) -> None:
-        super().__init__(problem, source=source, code="conflict")
+    def __init__(self, problem: str, *, source: str | None = None, code: str = "conflict") -> None:
+        # ``code`` names a particular conflict (``duplicate_application``); the status stays 409
+        super().__init__(problem, source=source, code=code)

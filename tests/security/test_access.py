@@ -32,7 +32,13 @@ def test_an_operator_sees_only_their_office(secured):
         # filing a case: their own office, never another's
         from security_helpers import APPLICANTS
 
-        app = {**APPLICANTS[0], "addressee": "x", "branch": "y", "consent": True}
+        from datetime import date
+
+        from kzqual.services.iin import make_iin
+
+        # a new person: APPLICANTS[0]'s case 1 is still open (one open application per ИИН)
+        app = {**APPLICANTS[0], "iin": make_iin(date(2004, 5, 17), "m", 21), "addressee": "x", "branch": "y",
+               "consent": True}
         assert_error(op.post("/api/v1/services/cases", json={"application": app, "actor": "o", "office": "almaty"}),
                      403, "forbidden")
         filed = op.post("/api/v1/services/cases", json={"application": app, "actor": "o", "at": "2024-04-01T10:00"})

@@ -5,18 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import func, select
 
 from kzqual.errors import InputError, NotFoundError
-from kzqual.services import tables as T
 from kzqual.services.cases import ServiceDesk
 from kzqual.services.settings import Settings
 
-
-def _counts(engine):
-    with engine.connect() as c:
-        return tuple(c.execute(select(func.count()).select_from(t)).scalar()
-                     for t in (T.cases, T.events, T.complaints, T.groups))
+from services.svc_helpers import counts
 
 
 def _group(desk, **over):
@@ -69,13 +63,16 @@ def test_overdue_decision_is_flagged(desk, application):
 
 def test_refusal_needs_grounds_of_the_standard(desk, engine, application):
     v = desk.apply(application(), at=datetime(2024, 6, 10, 10, 0), actor="portal")
-    before = _counts(engine)
+    before = counts(engine)
     for grounds in ([], [5], [0, 1]):
         with pytest.raises(InputError):
             desk.refuse(v.case.id, grounds=grounds, reason="x", at=datetime(2024, 6, 11, 10), actor="o")
     with pytest.raises(InputError, match="reasoned"):
         desk.refuse(v.case.id, grounds=[1], reason=" ", at=datetime(2024, 6, 11, 10), actor="o")
-    assert _counts(engine) == before
+    assert counts(engine) == before
+    # ground 3 rests on the criminal-record data of point 8: it must be on record (test_requirements.py)
+    desk.record_state_data(v.case.id, kind="criminal_record", source="ҚР БП ҚСжАЕК", obtained_on=date(2024, 6, 10),
+                           result="court_decision", at=datetime(2024, 6, 10, 16), actor="o")
     v = desk.refuse(v.case.id, grounds=[3, 1, 1], reason="сот шешімі", at=datetime(2024, 6, 11, 10), actor="o")
     assert v.case.refusal_grounds == (1, 3)
     assert v.events[-1].details["grounds"]["3"].startswith("standard, point 9 3)")
@@ -84,7 +81,7 @@ def test_refusal_needs_grounds_of_the_standard(desk, engine, application):
 def test_bad_moves_change_nothing(desk, engine, application):
     g = _group(desk)
     v = desk.apply(application(), at=datetime(2024, 3, 1, 10, 0), actor="portal")
-    before = _counts(engine)
+    before = counts(engine)
     with pytest.raises(InputError, match="cannot certify"):
         desk.certify(v.case.id, number="1", at=datetime(2024, 3, 2, 10), actor="x")
     with pytest.raises(InputError, match="before case"):
@@ -95,7 +92,7 @@ def test_bad_moves_change_nothing(desk, engine, application):
         desk.accept(v.case.id, group_id=999, at=datetime(2024, 3, 2, 10), actor="x")
     with pytest.raises(InputError, match="actor"):
         desk.accept(v.case.id, group_id=g.id, at=datetime(2024, 3, 2, 10), actor=" ")
-    assert _counts(engine) == before
+    assert counts(engine) == before
     desk.withdraw(v.case.id, at=datetime(2024, 3, 2, 10), actor="applicant", reason="changed mind")
     with pytest.raises(InputError, match="final state"):
         desk.accept(v.case.id, group_id=g.id, at=datetime(2024, 3, 3, 10), actor="x")
@@ -151,7 +148,7 @@ def test_training_cannot_start_before_classes(desk, application):
 def test_bad_applications(desk, engine, application, over, msg):
     with pytest.raises(InputError, match=msg):
         desk.apply(application(**over), at=datetime(2024, 3, 1, 10), actor="portal")
-    assert _counts(engine)[0] == 0
+    assert counts(engine)[0] == 0
 
 
 def test_complaint_forwarded_decided_and_appealed(desk, application):
@@ -176,8 +173,10 @@ def test_complaint_forwarded_decided_and_appealed(desk, application):
     c = desk.decide_appeal(c.complaint.id, outcome="upheld", at=datetime(2024, 7, 10, 10), actor="agency")
     assert c.complaint.state == "appeal_decided"
     view = desk.case(v.case.id, as_of=date(2024, 7, 11))
-    assert [e.kind for e in view.events][-5:] == ["complaint_registered", "complaint_forward", "complaint_decide",
-                                                 "complaint_appeal", "complaint_decide_appeal"]
+    # the authorised body upheld the complaint against the refusal: the decision is open again
+    assert [e.kind for e in view.events][-6:] == ["complaint_registered", "complaint_forward", "complaint_decide",
+                                                 "complaint_appeal", "complaint_decide_appeal", "reopen"]
+    assert view.case.state == "reconsideration" and view.case.reopen_basis == "quality_body_upheld"
     with pytest.raises(InputError, match="cannot satisfy"):
         desk.satisfy_complaint(c.complaint.id, at=datetime(2024, 7, 11, 10), actor="o")
 

@@ -138,7 +138,7 @@ def install(app: FastAPI, html_renderer: HtmlRenderer | None = None) -> None:
             return respond(request, 404, "not_found", exc.problem)
         if isinstance(exc, ConflictError):
             # the record's current state refuses the step (often: another operator moved it first)
-            return respond(request, 409, "conflict", str(exc))
+            return respond(request, 409, exc.code, str(exc))
         return respond(request, 400, exc.code, str(exc))
 
     @app.exception_handler(StarletteHTTPException)

@@ -48,6 +48,9 @@ COMPLAINT_STEPS: dict[str, frozenset[str]] = {
     "decide": frozenset({"reviewer", "admin"}),
     "appeal": frozenset({"reviewer", "admin"}),
     "decide_appeal": frozenset({"reviewer", "admin"}),
+    # the court stage after the pre-trial complaint: recorded by whichever side learns of it first
+    "court": frozenset({"operator", "reviewer", "admin"}),
+    "court_decide": frozenset({"operator", "reviewer", "admin"}),
 }
 
 API = "/api/v1"
@@ -74,6 +77,9 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", f"{API}/services/cases"): "case.apply",
     ("GET", f"{API}/services/cases/{{case_id}}"): "case.read",
     ("POST", f"{API}/services/cases/{{case_id}}/actions"): "case.act",
+    ("POST", f"{API}/services/cases/{{case_id}}/documents"): "case.act",  # point 8's checklist
+    ("POST", f"{API}/services/cases/{{case_id}}/state-data"): "case.act",
+    ("GET", f"{API}/services/requirements"): PUBLIC,  # what point 8 lists: the act's text, no person
     ("POST", f"{API}/services/cases/{{case_id}}/complaints"): "complaint.add",
     ("GET", f"{API}/services/complaints"): "complaint.list",
     ("GET", f"{API}/services/complaints/{{complaint_id}}"): "complaint.read",

@@ -169,6 +169,8 @@ def _print_deadlines(deadlines, lang: str, indent: str = "  ") -> None:
     for d in deadlines:
         if d.key in std.values:
             click.echo(f"{indent}{std[d.key].text(lang)}")
+        else:  # a deadline of the case flow (e.g. the re-decision), counted from a standard value
+            click.echo(f"{indent}{t(f'service_flow.deadline.{d.key}', lang)}")
         done = t("services.cli.done", lang, day=d.done_on) if d.done_on else ""
         click.echo(indent + t("services.cli.deadline", lang, key=d.key, due=d.due, days=d.days, start=d.start,
                               settings=", ".join(f"{k}={v}" for k, v in d.settings.items()), done=done,
@@ -195,10 +197,18 @@ def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
         for g in c.refusal_grounds:
             click.echo("    " + t("services.cli.ground", lang, n=g, text=known[g].text(lang),
                                   where=citation_label(known[g].where(), lang)))
+    if c.reopened_at is not None:
+        reopen = next((e for e in reversed(view.events) if e.kind == "reopen"), None)
+        cite = reopen.details.get("cite", "") if reopen else ""
+        click.echo("  " + t("service_flow.cli.reopened", lang, at=f"{c.reopened_at:%Y-%m-%d %H:%M}",
+                            complaint=c.reopen_complaint_id, basis=t(f"service_flow.basis.{c.reopen_basis}", lang),
+                            cite=citation_label(cite, lang)))
     if c.fee_due:
         click.echo("  " + t("services.cli.fee", lang, fee=c.fee_due, paid=c.paid_amount))
     if c.certificate_no:
         click.echo("  " + t("services.cli.certificate", lang, number=c.certificate_no, day=f"{c.certified_at:%Y-%m-%d}"))
+    if view.checklist is not None:
+        _print_checklist(view.checklist, lang)
     _print_deadlines(view.deadlines, lang)
     for cv in view.complaints:
         click.echo("  " + _complaint_line(cv, lang))
@@ -208,6 +218,18 @@ def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
             click.echo("  " + t("services.cli.event", lang, at=f"{e.at:%Y-%m-%d %H:%M}", key=e.kind,
                                 kind=t(f"web.svc.kind.{e.kind}", lang), from_state=e.from_state or "-",
                                 to_state=e.to_state or "-", actor=e.actor))
+
+
+def _print_checklist(cl, lang: str) -> None:
+    """Point 8 on the case: each document given or missing, each state-data record."""
+    for d in cl.documents:
+        mark = t(f"service_flow.cli.doc_{'present' if d.present else 'missing'}", lang)
+        click.echo(f"  [{mark}] {d.item.text(lang)} [{citation_label(d.item.where(), lang)}]")
+    for r in cl.state_data:
+        click.echo("  " + t("service_flow.cli.state_record", lang, kind=r.kind, result=r.result, day=r.obtained_on,
+                            source=r.source))
+    if cl.not_obtained:
+        click.echo("  " + t("service_flow.cli.not_obtained", lang, kinds=", ".join(cl.not_obtained)))
 
 
 def _complaint_line(cv, lang: str) -> str:
@@ -483,7 +505,8 @@ ACTIONS = ("accept", "refuse", "pay", "start-training", "certify", "withdraw")
           "kzqual service decide 2 refuse --ground 2 --reason 'Медициналық куәландыру картасы жоқ'",
           "kzqual service decide 1 pay --amount 305000",
           "kzqual service decide 1 start-training --at 2024-04-01T09:00",
-          "kzqual service decide 1 certify --certificate ӘТМ-77")
+          "kzqual service decide 1 certify --certificate ӘТМ-77",
+          "kzqual service decide 3 accept --group 3 --override-missing 'карта қағаз түрінде берілді'")
 @service.command()
 @click.argument("case_id", type=int)
 @click.argument("action", type=click.Choice(ACTIONS))
@@ -492,11 +515,13 @@ ACTIONS = ("accept", "refuse", "pay", "start-training", "certify", "withdraw")
 @click.option("--reason", default=None, help="refuse: the reasoned answer; withdraw: why.")
 @click.option("--amount", type=int, default=None, help="pay: tenge paid.")
 @click.option("--certificate", default=None, help="certify: the certificate number.")
+@click.option("--override-missing", "override_reason", default=None, metavar="REASON",
+              help="accept: admit although a document of point 8 is missing, for this reason (recorded).")
 @_step_options
 @_db_option
 @_common
-def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, actor, db, as_json, lang, set_pairs,
-           settings_file, overrides) -> None:
+def decide(case_id, action, group_id, grounds, reason, amount, certificate, override_reason, at, actor, db, as_json,
+           lang, set_pairs, settings_file, overrides) -> None:
     """Take the next step on a case: accept (admission notice), refuse (with grounds), pay,
     start-training, certify (certificate) or withdraw."""
     ctx = _ctx(**locals())
@@ -509,7 +534,7 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
     with ctx:
         desk = ctx.desk()
         if action == "accept":
-            view = desk.accept(case_id, group_id=group_id, at=moment, actor=who)
+            view = desk.accept(case_id, group_id=group_id, at=moment, actor=who, override_reason=override_reason)
         elif action == "refuse":
             view = desk.refuse(case_id, grounds=list(grounds), reason=reason or "", at=moment, actor=who)
         elif action == "pay":
@@ -524,19 +549,86 @@ def decide(case_id, action, group_id, grounds, reason, amount, certificate, at, 
     _dump(view.as_dict()) if as_json else _print_case(view, lang)
 
 
-@examples("kzqual service complain 1 --target inaction --text 'Шешім 2 жұмыс күнінде берілмеді' --at 2024-03-29T10:00")
+@examples("kzqual service requirements --lang ru", "kzqual service requirements --json")
+@service.command()
+@_common
+def requirements(as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """What point 8 requires on each case: the documents the applicant gives and the data the
+    provider obtains from state systems (with the act's lines), and the refusal grounds resting on it."""
+    from kzqual.services.requirements import load_requirements
+
+    req = load_requirements()
+    if as_json:
+        _dump(req.as_dict())
+        return
+    click.echo(t("service_flow.cli.documents", lang))
+    for i in req.documents.values():
+        click.echo(f"  {i.key}: {i.text(lang)} [{citation_label(i.where(), lang)}]")
+    click.echo(t("service_flow.cli.state_data", lang, where=citation_label(req.source.where(), lang)))
+    for i in req.state_data.values():
+        click.echo(f"  {i.key}: {i.text(lang)} [{citation_label(i.where(), lang)}] — {', '.join(i.results)}")
+    for g, (kind, result) in sorted(req.grounds_need.items()):
+        click.echo("  " + t("service_flow.cli.ground_needs", lang, n=g, kind=kind, result=result))
+
+
+@examples("kzqual service document 3 medical_card --at 2024-06-11T09:00 --note 'порталдан'")
+@service.command()
+@click.argument("case_id", type=int)
+@click.argument("document", metavar="DOCUMENT")
+@click.option("--note", default="", help="A note for the history.")
+@_step_options
+@_db_option
+@_common
+def document(case_id, document, note, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Record a document of point 8 given for a case (see `kzqual service requirements`)."""
+    with _ctx(**locals()) as ctx:
+        view = ctx.desk().receive_document(case_id, document=document, at=_moment(at), actor=_actor(actor), note=note)
+        ctx.audit("case.document", actor=actor, case_id=case_id, details={"document": document})
+    _dump(view.as_dict()) if as_json else _print_case(view, lang)
+
+
+@examples("kzqual service state-data 3 criminal_record --source 'ҚР БП ҚСжАЕК' --obtained 2024-06-10 --result none",
+          "kzqual service state-data 3 identity --source 'ЖТ МДҚ' --obtained 2024-06-10 --result matches")
+@service.command("state-data")
+@click.argument("case_id", type=int)
+@click.argument("kind", metavar="KIND")
+@click.option("--source", required=True, help="The state information system the data came from.")
+@click.option("--obtained", "obtained", required=True, metavar="DATE", help="The day it was obtained.")
+@click.option("--result", required=True, help="What it showed (`kzqual service requirements` lists the results).")
+@click.option("--note", default="", help="A note for the history.")
+@_step_options
+@_db_option
+@_common
+def state_data(case_id, kind, source, obtained, result, note, at, actor, db, as_json, lang, set_pairs, settings_file,
+               overrides) -> None:
+    """Record data obtained from a state information system for a case (point 8: identity,
+    criminal_record, residence, military_registration); refusal grounds 3 and 4 need the criminal record."""
+    with _ctx(**locals()) as ctx:
+        view = ctx.desk().record_state_data(case_id, kind=kind, source=source, obtained_on=_day(obtained, "--obtained"),
+                                            result=result, at=_moment(at), actor=_actor(actor), note=note)
+        ctx.audit("case.state_data", actor=actor, case_id=case_id, details={"kind": kind})
+    _dump(view.as_dict()) if as_json else _print_case(view, lang)
+
+
+@examples("kzqual service complain 1 --target inaction --text 'Шешім 2 жұмыс күнінде берілмеді' --at 2024-03-29T10:00",
+          "kzqual service complain 1 --target decision --text 'Бас тартумен келіспеймін' --lodged-with quality-body")
 @service.command()
 @click.argument("case_id", type=int)
 @click.option("--target", type=click.Choice(["decision", "action", "inaction"]), required=True,
               help="What the complaint is against.")
 @click.option("--text", required=True, help="The complaint.")
+@click.option("--lodged-with", "lodged_with", type=click.Choice(["provider", "quality-body"]), default="provider",
+              show_default=True, help="Where it was lodged: with the provider, or straight with the authorised body "
+                                      "for quality of public services (15 working days from its registration, --at).")
 @_step_options
 @_db_option
 @_common
-def complain(case_id, target, text, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+def complain(case_id, target, text, lodged_with, at, actor, db, as_json, lang, set_pairs, settings_file,
+             overrides) -> None:
     """Register a complaint about a case (point 65); shows its deadlines."""
     with _ctx(**locals()) as ctx:
-        cv = ctx.desk().complain(case_id, target=target, text=text, at=_moment(at), actor=_actor(actor))
+        cv = ctx.desk().complain(case_id, target=target, text=text, at=_moment(at), actor=_actor(actor),
+                                 lodged_with=lodged_with.replace("-", "_"))
         ctx.audit("complaint.add", actor=actor, case_id=case_id, complaint_id=cv.complaint.id)
     _print_complaint(cv, lang, as_json)
 
@@ -549,29 +641,35 @@ def _print_complaint(cv, lang: str, as_json: bool) -> None:
     _print_deadlines(cv.deadlines, lang)
 
 
-COMPLAINT_ACTIONS = ("satisfy", "forward", "decide", "appeal", "decide-appeal")
+COMPLAINT_ACTIONS = ("satisfy", "forward", "decide", "appeal", "decide-appeal", "court", "court-decide")
 
 
 @examples("kzqual service complaint 1 forward --to 'ҚР Қорғаныс министрлігі'",
           "kzqual service complaint 1 decide --outcome rejected --note 'негізсіз'",
-          "kzqual service complaint 1 appeal && kzqual service complaint 1 decide-appeal --outcome upheld")
+          "kzqual service complaint 1 appeal && kzqual service complaint 1 decide-appeal --outcome upheld",
+          "kzqual service complaint 1 court --court 'Астана қаласының мамандандырылған ауданаралық әкімшілік соты' "
+          "--at 2024-07-20",
+          "kzqual service complaint 1 court-decide --outcome upheld --at 2024-09-02")
 @service.command()
 @click.argument("complaint_id", type=int)
 @click.argument("action", type=click.Choice(COMPLAINT_ACTIONS))
 @click.option("--to", "body", default=None, help="forward: the body that reviews the complaint.")
 @click.option("--outcome", type=click.Choice(["upheld", "rejected"]), default=None,
-              help="decide / decide-appeal: the outcome.")
+              help="decide / decide-appeal / court-decide: the outcome.")
+@click.option("--court", "court", default="", help="court: the court the claim was filed with.")
 @click.option("--note", default="", help="A note for the audit log.")
 @_step_options
 @_db_option
 @_common
-def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json, lang, set_pairs, settings_file,
-              overrides) -> None:
+def complaint(complaint_id, action, body, outcome, court, note, at, actor, db, as_json, lang, set_pairs,
+              settings_file, overrides) -> None:
     """Move a complaint on: satisfy (by the provider within 3 working days), forward, decide,
-    appeal (to the authorised body for quality of public services), decide-appeal."""
+    appeal (to the authorised body for quality of public services), decide-appeal, court (the
+    claim filed after the pre-trial complaint, --at its day), court-decide.  A satisfied or upheld
+    complaint about the decision reopens it (the case can be decided again)."""
     ctx = _ctx(**locals())
     moment, who = _moment(at), _actor(actor)
-    if action in ("decide", "decide-appeal") and outcome is None:
+    if action in ("decide", "decide-appeal", "court-decide") and outcome is None:
         raise InputError(f"{action} needs --outcome upheld|rejected")
     with ctx:
         desk = ctx.desk()
@@ -579,11 +677,14 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
             cv = desk.satisfy_complaint(complaint_id, at=moment, actor=who, note=note)
         elif action == "forward":
             cv = desk.forward_complaint(complaint_id, at=moment, actor=who, body=body or "")
-        elif action in ("decide", "decide-appeal"):
-            if action == "decide":
-                cv = desk.decide_complaint(complaint_id, outcome=outcome, at=moment, actor=who, note=note)
-            else:
-                cv = desk.decide_appeal(complaint_id, outcome=outcome, at=moment, actor=who)
+        elif action == "decide":
+            cv = desk.decide_complaint(complaint_id, outcome=outcome, at=moment, actor=who, note=note)
+        elif action == "decide-appeal":
+            cv = desk.decide_appeal(complaint_id, outcome=outcome, at=moment, actor=who)
+        elif action == "court":
+            cv = desk.file_complaint_in_court(complaint_id, at=moment, actor=who, court=court, note=note)
+        elif action == "court-decide":
+            cv = desk.record_court_decision(complaint_id, outcome=outcome, at=moment, actor=who, note=note)
         else:
             cv = desk.appeal_complaint(complaint_id, at=moment, actor=who)
         ctx.audit(f"complaint.{action.replace('-', '_')}", actor=actor, case_id=cv.complaint.case_id,

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, insert, select, text, update
 from sqlalchemy.engine import Connection, CursorResult, RowMapping
 
 from kzqual.errors import ConflictError, InputError, NotFoundError
@@ -38,10 +38,18 @@ from kzqual.services.deadlines import Deadline, case_deadlines, complaint_deadli
 from kzqual.services.model import (COMPLAINT_TARGETS, Application, Case, Complaint, Event, TrainingGroup,
                                    application_from_dict)
 from kzqual.services.report import N6Report, Organisation, build_n6
+from kzqual.services.requirements import (DOCUMENT_EVENT, STATE_DATA_EVENT, Checklist, Requirements,
+                                          check_grounds_have_state_data, checklist, load_requirements,
+                                          missing_documents_message)
 from kzqual.services.settings import Settings
 from kzqual.services.standard import Standard, load_standard
 from kzqual.services.txn import write_transaction
-from kzqual.services.workflow import PAYMENT_STATES, case_next, complaint_next
+from kzqual.services.workflow import (LODGED_WITH, OPEN_STATES, PAYMENT_STATES, REOPEN_FROM, REOPENED,
+                                      REOPENING_STEPS, case_next, complaint_next)
+
+# Advisory-lock keys of "an application for this ИИН is being filed" (PostgreSQL): 674·10^12 + the
+# 12-digit ИИН, a range no other lock of kzqual uses.
+IIN_LOCK_BASE = 674 * 10**12
 
 # The office of cases filed with no office named, and of every case from before offices existed
 # (migration security_0001).
@@ -70,6 +78,8 @@ class ComplaintView:
             "reviewing_body": c.reviewing_body, "satisfied_at": _iso(c.satisfied_at),
             "decided_at": _iso(c.decided_at), "outcome": c.outcome, "appealed_at": _iso(c.appealed_at),
             "appeal_decided_at": _iso(c.appeal_decided_at), "appeal_outcome": c.appeal_outcome,
+            "lodged_with": c.lodged_with, "court_filed_at": _iso(c.court_filed_at), "court_name": c.court_name,
+            "court_decided_at": _iso(c.court_decided_at), "court_outcome": c.court_outcome,
             "deadlines": [d.as_dict() for d in self.deadlines], "overdue": self.overdue,
         }
 
@@ -82,6 +92,7 @@ class CaseView:
     deadlines: list[Deadline]
     complaints: list[ComplaintView] = field(default_factory=list)
     as_of: date | None = None
+    checklist: Checklist | None = None  # point 8: documents given, state data obtained
 
     @property
     def overdue(self) -> bool:
@@ -98,9 +109,14 @@ class CaseView:
             "refusal_reason": c.refusal_reason, "training_started_at": _iso(c.training_started_at),
             "certificate_no": c.certificate_no, "certified_at": _iso(c.certified_at),
             "withdrawn_at": _iso(c.withdrawn_at), "fee_due": c.fee_due, "paid_amount": c.paid_amount,
-            "paid_at": _iso(c.paid_at), "as_of": self.as_of.isoformat() if self.as_of else None,
+            "paid_at": _iso(c.paid_at),
+            "reopened": {"at": _iso(c.reopened_at), "basis": c.reopen_basis, "complaint_id": c.reopen_complaint_id,
+                         "redecision_from": c.redecision_from.isoformat() if c.redecision_from else None,
+                         "redecided_at": _iso(c.redecided_at)} if c.reopened_at else None,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
             "deadlines": [d.as_dict() for d in self.deadlines], "overdue": self.overdue,
             "complaints": [cv.as_dict() for cv in self.complaints],
+            "checklist": self.checklist.as_dict() if self.checklist else None,
             "events": [e.as_dict() for e in self.events],
         }
 
@@ -129,7 +145,10 @@ def _case(row: RowMapping) -> Case:
                 refusal_grounds=tuple(row["refusal_grounds"] or ()), refusal_reason=row["refusal_reason"],
                 training_started_at=row["training_started_at"], certificate_no=row["certificate_no"],
                 certified_at=row["certified_at"], withdrawn_at=row["withdrawn_at"], fee_due=row["fee_due"],
-                paid_amount=row["paid_amount"], paid_at=row["paid_at"], office=row["office"])
+                paid_amount=row["paid_amount"], paid_at=row["paid_at"], office=row["office"],
+                reopened_at=row["reopened_at"], reopen_basis=row["reopen_basis"],
+                reopen_complaint_id=row["reopen_complaint_id"], redecision_from=row["redecision_from"],
+                redecided_at=row["redecided_at"])
 
 
 def _complaint(row: RowMapping) -> Complaint:
@@ -149,6 +168,7 @@ class ServiceDesk:
         self.calendar = calendar or WorkCalendar()
         self.standard = standard or load_standard()
         self.settings = settings or Settings()
+        self.requirements: Requirements = load_requirements()
 
     def _write(self, what: str):
         """The transaction of one step (services/txn.py): on SQLite it holds the write lock from
@@ -204,6 +224,7 @@ class ServiceDesk:
         actor = _actor(actor)
         day = self.calendar.acceptance_day(at)
         with self._write("a new case") as conn:
+            self._check_no_open_application(conn, app.iin)
             cid = conn.execute(insert(T.cases).values(
                 state="submitted", iin=app.iin, application=app.as_dict(), submitted_at=at, accepted_day=day,
                 office=_office(office),
@@ -216,10 +237,37 @@ class ServiceDesk:
             self._log(conn, int(cid), None, "submitted", None, "submitted", at, actor, detail)
         return self.case(int(cid), as_of=at.date())
 
-    def accept(self, case_id: int, *, group_id: int, at: datetime, actor: str) -> CaseView:
+    @staticmethod
+    def _check_no_open_application(conn: Connection, iin: str) -> None:
+        """One open application per ИИН at a time.  Two operators filing the same person at once:
+        SQLite's write lock (BEGIN IMMEDIATE) already orders them; on PostgreSQL a transaction-scoped
+        advisory lock keyed by the ИИН does, so the second one sees the first one's case."""
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": IIN_LOCK_BASE + int(iin)})
+        row = conn.execute(select(T.cases.c.id, T.cases.c.state, T.cases.c.office)
+                           .where(T.cases.c.iin == iin, T.cases.c.state.in_(OPEN_STATES))
+                           .order_by(T.cases.c.id).limit(1)).first()
+        if row is not None:
+            raise ConflictError(f"this ИИН already has an open application: case {row.id} ({row.state}, office "
+                                f"{row.office}); one open application per ИИН at a time — it must be decided "
+                                "(refused), certified or withdrawn first", code="duplicate_application")
+
+    def accept(self, case_id: int, *, group_id: int, at: datetime, actor: str,
+               override_reason: str | None = None) -> CaseView:
+        """The admission notice.  Every document point 8 requires must be on the case; without one the
+        step is refused naming what is missing, unless ``override_reason`` says why staff admit
+        anyway (recorded in the event with who did it)."""
         at = kz_local(at)
+        override = (override_reason or "").strip()
         with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "accept", at)
+            missing = checklist(case, self._events(conn, case_id), self.requirements).missing
+            extra: dict[str, Any] = {}
+            if missing and not override:
+                raise InputError(missing_documents_message(case_id, missing), code="missing_documents")
+            if missing:
+                extra = {"missing_documents": [{"key": i.key, "where": i.where()} for i in missing],
+                         "override": {"reason": override, "by": _actor(actor)}}
             group = _group(self._group_row(conn, group_id))
             if group.period_start < at.date():
                 raise InputError(f"group {group.number} started classes on {group.period_start}, before the "
@@ -230,7 +278,7 @@ class ServiceDesk:
                 raise InputError(f"case {case_id} is on a {case.application.basis} basis, group {group.number} "
                                  f"on a {group.basis} basis")
             self._move(conn, case, "accept", at, actor, {"group_id": group_id, "classes_start": group.period_start},
-                       {"group": group.number, "classes_start": group.period_start.isoformat()},
+                       {"group": group.number, "classes_start": group.period_start.isoformat(), **extra},
                        decided_at=at)
         return self.case(case_id, as_of=at.date())
 
@@ -242,11 +290,69 @@ class ServiceDesk:
         known = self.standard.refusal_grounds()
         with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "refuse", at)
+            check_grounds_have_state_data(case_id, grounds_t, checklist(case, self._events(conn, case_id),
+                                                                        self.requirements),
+                                          self.requirements, {g: known[g].where() for g in known})
             self._move(conn, case, "refuse", at, actor,
-                       {"refusal_grounds": list(grounds_t), "refusal_reason": reason.strip()},
+                       # a refusal taken again leaves no platoon behind (Н6-ӘТМ counts platoons' cases)
+                       {"refusal_grounds": list(grounds_t), "refusal_reason": reason.strip(),
+                        "group_id": None, "classes_start": None},
                        {"grounds": {str(g): known[g].where() for g in grounds_t}, "reason": reason.strip()},
                        decided_at=at)
         return self.case(case_id, as_of=at.date())
+
+    def receive_document(self, case_id: int, *, document: str, at: datetime, actor: str, note: str = "") -> CaseView:
+        """Record that a document point 8 requires was given (e.g. the medical examination card sent
+        after the application): it ticks the case's checklist."""
+        at = kz_local(at)
+        item = self.requirements.documents.get(document)
+        if item is None:
+            raise InputError(f"unknown document {document!r}; point 8 lists: {', '.join(self.requirements.documents)}",
+                             code="unknown_document")
+        with self._write(f"case {case_id}") as conn:
+            case = self._open_case_step(conn, case_id, at, "a document")
+            self._log(conn, case_id, None, DOCUMENT_EVENT, case.state, case.state, at, _actor(actor),
+                      {"document": item.key, "where": item.where(), "note": note.strip()})
+        return self.case(case_id, as_of=at.date())
+
+    def record_state_data(self, case_id: int, *, kind: str, source: str, obtained_on: date, result: str,
+                          at: datetime, actor: str, note: str = "") -> CaseView:
+        """Record data the provider obtained from a state information system (point 8: identity,
+        criminal record, residence, military registration): which system, on what day, what it
+        showed.  Refusal grounds 3 and 4 need the criminal-record record."""
+        at = kz_local(at)
+        item = self.requirements.state_data.get(kind)
+        if item is None:
+            raise InputError(f"unknown state data {kind!r}; point 8 lists: {', '.join(self.requirements.state_data)}",
+                             code="unknown_state_data")
+        if result not in item.results:
+            raise InputError(f"state data {kind}: result must be one of {', '.join(item.results)}, not {result!r}")
+        source = (source or "").strip()
+        if not source or len(source) > 300:
+            raise InputError("name the state information system the data came from (1 to 300 characters)")
+        if obtained_on > at.date():
+            raise InputError(f"data obtained on {obtained_on} cannot be recorded at {at:%Y-%m-%d %H:%M}, before it")
+        with self._write(f"case {case_id}") as conn:
+            case = self._open_case_step(conn, case_id, at, "state data")
+            if obtained_on < case.submitted_at.date():
+                raise InputError(f"data obtained on {obtained_on}, before case {case_id} was submitted "
+                                 f"({case.submitted_at:%Y-%m-%d}): it is about another application",
+                                 code="before_submission")
+            self._log(conn, case_id, None, STATE_DATA_EVENT, case.state, case.state, at, _actor(actor),
+                      {"kind": kind, "source": source, "obtained_on": obtained_on.isoformat(), "result": result,
+                       "note": note.strip(), "where": item.where()})
+        return self.case(case_id, as_of=at.date())
+
+    def _open_case_step(self, conn: Connection, case_id: int, at: datetime, what: str) -> Case:
+        """The case of a step that records something without moving it: held, in time order, open,
+        and still in the state it was read in (a no-op guarded UPDATE, as every step's)."""
+        case = self._load_case(conn, case_id, lock=True)
+        self._check_time(conn, case, at)
+        if case.state not in OPEN_STATES:
+            raise ConflictError(f"case {case_id} is {case.state}: {what} can no longer be recorded")
+        _changed(conn.execute(update(T.cases).where(T.cases.c.id == case_id, T.cases.c.state == case.state)
+                              .values(state=case.state)), f"case {case_id}")
+        return case
 
     def record_payment(self, case_id: int, *, amount: int, at: datetime, actor: str) -> CaseView:
         at = kz_local(at)
@@ -333,10 +439,16 @@ class ServiceDesk:
                         calendar=self.calendar, organisation=organisation)
 
     # -- complaints (point 65) -----------------------------------------------------------------------
-    def complain(self, case_id: int, *, target: str, text: str, at: datetime, actor: str) -> ComplaintView:
+    def complain(self, case_id: int, *, target: str, text: str, at: datetime, actor: str,
+                 lodged_with: str = "provider") -> ComplaintView:
+        """Register a complaint (point 65): lodged with the provider (``registered``: 3 working days
+        to satisfy or forward it) or straight with the authorised body for quality of public
+        services (``appealed``: 15 working days from its registration there, ``at``)."""
         at = kz_local(at)
         if target not in COMPLAINT_TARGETS:
             raise InputError(f"a complaint is against a {', '.join(COMPLAINT_TARGETS)}, not {target!r}")
+        if lodged_with not in LODGED_WITH:
+            raise InputError(f"a complaint is lodged with {' or '.join(LODGED_WITH)}, not {lodged_with!r}")
         if not text or not text.strip():
             raise InputError("a complaint needs its text")
         with self._write(f"case {case_id}") as conn:
@@ -345,11 +457,16 @@ class ServiceDesk:
             if target == "decision" and case.decided_at is None:
                 raise InputError(f"case {case_id} has no decision yet; a complaint about the delay is "
                                  "against inaction", code="no_decision")
+            state = LODGED_WITH[lodged_with]
+            direct = {"appealed_at": at} if lodged_with == "quality_body" else {}
             cid = conn.execute(insert(T.complaints).values(
-                case_id=case_id, state="registered", target=target, text=text.strip(),
-                received_at=at)).inserted_primary_key[0]
-            self._log(conn, case_id, int(cid), "complaint_registered", None, "registered", at, _actor(actor),
-                      {"target": target, "deadlines": self._complaint_dues(conn, int(cid), at)})
+                case_id=case_id, state=state, target=target, text=text.strip(), received_at=at,
+                lodged_with=lodged_with, **direct)).inserted_primary_key[0]
+            detail: dict[str, Any] = {"target": target, "lodged_with": lodged_with}
+            if direct:
+                detail["basis"] = self.standard["complaint_quality_body_deadline"].where()
+            self._log(conn, case_id, int(cid), "complaint_registered", None, state, at, _actor(actor),
+                      {**detail, "deadlines": self._complaint_dues(conn, int(cid), at)})
         return self.complaint(int(cid), as_of=at.date())
 
     def satisfy_complaint(self, complaint_id: int, *, at: datetime, actor: str, note: str = "") -> ComplaintView:
@@ -383,6 +500,25 @@ class ServiceDesk:
         return self._complaint_move(complaint_id, "decide_appeal", at, actor,
                                     {"appeal_decided_at": at, "appeal_outcome": outcome}, {"outcome": outcome})
 
+    def file_complaint_in_court(self, complaint_id: int, *, at: datetime, actor: str, court: str = "",
+                                note: str = "") -> ComplaintView:
+        """The applicant went to court after the pre-trial complaint (point 65, last sentence):
+        ``at`` is the day the claim was filed."""
+        at = kz_local(at)
+        court = (court or "").strip()
+        return self._complaint_move(complaint_id, "court", at, actor, {"court_filed_at": at, "court_name": court or None},
+                                    {"court": court, "note": note,
+                                     "basis": self.standard["court_after_pretrial"].where()})
+
+    def record_court_decision(self, complaint_id: int, *, outcome: str, at: datetime, actor: str,
+                              note: str = "") -> ComplaintView:
+        """The court's decision on the claim: ``upheld`` reopens a decision complained of."""
+        at = kz_local(at)
+        if outcome not in ("upheld", "rejected"):
+            raise InputError("a court decision is upheld or rejected")
+        return self._complaint_move(complaint_id, "court_decide", at, actor,
+                                    {"court_decided_at": at, "court_outcome": outcome}, {"outcome": outcome, "note": note})
+
     def complaints(self, *, state: str | None = None, office: str | None = None,
                    as_of: date | None = None) -> list[ComplaintView]:
         """Complaints, oldest first; ``office``: only about that office's cases."""
@@ -411,8 +547,48 @@ class ServiceDesk:
                                                              T.complaints.c.state == c.state)
                                   .values(state=new, **values)), f"complaint {complaint_id}")
             details = {**details, "deadlines": self._complaint_dues(conn, complaint_id, at)}
+            basis = REOPENING_STEPS.get(action)
+            favourable = action == "satisfy" or "upheld" in (values.get("outcome"), values.get("appeal_outcome"),
+                                                              values.get("court_outcome"))
+            reopen = None
+            if basis is not None and favourable:
+                reopen = self._reopen_decision(conn, c, basis, at)
+                details["case_reopened"] = reopen
             self._log(conn, c.case_id, complaint_id, f"complaint_{action}", c.state, new, at, _actor(actor), details)
+            if reopen and reopen.get("reopened"):
+                self._log(conn, c.case_id, complaint_id, "reopen", reopen["from_state"], REOPENED, at,
+                          _actor(actor), {k: v for k, v in reopen.items() if k not in ("reopened", "from_state")})
         return self.complaint(complaint_id, as_of=at.date())
+
+    # Where point 65 says each favourable outcome comes from (cited in the "reopen" event).
+    _REOPEN_CITES = {"provider_satisfied": "complaint_satisfy_window",
+                     "reviewing_body_upheld": "complaint_decision_deadline",
+                     "quality_body_upheld": "complaint_quality_body_deadline",
+                     "court_upheld": "court_after_pretrial"}
+
+    def _reopen_decision(self, conn: Connection, c: Complaint, basis: str, at: datetime) -> dict[str, Any]:
+        """A complaint about the decision satisfied by the provider or upheld by a reviewing body:
+        the case's decision is open again (state ``reconsideration``), with its own deadline.  Runs
+        inside the complaint step's transaction: both are written or neither."""
+        case = self._load_case(conn, c.case_id, lock=True)
+        why = {"complaint_id": c.id, "basis": basis, "outcome": "satisfied" if basis == "provider_satisfied" else "upheld",
+               "cite": self.standard[self._REOPEN_CITES[basis]].where()}
+        if c.target != "decision":
+            return {"reopened": False, **why,
+                    "why_not": f"the complaint is against {c.target}, not the decision: the decision stands"}
+        if case.state not in REOPEN_FROM:
+            return {"reopened": False, **why, "why_not": f"case {case.id} is {case.state}: only a refusal or an "
+                                                         "admission notice before training is decided again"}
+        # The provider's own favourable decision counts from the complaint's receipt (its 3 working
+        # days); a decision after an upheld complaint from the day the outcome is recorded.
+        start = c.received_at.date() if basis == "provider_satisfied" else at.date()
+        _changed(conn.execute(update(T.cases).where(T.cases.c.id == case.id, T.cases.c.state == case.state).values(
+            state=REOPENED, reopened_at=at, reopen_basis=basis, reopen_complaint_id=c.id, redecision_from=start,
+            redecided_at=None)), f"case {case.id}")
+        dues = self._case_dues(conn, case.id, at)
+        return {"reopened": True, "from_state": case.state, **why, "deadlines": dues,
+                "previous_decision": {"state": case.state, "at": _iso(case.decision_at),
+                                      "refusal_grounds": list(case.refusal_grounds)}}
 
     @staticmethod
     def _complaint_row(conn: Connection, complaint_id: int, *, lock: bool = False) -> RowMapping:
@@ -462,7 +638,13 @@ class ServiceDesk:
     def _move(self, conn: Connection, case: Case, action: str, at: datetime, actor: str,
               values: dict[str, Any], details: dict[str, Any], decided_at: datetime | None = None) -> None:
         new = case_next(case.state, action, case.id)
-        if decided_at is not None:
+        if decided_at is not None and case.state == REOPENED:
+            # the decision taken again (point 65): the first decision stays stage 1's answer
+            values = {**values, "redecided_at": decided_at}
+            details = {**details, "redecision": {"complaint_id": case.reopen_complaint_id,
+                                                 "basis": case.reopen_basis,
+                                                 "reopened_at": _iso(case.reopened_at)}}
+        elif decided_at is not None:
             values = {**values, "decided_at": decided_at}
         _changed(conn.execute(update(T.cases).where(T.cases.c.id == case.id, T.cases.c.state == case.state)
                               .values(state=new, **values)), f"case {case.id}")
@@ -488,14 +670,18 @@ class ServiceDesk:
                                              from_state=from_state, to_state=to_state, at=at, actor=actor,
                                              recorded_at=_now_utc(), details=details))
 
+    @staticmethod
+    def _events(conn: Connection, case_id: int) -> list[Event]:
+        return [_event(r) for r in conn.execute(
+            select(T.events).where(T.events.c.case_id == case_id).order_by(T.events.c.id)).mappings()]
+
     def _view(self, conn: Connection, case: Case, as_of: date) -> CaseView:
         group = _group(self._group_row(conn, case.group_id)) if case.group_id else None
-        evs = [_event(r) for r in conn.execute(
-            select(T.events).where(T.events.c.case_id == case.id).order_by(T.events.c.id)).mappings()]
+        evs = self._events(conn, case.id)
         comps = [self._complaint_view(_complaint(r), as_of) for r in conn.execute(
             select(T.complaints).where(T.complaints.c.case_id == case.id).order_by(T.complaints.c.id)).mappings()]
         dls = case_deadlines(case, as_of, cal=self.calendar, standard=self.standard, settings=self.settings)
-        return CaseView(case, group, evs, dls, comps, as_of)
+        return CaseView(case, group, evs, dls, comps, as_of, checklist(case, evs, self.requirements))
 
 
 def _changed(result: CursorResult, what: str) -> None:

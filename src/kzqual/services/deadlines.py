@@ -24,7 +24,7 @@ class Deadline:
     days: int  # working days
     due: date  # last day to act
     done_on: date | None  # when the step was taken, if it was
-    status: str  # "pending", "met", "late", "overdue", "not_applicable"
+    status: str  # "pending", "met", "late", "overdue", "not_applicable", "missed" (see _in_court)
     basis: str  # where the standard says it ("standard, point 3 1), lines 138-140")
     settings: dict[str, Any] = field(default_factory=dict)  # settings that shaped this date
     days_off: list[str] = field(default_factory=list)  # non-working days skipped, for explanation
@@ -78,16 +78,48 @@ def case_deadlines(case: Case, as_of: date, *, cal: WorkCalendar, standard: Stan
         out.append(make("stage2_deadline", case.classes_start, case.certified_at, as_of, cal=cal,
                         standard=standard, settings=settings,
                         applicable=case.state != "withdrawn"))
+    redo = redecision_deadline(case, as_of, cal=cal, standard=standard, settings=settings)
+    if redo is not None:
+        out.append(redo)
     return out
+
+
+# The re-decision after a reopening (point 65): the standard value its term is read from, per basis.
+# The provider's own favourable decision: within the 3 working days point 65 gives it, counted from
+# the complaint's receipt.  After an upheld complaint the act names no term: the setting
+# ``redecision_after_upheld`` applies the standard's decision term (point 3 1)) or none.
+REDECISION_SOURCE = {"provider_satisfied": "complaint_satisfy_window"}
+
+
+def redecision_deadline(case: Case, as_of: date, *, cal: WorkCalendar, standard: Standard,
+                        settings: Settings) -> Deadline | None:
+    if case.reopened_at is None or case.redecision_from is None:
+        return None
+    source = REDECISION_SOURCE.get(case.reopen_basis or "")
+    extra: dict[str, Any] = {}
+    if source is None:
+        extra = {"redecision_after_upheld": settings.redecision_after_upheld}
+        if settings.redecision_after_upheld == "none":
+            return None
+        source = "stage1_deadline"
+    d = make(source, case.redecision_from, case.redecided_at, as_of, cal=cal, standard=standard,
+             settings=settings, applicable=case.state != "withdrawn" or case.redecided_at is not None)
+    return Deadline("redecision_deadline", d.start, d.days, d.due, d.done_on, d.status, d.basis,
+                    {**d.settings, **extra}, d.days_off)
 
 
 def complaint_deadlines(c: Complaint, as_of: date, *, cal: WorkCalendar, standard: Standard,
                         settings: Settings) -> list[Deadline]:
     received = c.received_at.date()
+    out: list[Deadline] = []
+    if c.lodged_with == "quality_body":  # lodged straight there: its 15 working days only
+        out.append(make("complaint_quality_body_deadline", received, c.appeal_decided_at, as_of, cal=cal,
+                        standard=standard, settings=settings))
+        return _in_court(c, out)
     # Forwarding (or satisfying instead) within 3 working days of receipt.
     handled = c.forwarded_at or c.satisfied_at
-    out = [make("complaint_forward_deadline", received, handled, as_of, cal=cal, standard=standard,
-                settings=settings)]
+    out.append(make("complaint_forward_deadline", received, handled, as_of, cal=cal, standard=standard,
+                    settings=settings))
     if c.state != "satisfied":
         start = received
         if settings.complaint_decision_from == "forwarded":
@@ -101,7 +133,19 @@ def complaint_deadlines(c: Complaint, as_of: date, *, cal: WorkCalendar, standar
     if c.appealed_at is not None:
         out.append(make("complaint_quality_body_deadline", c.appealed_at.date(), c.appeal_decided_at, as_of,
                         cal=cal, standard=standard, settings=settings))
-    return out
+    return _in_court(c, out)
+
+
+def _in_court(c: Complaint, out: list[Deadline]) -> list[Deadline]:
+    """Once the applicant went to court, a pre-trial step still undone is no longer awaited: it is
+    ``missed`` if its due day had passed when the court was seized (a fact about the body, but no
+    longer work to do, so not ``overdue``), otherwise ``not_applicable``."""
+    if c.court_filed_at is None:
+        return out
+    filed = c.court_filed_at.date()
+    return [d if d.done_on is not None else
+            Deadline(d.key, d.start, d.days, d.due, d.done_on, "missed" if filed > d.due else "not_applicable",
+                     d.basis, d.settings, d.days_off) for d in out]
 
 
 def is_overdue(deadlines: list[Deadline]) -> bool:

@@ -155,6 +155,17 @@ class Case:
     paid_amount: int = 0
     paid_at: datetime | None = None
     office: str = "main"  # the provider's office that handles it (staff see their own office's cases)
+    # The last reopening of the decision by a complaint (point 65): see workflow.REOPEN_FROM.
+    reopened_at: datetime | None = None
+    reopen_basis: str | None = None  # provider_satisfied / reviewing_body_upheld / quality_body_upheld / court_upheld
+    reopen_complaint_id: int | None = None
+    redecision_from: date | None = None  # the day the re-decision's deadline counts from
+    redecided_at: datetime | None = None  # the decision taken again after the last reopening
+
+    @property
+    def decision_at(self) -> datetime | None:
+        """When the decision now in force was taken (the re-decision, if the case was reopened)."""
+        return self.redecided_at or self.decided_at
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,3 +184,8 @@ class Complaint:
     appealed_at: datetime | None = None
     appeal_decided_at: datetime | None = None
     appeal_outcome: str | None = None
+    lodged_with: str = "provider"  # provider / quality_body (workflow.LODGED_WITH)
+    court_filed_at: datetime | None = None
+    court_name: str | None = None
+    court_decided_at: datetime | None = None
+    court_outcome: str | None = None  # upheld / rejected

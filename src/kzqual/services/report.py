@@ -152,8 +152,9 @@ def build_n6(groups: list[TrainingGroup], cases: list[Case], *, year: int, half:
     rows: list[N6Row] = []
     for g in sorted((g for g in groups if listed(g)), key=lambda g: (g.period_start, g.number, g.id)):
         mine = [c for c in cases if c.group_id == g.id]
-        # Selected: accepted into the platoon by the as-of day (a later withdrawal does not undo it).
-        selected = sum(1 for c in mine if c.decided_at is not None and c.decided_at <= end_of_day)
+        # Selected: accepted into the platoon by the as-of day (a later withdrawal does not undo it);
+        # a case admitted when its decision was taken again after a complaint counts from then.
+        selected = sum(1 for c in mine if c.decision_at is not None and c.decision_at <= end_of_day)
         graduated = sum(1 for c in mine if c.certified_at is not None and c.certified_at <= end_of_day)
         col7 = graduated if settings.column7 == "graduated" else selected
         rows.append(N6Row(len(rows) + 1, g.id, g.number, g.profile, g.planned_creation, g.actual_creation,

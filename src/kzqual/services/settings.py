@@ -29,6 +29,12 @@ CHOICES: dict[str, tuple[str, ...]] = {
     # Which training groups a Н6-ӘТМ report lists (the act does not say): those whose training
     # period starts in the reporting half-year, or every group whose period overlaps it.
     "n6_groups": ("started", "overlapping"),
+    # Point 65 gives the provider 3 working days to settle a complaint itself with a favourable
+    # decision, but no term for the decision taken again after a reviewing body, the authorised body
+    # for quality of public services or a court upholds the complaint.  "stage1": the standard's own
+    # term for a decision (point 3 1), 2 working days) counted from the day the upheld outcome is
+    # recorded; "none": no deadline is tracked.
+    "redecision_after_upheld": ("stage1", "none"),
 }
 BOOLS = ("require_payment_before_training",)
 
@@ -40,6 +46,7 @@ class Settings:
     column7: str = "graduated"
     complaint_decision_from: str = "forwarded"
     n6_groups: str = "started"
+    redecision_after_upheld: str = "stage1"
     # The standard says the fee is paid for training on a paid basis but not when; by default
     # training cannot start before the fee is recorded as paid.
     require_payment_before_training: bool = True

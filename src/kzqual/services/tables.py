@@ -1,7 +1,8 @@
 """SQLAlchemy Core tables of the public service (Alembic branch "service").
 
-The migrations ``store/migrations/versions/service_0001_tables.py`` and ``security_0001_users_audit.py``
-(staff, the audit log, a case's office) create exactly these tables; ``tests/services/test_migration.py``
+The migrations ``store/migrations/versions/service_0001_tables.py``, ``security_0001_users_audit.py``
+(staff, the audit log, a case's office) and ``service_0002_flow.py`` (reopened decisions) create
+exactly these tables; ``tests/services/test_migration.py``
 compares the two.  Times are Kazakhstan wall-clock time
 (naive), except ``recorded_at`` which is UTC.
 """
@@ -48,6 +49,14 @@ cases = Table(
     Column("paid_at", DateTime, nullable=True),
     # the service provider's office that handles the case: an operator sees only their office's cases
     Column("office", String(100), nullable=False, server_default="main"),
+    # The last reopening of the decision by a complaint's favourable outcome (point 65; migration
+    # service_0002): when, on what basis, by which complaint, the day its deadline counts from, and
+    # when the decision was taken again.  Earlier reopenings stay in the case's events.
+    Column("reopened_at", DateTime, nullable=True),
+    Column("reopen_basis", String(30), nullable=True),
+    Column("reopen_complaint_id", Integer, nullable=True),
+    Column("redecision_from", Date, nullable=True),
+    Column("redecided_at", DateTime, nullable=True),
     Index("ix_service_cases_state", "state"),
     Index("ix_service_cases_iin", "iin"),
 )
@@ -68,6 +77,13 @@ complaints = Table(
     Column("appealed_at", DateTime, nullable=True),
     Column("appeal_decided_at", DateTime, nullable=True),
     Column("appeal_outcome", String(20), nullable=True),
+    # service_0002: lodged with the provider or straight with the authorised body for quality of
+    # public services; the court stage after the pre-trial complaint (point 65)
+    Column("lodged_with", String(20), nullable=False, server_default="provider"),
+    Column("court_filed_at", DateTime, nullable=True),
+    Column("court_name", Text, nullable=True),
+    Column("court_decided_at", DateTime, nullable=True),
+    Column("court_outcome", String(20), nullable=True),
     Index("ix_service_complaints_case", "case_id"),
 )
 

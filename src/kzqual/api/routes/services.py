@@ -107,11 +107,41 @@ class CaseAction(BaseModel):
     reason: str = Field("", max_length=2000, description="refuse / withdraw: the reason")
     amount: JsonInt | None = Field(None, ge=1, le=10**9, description="payment: tenge")
     certificate: str | None = Field(None, max_length=80, description="certify: certificate number")
+    override_reason: str | None = Field(
+        None, max_length=2000, description="accept: why the case is admitted although a document of point 8 is "
+                                           "missing (recorded in the history with the actor); without it such an "
+                                           "admission is refused (`missing_documents`)")
+
+
+class DocumentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    document: str = Field(..., min_length=1, max_length=40,
+                          description="a document of point 8 (GET /services/requirements), e.g. `medical_card`")
+    actor: str = Actor
+    at: IsoDateTime | None = At
+    note: str = Field("", max_length=2000)
+
+
+class StateDataIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    kind: str = Field(..., min_length=1, max_length=40, description="identity, criminal_record, residence or "
+                                                                     "military_registration (point 8)")
+    source: str = Field(..., min_length=1, max_length=300, description="the state information system it came from")
+    obtained_on: IsoDate = Field(..., description="the day the data was obtained")
+    result: str = Field(..., min_length=1, max_length=40, description="what it showed (GET /services/requirements "
+                                                                       "lists the results of each kind)")
+    actor: str = Actor
+    at: IsoDateTime | None = At
+    note: str = Field("", max_length=2000)
 
 
 class ComplaintIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     target: Literal["decision", "action", "inaction"]
+    lodged_with: Literal["provider", "quality_body"] = Field(
+        "provider", description="provider: the provider has 3 working days to satisfy or forward it; quality_body: "
+                                "lodged straight with the authorised body for quality of public services (15 working "
+                                "days from its registration there, `at`)")
     text: str = Field(..., min_length=1, max_length=10_000)
     actor: str = Actor
     at: IsoDateTime | None = At
@@ -119,11 +149,12 @@ class ComplaintIn(BaseModel):
 
 class ComplaintAction(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    action: Literal["satisfy", "forward", "decide", "appeal", "decide_appeal"]
+    action: Literal["satisfy", "forward", "decide", "appeal", "decide_appeal", "court", "court_decide"]
     actor: str = Actor
     at: IsoDateTime | None = At
     body: str | None = Field(None, max_length=300, description="forward: the reviewing body")
-    outcome: Literal["upheld", "rejected"] | None = Field(None, description="decide / decide_appeal")
+    court: str = Field("", max_length=300, description="court: the court the claim was filed with")
+    outcome: Literal["upheld", "rejected"] | None = Field(None, description="decide / decide_appeal / court_decide")
     note: str = Field("", max_length=2000)
 
 
@@ -192,7 +223,8 @@ def case_action(request: Request, body: CaseAction, case_id: Id):
     desk = get_desk(request.app)
     at, actor = moment(body.at), body.actor
     if body.action == "accept":
-        view = desk.accept(case_id, group_id=_need(body.group_id, "group_id"), at=at, actor=actor)
+        view = desk.accept(case_id, group_id=_need(body.group_id, "group_id"), at=at, actor=actor,
+                           override_reason=body.override_reason)
     elif body.action == "refuse":
         view = desk.refuse(case_id, grounds=body.grounds, reason=body.reason, at=at, actor=actor)
     elif body.action == "payment":
@@ -207,13 +239,41 @@ def case_action(request: Request, body: CaseAction, case_id: Id):
     return view.as_dict()
 
 
+@router.post("/cases/{case_id}/documents", response_model=Case,
+             summary="Record a document of point 8 given for a case (ticks its checklist)", **step)
+def receive_document(request: Request, body: DocumentIn, case_id: Id):
+    auth.check_case(request, case_id)
+    view = get_desk(request.app).receive_document(case_id, document=body.document, at=moment(body.at),
+                                                  actor=body.actor, note=body.note)
+    auth.audit(request, "case.document", case_id=case_id, details={"document": body.document})
+    return view.as_dict()
+
+
+@router.post("/cases/{case_id}/state-data", response_model=Case,
+             summary="Record data obtained from a state information system for a case (point 8)", **step)
+def record_state_data(request: Request, body: StateDataIn, case_id: Id):
+    auth.check_case(request, case_id)
+    view = get_desk(request.app).record_state_data(case_id, kind=body.kind, source=body.source,
+                                                   obtained_on=body.obtained_on, result=body.result,
+                                                   at=moment(body.at), actor=body.actor, note=body.note)
+    auth.audit(request, "case.state_data", case_id=case_id, details={"kind": body.kind})
+    return view.as_dict()
+
+
+@router.get("/requirements", summary="What point 8 requires on each case: documents, state data (public: the act)")
+def requirements():
+    from kzqual.services.requirements import load_requirements
+
+    return load_requirements().as_dict()
+
+
 # ---------------------------------------------------------------- complaints
 @router.post("/cases/{case_id}/complaints", response_model=Complaint, status_code=201,
              summary="Register a complaint about a case (point 65)", **step)
 def complain(request: Request, body: ComplaintIn, case_id: Id):
     auth.check_case(request, case_id)
     view = get_desk(request.app).complain(case_id, target=body.target, text=body.text, at=moment(body.at),
-                                          actor=body.actor)
+                                          actor=body.actor, lodged_with=body.lodged_with)
     auth.audit(request, "complaint.add", case_id=case_id, complaint_id=view.complaint.id)
     return view.as_dict()
 
@@ -256,8 +316,13 @@ def complaint_action(request: Request, body: ComplaintAction, complaint_id: Id):
                                      note=body.note)
     elif body.action == "appeal":
         view = desk.appeal_complaint(complaint_id, at=at, actor=actor)
-    else:
+    elif body.action == "decide_appeal":
         view = desk.decide_appeal(complaint_id, outcome=_need(body.outcome, "outcome"), at=at, actor=actor)
+    elif body.action == "court":
+        view = desk.file_complaint_in_court(complaint_id, at=at, actor=actor, court=body.court, note=body.note)
+    else:
+        view = desk.record_court_decision(complaint_id, outcome=_need(body.outcome, "outcome"), at=at, actor=actor,
+                                          note=body.note)
     auth.audit(request, f"complaint.{body.action}", case_id=case_id, complaint_id=complaint_id)
     return view.as_dict()
 
