@@ -56,14 +56,14 @@ class Ctx:
 
     def __init__(self, *, db: str | None = None, overrides: str | None = None, settings_file: str | None = None,
                  set_pairs: tuple[str, ...] = (), lang: str = "kk") -> None:
-        from kzqual.services.calendar import WorkCalendar, load_overrides
-        from kzqual.services.settings import load_settings
-        from kzqual.services.standard import load_standard
+        from kzqual.services.config import load_config
 
         self.lang = lang
-        self.settings = load_settings(settings_file, set_pairs)
-        self.calendar = WorkCalendar(load_overrides(overrides) if overrides else None)
-        self.standard = load_standard()
+        # the one loader the API and the web pages use too (same files, same environment variables)
+        self.config = load_config(overrides=overrides, settings_file=settings_file, pairs=set_pairs)
+        self.settings = self.config.settings
+        self.calendar = self.config.calendar
+        self.standard = self.config.standard
         self.db = db
         self._store = None
 
@@ -71,7 +71,6 @@ class Ctx:
         """The service desk over the registry.  Only a first application or platoon may create a
         SQLite registry: any other command on a missing file is a mistyped --db, not an empty
         registry that would answer "no cases"."""
-        from kzqual.services.cases import ServiceDesk
         from kzqual.store import open_store
 
         if self._store is None:
@@ -83,8 +82,7 @@ class Ctx:
                 # the same check as every reader's, with the hint that fits this command
                 raise InputError("no registry here (check --db; `kzqual service apply` or "
                                  "`kzqual service group add` creates one)", source=exc.source) from None
-        return ServiceDesk(self._store.engine, calendar=self.calendar, standard=self.standard,
-                           settings=self.settings)
+        return self.config.desk(self._store.engine)
 
     def audit(self, action: str, *, actor: str | None = None, case_id: int | None = None,
               complaint_id: int | None = None, details: dict[str, Any] | None = None) -> None:
