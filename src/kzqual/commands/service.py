@@ -181,7 +181,7 @@ def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
     name = f"{a.surname} {a.name} {a.patronymic or ''}".rstrip()
     click.echo("  " + t("services.cli.applicant", lang, name=name, iin=a.iin,
                         basis=t(f"services.cli.basis.{a.basis}", lang)))
-    click.echo("  " + t("services.cli.submitted", lang, at=f"{c.submitted_at:%Y-%m-%d %H:%M}", day=c.accepted_day))
+    click.echo("  " + t("services.receipt.submitted", lang, at=f"{c.submitted_at:%Y-%m-%d %H:%M}", day=c.accepted_day))
     if view.group:
         click.echo("  " + t("services.cli.group", lang, number=view.group.number, profile=view.group.profile,
                             start=c.classes_start))
@@ -296,7 +296,7 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
                 _dump({"deadlines": [d.as_dict() for d in out], "settings": ctx.settings.as_dict()})
             else:
                 if from_ is not None:
-                    click.echo(t("services.cli.received", lang, at=f"{moment:%Y-%m-%d %H:%M}", day=out[0].start))
+                    click.echo(t("services.receipt.received", lang, at=f"{moment:%Y-%m-%d %H:%M}", day=out[0].start))
                 _print_deadlines(out, lang, "")
                 for d in out:
                     holidays = [off for off in d.days_off if not off.endswith(" weekend")]
