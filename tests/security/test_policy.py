@@ -53,6 +53,13 @@ MATRIX: dict[tuple[str, str], tuple[set[str], str, dict]] = {
     ("POST", f"{A}/services/complaints/{{complaint_id}}/actions"):
         (STAFF, f"{A}/services/complaints/1/actions", {"json": {}}),
     ("GET", f"{A}/services/reports/n6"): (OP, f"{A}/services/reports/n6?year=2024&half=1", {}),
+    ("GET", f"{A}/services/cases/{{case_id}}/documents"): (STAFF, f"{A}/services/cases/2/documents", {}),
+    ("POST", f"{A}/services/cases/{{case_id}}/documents"): (OP, f"{A}/services/cases/1/documents", {"json": {}}),
+    ("POST", f"{A}/services/cases/{{case_id}}/notice-return"): (OP, f"{A}/services/cases/1/notice-return",
+                                                               {"json": {}}),
+    ("GET", f"{A}/services/documents/{{document_id}}"): (STAFF, f"{A}/services/documents/1", {}),
+    ("GET", f"{A}/services/documents/{{document_id}}/html"): (STAFF, f"{A}/services/documents/1/html", {}),
+    ("GET", f"{A}/services/documents/{{document_id}}/pdf"): (STAFF, f"{A}/services/documents/1/pdf", {}),
     ("GET", "/static"): (P, "/static/style.css", {}),
     ("GET", "/"): (P, "/", {}),
     ("GET", "/acts"): (P, "/acts", {}),

@@ -20,6 +20,7 @@ from kzqual import safe_json
 from kzqual.errors import InputError
 from kzqual.i18n import t
 from kzqual.services.standard import citation_label
+from kzqual.services.workflow import CASE_STATES
 
 LANGS = ("kk", "ru", "en")
 
@@ -592,7 +593,7 @@ def complaint(complaint_id, action, body, outcome, note, at, actor, db, as_json,
 @examples("kzqual service list --overdue --as-of 2024-07-01 --lang ru",
           "kzqual service list --state training --group 3 --json")
 @service.command("list")
-@click.option("--state", type=click.Choice(["submitted", "accepted", "refused", "training", "certified", "withdrawn"]),
+@click.option("--state", type=click.Choice(list(CASE_STATES)),
               default=None, help="Only cases in this state.")
 @click.option("--group", "group_id", type=int, default=None, help="Only cases admitted to this platoon (its id).")
 @click.option("--overdue", is_flag=True, help="Only cases with an overdue deadline.")
@@ -677,3 +678,140 @@ def report(year, half, fmt, out, org_name, org_address, org_phone, org_email, ex
         click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+@service.group()
+def document() -> None:
+    """A case's documents (standard, point 5): the admission notice, the reasoned refusal and the
+    certificate of completion, numbered per office and year and stored as issued (HTML and PDF);
+    and the notice's return that closes the service (point 10).  They hold personal data: every
+    command is written to the access log."""
+
+
+def _write_file(out: str, data: bytes) -> None:
+    """Write atomically (a temporary file renamed over ``out``): an interrupted write leaves no
+    half a PDF behind."""
+    import os
+    import tempfile
+
+    target = Path(out)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".kzqual-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", source=out) from None
+
+
+def _doc_line(d, lang: str) -> str:
+    returned = f"  ↩ {d.returned_at:%Y-%m-%d %H:%M}" if d.returned_at else ""
+    return (f"{d.id}\t№ {d.number}\t{t('services.doc.kind.' + d.kind, lang)} ({d.kind})\t"
+            f"{d.issued_at:%Y-%m-%d %H:%M}\t{d.lang}\t{d.pdf_bytes} B\tsha256 {d.sha256[:16]}…{returned}")
+
+
+def _emit(papers, doc, fmt: str | None, out: str | None) -> None:
+    """Write the document's stored HTML or PDF to ``out`` (or HTML to stdout); a PDF needs --out."""
+    if fmt is None:
+        return
+    data = papers.content(doc.id, fmt)
+    if out:
+        _write_file(out, data)
+        click.echo(f"wrote {out}", err=True)
+    elif fmt == "pdf":
+        raise InputError("a PDF is written to a file: give --out FILE.pdf")
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+_DOC_KINDS = ("admission_notice", "refusal", "certificate")
+
+
+@examples("kzqual service document issue 1 admission_notice --at 2024-03-04T11:00 --out notice.pdf",
+          "kzqual service document issue 2 refusal --lang ru --format html --out refusal.html")
+@document.command("issue")
+@click.argument("case_id", type=int)
+@click.argument("kind", type=click.Choice(_DOC_KINDS))
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
+              help="Also write the issued document (default: pdf when --out ends in .pdf, else html).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write it to this file.")
+@_step_options
+@_db_option
+@_common
+def document_issue(case_id, kind, fmt, out, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Issue a document of the case: numbered, dated, stored with the case."""
+    from kzqual.services.documents import check_kind
+    from kzqual.services.paperwork import Paperwork
+
+    doc_lang = lang if lang in ("kk", "ru") else "kk"
+    check_kind(kind, doc_lang)
+    if out and fmt is None:
+        fmt = "pdf" if out.lower().endswith(".pdf") else "html"
+    with _ctx(**locals()) as ctx:
+        papers = Paperwork(ctx.desk())
+        doc = papers.issue(case_id, kind, at=_moment(at), actor=_actor(actor), lang=doc_lang)
+        ctx.audit("document.issue", actor=actor, case_id=case_id, details={"document": doc.id, "kind": kind})
+        _emit(papers, doc, fmt if out else None, out)
+    _dump(doc.as_dict()) if as_json else click.echo(_doc_line(doc, lang))
+
+
+@examples("kzqual service document list 1")
+@document.command("list")
+@click.argument("case_id", type=int)
+@_db_option
+@_common
+def document_list(case_id, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """List a case's documents."""
+    from kzqual.services.paperwork import Paperwork
+
+    with _ctx(**locals()) as ctx:
+        docs = Paperwork(ctx.desk()).documents(case_id)
+        ctx.audit("document.list", case_id=case_id, details={"documents": [d.id for d in docs]})
+    if as_json:
+        _dump([d.as_dict() for d in docs])
+        return
+    for d in docs:
+        click.echo(_doc_line(d, lang))
+
+
+@examples("kzqual service document get 3 --out notice.pdf", "kzqual service document get 3 --format html > n.html")
+@document.command("get")
+@click.argument("document_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
+              help="pdf or html (default: from --out's extension, else html).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write it to this file.")
+@_db_option
+@_common
+def document_get(document_id, fmt, out, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Write a document exactly as it was issued (its SHA-256 is on its record)."""
+    from kzqual.services.paperwork import Paperwork
+
+    if fmt is None:
+        fmt = "pdf" if out and out.lower().endswith(".pdf") else "html"
+    with _ctx(**locals()) as ctx:
+        papers = Paperwork(ctx.desk())
+        doc = papers.document(document_id)
+        if as_json:
+            ctx.audit("document.read", case_id=doc.case_id, details={"document": document_id, "as": "json"})
+            _dump(doc.as_dict())
+            return
+        if fmt == "pdf" and not out:
+            raise InputError("a PDF is written to a file: give --out FILE.pdf")
+        ctx.audit("document.read", case_id=doc.case_id, details={"document": document_id, "as": fmt})
+        _emit(papers, doc, fmt, out)
+
+
+@examples("kzqual service document return 1 --at 2024-07-01T10:00")
+@document.command("return")
+@click.argument("case_id", type=int)
+@_step_options
+@_db_option
+@_common
+def document_return(case_id, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Record the admission notice's return after the certificate: closes the service (point 10)."""
+    from kzqual.services.paperwork import Paperwork
+
+    with _ctx(**locals()) as ctx:
+        view = Paperwork(ctx.desk()).return_notice(case_id, at=_moment(at), actor=_actor(actor))
+        ctx.audit("case.return_notice", actor=actor, case_id=case_id)
+    _dump(view.as_dict()) if as_json else _print_case(view, lang)

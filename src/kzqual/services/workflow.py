@@ -1,7 +1,8 @@
 """The states a case and a complaint may be in, and the moves the standard allows between them.
 
 Case: submitted -> accepted (admission notice) | refused (grounds of point 9) -> training ->
-certified; submitted/accepted/training -> withdrawn.
+certified -> closed (point 10: the admission notice returned to the provider closes the service);
+submitted/accepted/training -> withdrawn.
 Complaint (point 65): registered -> satisfied (by the provider within 3 working days) |
 forwarded -> decided -> appealed (to the authorised body) -> appeal_decided.
 """
@@ -10,14 +11,15 @@ from __future__ import annotations
 
 from kzqual.errors import ConflictError
 
-CASE_STATES = ("submitted", "accepted", "refused", "training", "certified", "withdrawn")
+CASE_STATES = ("submitted", "accepted", "refused", "training", "certified", "withdrawn", "closed")
 CASE_MOVES: dict[str, dict[str, str]] = {
     "submitted": {"accept": "accepted", "refuse": "refused", "withdraw": "withdrawn"},
     "accepted": {"start_training": "training", "withdraw": "withdrawn"},
     "training": {"certify": "certified", "withdraw": "withdrawn"},
     "refused": {},
-    "certified": {},
+    "certified": {"return_notice": "closed"},
     "withdrawn": {},
+    "closed": {},
 }
 # Recording a payment is not a move of state but is allowed only while the fee can still matter.
 PAYMENT_STATES = ("submitted", "accepted", "training")

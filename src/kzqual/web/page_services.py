@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse
 from kzqual.api import auth
 from kzqual.api.service_desk import get_desk, moment
 from kzqual.errors import InputError
+from kzqual.services.workflow import CASE_STATES
 from kzqual.web.page_home import _date, _int
 from kzqual.web.render import render
 
@@ -41,7 +42,7 @@ def cases(request: Request):
                   as_of=as_of.isoformat() if as_of else "", states=STATES, year=year, active="/services")
 
 
-STATES = ("submitted", "accepted", "refused", "training", "certified", "withdrawn")
+STATES = CASE_STATES
 
 
 @router.get("/services/cases/{case_id}")
