@@ -651,19 +651,26 @@ def show(case_id, as_of, db, as_json, lang, set_pairs, settings_file, overrides)
 @click.option("--executor", default="", help="Who prepared it (surname, name).")
 @click.option("--executor-phone", default="", help="The executor's phone.")
 @click.option("--head", default="", help="Head or person authorised to sign.")
+@click.option("--training-org", default="", help="The Ministry of Defence's training organisation the heading names.")
+@click.option("--shortcomings", default="", help="The shortcomings the heading announces (else a blank to fill).")
+@click.option("--measures", default="", help="The measures taken to remove them (else a blank to fill).")
+@click.option("--office", default=None, help="Count only this office's cases (an operator's own report); "
+                                             "default every office.")
 @_db_option
 @_common
-def report(year, half, fmt, out, org_name, org_address, org_phone, org_email, executor, executor_phone, head, db,
-           as_json, lang, set_pairs, settings_file, overrides) -> None:
+def report(year, half, fmt, out, org_name, org_address, org_phone, org_email, executor, executor_phone, head,
+           training_org, shortcomings, measures, office, db, as_json, lang, set_pairs, settings_file,
+           overrides) -> None:
     """Report Н6-ӘТМ (appendix 6) from the cases: CSV, printable HTML or JSON, in kk or ru."""
     from kzqual.services.report import Organisation, to_csv, to_html
 
     if lang not in ("kk", "ru") and fmt != "json":
         raise InputError("the report is in kk or ru (--lang)")
     ctx = _ctx(**locals())
-    org = Organisation(org_name, org_address, org_phone, org_email, executor, executor_phone, head)
+    org = Organisation(org_name, org_address, org_phone, org_email, executor, executor_phone, head,
+                       training_organisation=training_org, shortcomings=shortcomings, measures=measures)
     with ctx:
-        rep = ctx.desk().report_n6(year=year, half=half, organisation=org)
+        rep = ctx.desk().report_n6(year=year, half=half, organisation=org, office=office)
     if as_json or fmt == "json":
         text = json.dumps(rep.as_dict(), ensure_ascii=False, indent=2)
     elif fmt == "csv":

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kzqual.api import auth
 from kzqual.api.errors import WRITE_RESPONSES, ErrorResponse
+from kzqual.api.printable import printable
 from kzqual.api.routes.services import At, Actor, Case, Id
 from kzqual.api.service_desk import get_desk, moment
 from kzqual.api.strict import TEXT_INT, IsoDateTime
@@ -126,6 +127,8 @@ def _content(request: Request, document_id: int, fmt: str) -> Response:
     auth.audit(request, "document.read", case_id=case_id, details={"document": document_id, "as": fmt})
     headers = {"Content-Disposition": f'inline; filename="{doc.kind}-{doc.number}.{fmt}"',
                "Cache-Control": "no-store"}  # personal data: not for shared caches
+    if fmt == "html":
+        return printable(body, headers=headers)  # its own style block, allowed by hash
     return Response(body, media_type=FORMATS[fmt], headers=headers)
 
 
