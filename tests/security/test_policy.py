@@ -53,6 +53,7 @@ MATRIX: dict[tuple[str, str], tuple[set[str], str, dict]] = {
     ("POST", f"{A}/services/complaints/{{complaint_id}}/actions"):
         (STAFF, f"{A}/services/complaints/1/actions", {"json": {}}),
     ("GET", f"{A}/services/reports/n6"): (OP, f"{A}/services/reports/n6?year=2024&half=1", {}),
+    ("GET", f"{A}/services/reports/monthly"): (OP, f"{A}/services/reports/monthly?year=2024&half=1", {}),
     ("GET", f"{A}/services/cases/{{case_id}}/documents"): (STAFF, f"{A}/services/cases/2/documents", {}),
     ("POST", f"{A}/services/cases/{{case_id}}/documents"): (OP, f"{A}/services/cases/1/documents", {"json": {}}),
     ("POST", f"{A}/services/cases/{{case_id}}/notice-return"): (OP, f"{A}/services/cases/1/notice-return",

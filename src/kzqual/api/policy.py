@@ -83,6 +83,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", f"{API}/services/complaints/{{complaint_id}}"): "complaint.read",
     ("POST", f"{API}/services/complaints/{{complaint_id}}/actions"): "complaint.act",
     ("GET", f"{API}/services/reports/n6"): "report.read",
+    ("GET", f"{API}/services/reports/monthly"): "report.read",  # counts only; an operator's office
     ("GET", f"{API}/services/cases/{{case_id}}/documents"): "document.read",
     ("POST", f"{API}/services/cases/{{case_id}}/documents"): "document.issue",
     ("POST", f"{API}/services/cases/{{case_id}}/notice-return"): "case.act",
