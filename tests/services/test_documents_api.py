@@ -166,3 +166,29 @@ def test_cli_writes_the_document_file(run, tmp_path, application):
     with open_store(db) as store:
         actions = [r.action for r in audit.rows(store.engine, case_id=1)]
     assert actions.count("document.issue") == 1 and "document.read" in actions and "document.list" in actions
+
+
+def test_case_page_lists_the_documents_with_their_links(site):
+    client, db = site
+    with client("operator") as op:
+        doc = op.post("/cases/1/documents", json={"kind": "admission_notice", "actor": "A",
+                                                  "at": "2024-03-27T12:00:00"}).json()
+        base = str(op.base_url).removesuffix("/api/v1/services/").removesuffix("/api/v1/services")
+    sys.path.insert(0, str(HERE.parent))
+    from staff import staff_client
+
+    with open_store(db) as store:
+        from kzqual.services.users import Users
+
+        token = Users(store.engine).add("op-docs-page", role="operator", office="astana")
+    web = staff_client(base, token, name="op-docs-page")
+    try:
+        page = web.get("/services/cases/1")
+        assert page.status_code == 200
+        assert f"№ {doc['number']}" in page.text and "Даярлауға қабылдау туралы хабарлама" in page.text
+        assert f'href="{doc["links"]["pdf"]}"' in page.text
+        pdf = web.get(doc["links"]["pdf"])  # the signed-in session reads it through the API
+        assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+        assert "Құжат берілген жоқ" in web.get("/services/cases/2").text
+    finally:
+        web.close()

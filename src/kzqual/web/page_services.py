@@ -49,9 +49,13 @@ STATES = CASE_STATES
 def case(request: Request, case_id: int):
     as_of = _as_of(request.query_params.get("as_of"))
     auth.check_case(request, case_id)
-    view = get_desk(request.app).case(case_id, as_of=as_of).as_dict()
+    from kzqual.services.paperwork import Paperwork
+
+    desk = get_desk(request.app)
+    view = desk.case(case_id, as_of=as_of).as_dict()
+    docs = [d.as_dict() for d in Paperwork(desk).documents(case_id)]
     auth.audit(request, "case.read", case_id=case_id)
-    return render(request, "case.html", c=view, active="/services")
+    return render(request, "case.html", c=view, docs=docs, active="/services")
 
 
 @router.get("/services/complaints")
