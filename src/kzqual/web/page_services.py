@@ -110,7 +110,7 @@ def report(request: Request):
 
     from kzqual.api.routes.service_stats import monthly_figures
     from kzqual.services.report import Organisation, heading
-    from kzqual.web.chart import layout
+    from kzqual.web.monthly_chart import layout
     from kzqual.web.render import page_lang
 
     qp = request.query_params

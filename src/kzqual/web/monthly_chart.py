@@ -1,5 +1,7 @@
-"""Geometry of the report page's chart (no JavaScript): per month a bar of the cases submitted,
-stacked by their state at the month's end, and the number of cases overdue then as a marked line.
+"""Geometry of the report page's monthly chart (no JavaScript): per month a bar of the cases
+submitted, stacked by their state at the month's end, and the number of cases overdue then as a
+marked line.  (kzqual.web.charts draws the act pages' horizontal bar charts; this one is stacked and
+has a second series, so it keeps its own layout.)
 Pure numbers here; the template draws them as inline SVG with presentation attributes (the page's
 Content-Security-Policy allows no inline style)."""
 
