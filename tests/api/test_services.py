@@ -96,15 +96,17 @@ def test_overdue_flag_and_complaint(desk_url):
 
 
 def test_service_writes_refused_without_token_change_nothing(desk_url):
-    before = httpx.get(f"{desk_url}/api/v1/services/cases", headers=AUTH).json()["total"]
-    r = httpx.post(f"{desk_url}/api/v1/services/cases", json={"application": application(3), "actor": "x"})
-    assert_error(r, 401, "unauthorized")
-    r = httpx.post(f"{desk_url}/api/v1/services/groups", headers={"Authorization": "Bearer wrong"}, json={
-        "number": "1", "profile": "p", "planned_creation": "2024-01-01", "period_start": "2024-02-01",
-        "period_end": "2024-03-01"})
-    assert_error(r, 401, "unauthorized")
-    assert httpx.get(f"{desk_url}/api/v1/services/cases", headers=AUTH).json()["total"] == before
-    assert httpx.get(f"{desk_url}/api/v1/services/groups").json()["total"] == 0
+    # a generous timeout: wrong tokens are hashed and counted, slow on a loaded shared machine
+    with httpx.Client(base_url=desk_url, timeout=60) as c:
+        before = c.get("/api/v1/services/cases", headers=AUTH).json()["total"]
+        r = c.post("/api/v1/services/cases", json={"application": application(3), "actor": "x"})
+        assert_error(r, 401, "unauthorized")
+        r = c.post("/api/v1/services/groups", headers={"Authorization": "Bearer wrong"}, json={
+            "number": "1", "profile": "p", "planned_creation": "2024-01-01", "period_start": "2024-02-01",
+            "period_end": "2024-03-01"})
+        assert_error(r, 401, "unauthorized")
+        assert c.get("/api/v1/services/cases", headers=AUTH).json()["total"] == before
+        assert c.get("/api/v1/services/groups").json()["total"] == 0
 
 
 def test_service_input_errors(desk_url):

@@ -32,8 +32,9 @@ def test_ingest_refused_without_token_changes_nothing(serve_app, tmp_path, act_p
 def test_writes_disabled_without_configured_token(serve_app, tmp_path, act_path):
     db = str(tmp_path / "ro.db")
     url = serve_app(Settings(db=db, token=None))
+    # the first request on a new registry migrates it: a generous timeout on a loaded machine
     r = httpx.post(f"{url}/api/v1/ingest", content=act_path("mod_134_ru").read_bytes(),
-                   headers={"Authorization": f"Bearer {TOKEN}"})
+                   headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
     body = assert_error(r, 403, "writes_disabled")
     assert "KZQUAL_TOKEN" in body["error"]["message"]
     assert _acts(url) == 0

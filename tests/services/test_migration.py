@@ -1,5 +1,6 @@
 """The Alembic migrations of the "service" branch (service_0001, then security_0001: staff, audit log,
-a case's office, then service_0002: the case flow) create exactly the tables the code uses."""
+a case's office, then service_0002: the case flow, then service_0003: documents) create exactly the
+tables the code uses."""
 
 from __future__ import annotations
 
@@ -32,9 +33,10 @@ def test_branch_header():
 
 
 def test_migration_matches_metadata_and_downgrades(tmp_path):
-    mods = [_load(), _load("security_0001"), _load("service_0002")]
+    mods = [_load(), _load("security_0001"), _load("service_0002"), _load("service_0003")]
     assert mods[1].down_revision == "service_0001"
     assert (mods[2].revision, mods[2].down_revision) == ("service_0002", "security_0001")
+    assert (mods[3].revision, mods[3].down_revision) == ("service_0003", "service_0002")
     engine = create_engine(f"sqlite:///{tmp_path / 'm.db'}")
     with engine.begin() as conn:
         with Operations.context(MigrationContext.configure(conn)):

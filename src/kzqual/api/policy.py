@@ -38,6 +38,10 @@ OPERATIONS: dict[str, frozenset[str]] = {
     "complaint.read": frozenset({"operator", "reviewer", "admin"}),
     "complaint.act": frozenset({"operator", "reviewer", "admin"}),  # which step: COMPLAINT_STEPS
     "report.read": frozenset({"operator", "admin"}),  # an operator's report counts their office only
+    # a case's documents carry the applicant's data: who may read the case may read them; an
+    # operator issues them (standard, point 5)
+    "document.read": frozenset({"operator", "reviewer", "admin"}),
+    "document.issue": frozenset({"operator", "admin"}),
 }
 
 # A complaint's steps (point 65 of the standard): the provider satisfies it or forwards it to the
@@ -85,6 +89,13 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", f"{API}/services/complaints/{{complaint_id}}"): "complaint.read",
     ("POST", f"{API}/services/complaints/{{complaint_id}}/actions"): "complaint.act",
     ("GET", f"{API}/services/reports/n6"): "report.read",
+    ("GET", f"{API}/services/reports/monthly"): "report.read",  # counts only; an operator's office
+    ("GET", f"{API}/services/cases/{{case_id}}/documents"): "document.read",
+    ("POST", f"{API}/services/cases/{{case_id}}/documents"): "document.issue",
+    ("POST", f"{API}/services/cases/{{case_id}}/notice-return"): "case.act",
+    ("GET", f"{API}/services/documents/{{document_id}}"): "document.read",
+    ("GET", f"{API}/services/documents/{{document_id}}/html"): "document.read",
+    ("GET", f"{API}/services/documents/{{document_id}}/pdf"): "document.read",
     # the web pages
     ("GET", "/static"): PUBLIC,
     ("GET", "/"): PUBLIC,

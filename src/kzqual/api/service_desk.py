@@ -10,12 +10,17 @@ from kzqual.api.deps import app_singleton, open_app_store
 
 
 def get_desk(app: Any) -> Any:
-    """The app's service desk over its registry, made on first use."""
+    """The app's service desk over its registry, made on first use with the service configuration
+    (kzqual.services.config) the CLI uses."""
 
     def make() -> Any:
-        from kzqual.services.cases import ServiceDesk
+        from kzqual.services.config import load_config
 
-        return ServiceDesk(open_app_store(app).engine)
+        # The CLI's loader: the same override file and settings (explicit, else the environment).
+        s = app.state.settings
+        config = load_config(overrides=getattr(s, "calendar_overrides", None),
+                             settings_file=getattr(s, "service_settings", None))
+        return config.desk(open_app_store(app).engine)
 
     return app_singleton(app, "desk", make)
 

@@ -32,6 +32,10 @@ class Settings:
     session_secret: str | None = None
     auth_fail_limit: int = 5  # failed sign-ins / wrong tokens per address or user name ...
     auth_fail_window: float = 60.0  # ... within this many seconds -> 429 until the window passes
+    # The public service's calendar override file and settings file (docs/services.md): None reads
+    # KZQUAL_CALENDAR_OVERRIDES / KZQUAL_SERVICE_SETTINGS, as the CLI does (kzqual.services.config).
+    calendar_overrides: str | None = None
+    service_settings: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod

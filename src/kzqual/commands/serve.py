@@ -42,6 +42,11 @@ def serve(host: str, port: int, db: str | None, log_level: str) -> None:
     # Open (and migrate) the registry now: a bad --db is one line and exit 2, not an error page
     # on every request.
     app = create_app(settings, store=open_store(settings.db))
+    # Likewise a bad KZQUAL_CALENDAR_OVERRIDES / KZQUAL_SERVICE_SETTINGS file: the service desk is
+    # made now, with the loader the CLI uses, rather than failing on the first service request.
+    from kzqual.api.service_desk import get_desk
+
+    get_desk(app)
     threading.Thread(target=_warm_up, name="kzqual-warm-up", daemon=True).start()
     from kzqual.commands.lang import cli_lang
     from kzqual.i18n import t

@@ -20,6 +20,7 @@ from kzqual import safe_json
 from kzqual.errors import InputError
 from kzqual.i18n import t
 from kzqual.services.standard import citation_label
+from kzqual.services.workflow import CASE_STATES
 
 LANGS = ("kk", "ru", "en")
 
@@ -56,14 +57,14 @@ class Ctx:
 
     def __init__(self, *, db: str | None = None, overrides: str | None = None, settings_file: str | None = None,
                  set_pairs: tuple[str, ...] = (), lang: str = "kk") -> None:
-        from kzqual.services.calendar import WorkCalendar, load_overrides
-        from kzqual.services.settings import load_settings
-        from kzqual.services.standard import load_standard
+        from kzqual.services.config import load_config
 
         self.lang = lang
-        self.settings = load_settings(settings_file, set_pairs)
-        self.calendar = WorkCalendar(load_overrides(overrides) if overrides else None)
-        self.standard = load_standard()
+        # the one loader the API and the web pages use too (same files, same environment variables)
+        self.config = load_config(overrides=overrides, settings_file=settings_file, pairs=set_pairs)
+        self.settings = self.config.settings
+        self.calendar = self.config.calendar
+        self.standard = self.config.standard
         self.db = db
         self._store = None
 
@@ -71,7 +72,6 @@ class Ctx:
         """The service desk over the registry.  Only a first application or platoon may create a
         SQLite registry: any other command on a missing file is a mistyped --db, not an empty
         registry that would answer "no cases"."""
-        from kzqual.services.cases import ServiceDesk
         from kzqual.store import open_store
 
         if self._store is None:
@@ -83,8 +83,7 @@ class Ctx:
                 # the same check as every reader's, with the hint that fits this command
                 raise InputError("no registry here (check --db; `kzqual service apply` or "
                                  "`kzqual service group add` creates one)", source=exc.source) from None
-        return ServiceDesk(self._store.engine, calendar=self.calendar, standard=self.standard,
-                           settings=self.settings)
+        return self.config.desk(self._store.engine)
 
     def audit(self, action: str, *, actor: str | None = None, case_id: int | None = None,
               complaint_id: int | None = None, details: dict[str, Any] | None = None) -> None:
@@ -185,7 +184,7 @@ def _print_case(view, lang: str, *, events: bool = True, standard=None) -> None:
     name = f"{a.surname} {a.name} {a.patronymic or ''}".rstrip()
     click.echo("  " + t("services.cli.applicant", lang, name=name, iin=a.iin,
                         basis=t(f"services.cli.basis.{a.basis}", lang)))
-    click.echo("  " + t("services.cli.submitted", lang, at=f"{c.submitted_at:%Y-%m-%d %H:%M}", day=c.accepted_day))
+    click.echo("  " + t("services.receipt.submitted", lang, at=f"{c.submitted_at:%Y-%m-%d %H:%M}", day=c.accepted_day))
     if view.group:
         click.echo("  " + t("services.cli.group", lang, number=view.group.number, profile=view.group.profile,
                             start=c.classes_start))
@@ -320,7 +319,7 @@ def deadlines(case_id, db, as_json, lang, set_pairs, settings_file, overrides, f
                 _dump({"deadlines": [d.as_dict() for d in out], "settings": ctx.settings.as_dict()})
             else:
                 if from_ is not None:
-                    click.echo(t("services.cli.received", lang, at=f"{moment:%Y-%m-%d %H:%M}", day=out[0].start))
+                    click.echo(t("services.receipt.received", lang, at=f"{moment:%Y-%m-%d %H:%M}", day=out[0].start))
                 _print_deadlines(out, lang, "")
                 for d in out:
                     holidays = [off for off in d.days_off if not off.endswith(" weekend")]
@@ -695,7 +694,7 @@ def complaint(complaint_id, action, body, outcome, court, note, at, actor, db, a
 @examples("kzqual service list --overdue --as-of 2024-07-01 --lang ru",
           "kzqual service list --state training --group 3 --json")
 @service.command("list")
-@click.option("--state", type=click.Choice(["submitted", "accepted", "refused", "training", "certified", "withdrawn"]),
+@click.option("--state", type=click.Choice(list(CASE_STATES)),
               default=None, help="Only cases in this state.")
 @click.option("--group", "group_id", type=int, default=None, help="Only cases admitted to this platoon (its id).")
 @click.option("--overdue", is_flag=True, help="Only cases with an overdue deadline.")
@@ -753,19 +752,26 @@ def show(case_id, as_of, db, as_json, lang, set_pairs, settings_file, overrides)
 @click.option("--executor", default="", help="Who prepared it (surname, name).")
 @click.option("--executor-phone", default="", help="The executor's phone.")
 @click.option("--head", default="", help="Head or person authorised to sign.")
+@click.option("--training-org", default="", help="The Ministry of Defence's training organisation the heading names.")
+@click.option("--shortcomings", default="", help="The shortcomings the heading announces (else a blank to fill).")
+@click.option("--measures", default="", help="The measures taken to remove them (else a blank to fill).")
+@click.option("--office", default=None, help="Count only this office's cases (an operator's own report); "
+                                             "default every office.")
 @_db_option
 @_common
-def report(year, half, fmt, out, org_name, org_address, org_phone, org_email, executor, executor_phone, head, db,
-           as_json, lang, set_pairs, settings_file, overrides) -> None:
+def report(year, half, fmt, out, org_name, org_address, org_phone, org_email, executor, executor_phone, head,
+           training_org, shortcomings, measures, office, db, as_json, lang, set_pairs, settings_file,
+           overrides) -> None:
     """Report Н6-ӘТМ (appendix 6) from the cases: CSV, printable HTML or JSON, in kk or ru."""
     from kzqual.services.report import Organisation, to_csv, to_html
 
     if lang not in ("kk", "ru") and fmt != "json":
         raise InputError("the report is in kk or ru (--lang)")
     ctx = _ctx(**locals())
-    org = Organisation(org_name, org_address, org_phone, org_email, executor, executor_phone, head)
+    org = Organisation(org_name, org_address, org_phone, org_email, executor, executor_phone, head,
+                       training_organisation=training_org, shortcomings=shortcomings, measures=measures)
     with ctx:
-        rep = ctx.desk().report_n6(year=year, half=half, organisation=org)
+        rep = ctx.desk().report_n6(year=year, half=half, organisation=org, office=office)
     if as_json or fmt == "json":
         text = json.dumps(rep.as_dict(), ensure_ascii=False, indent=2)
     elif fmt == "csv":
@@ -780,3 +786,140 @@ def report(year, half, fmt, out, org_name, org_address, org_phone, org_email, ex
         click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=not text.endswith("\n"))
+
+
+@service.group()
+def document() -> None:
+    """A case's documents (standard, point 5): the admission notice, the reasoned refusal and the
+    certificate of completion, numbered per office and year and stored as issued (HTML and PDF);
+    and the notice's return that closes the service (point 10).  They hold personal data: every
+    command is written to the access log."""
+
+
+def _write_file(out: str, data: bytes) -> None:
+    """Write atomically (a temporary file renamed over ``out``): an interrupted write leaves no
+    half a PDF behind."""
+    import os
+    import tempfile
+
+    target = Path(out)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".kzqual-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", source=out) from None
+
+
+def _doc_line(d, lang: str) -> str:
+    returned = f"  ↩ {d.returned_at:%Y-%m-%d %H:%M}" if d.returned_at else ""
+    return (f"{d.id}\t№ {d.number}\t{t('services.doc.kind.' + d.kind, lang)} ({d.kind})\t"
+            f"{d.issued_at:%Y-%m-%d %H:%M}\t{d.lang}\t{d.pdf_bytes} B\tsha256 {d.sha256[:16]}…{returned}")
+
+
+def _emit(papers, doc, fmt: str | None, out: str | None) -> None:
+    """Write the document's stored HTML or PDF to ``out`` (or HTML to stdout); a PDF needs --out."""
+    if fmt is None:
+        return
+    data = papers.content(doc.id, fmt)
+    if out:
+        _write_file(out, data)
+        click.echo(f"wrote {out}", err=True)
+    elif fmt == "pdf":
+        raise InputError("a PDF is written to a file: give --out FILE.pdf")
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
+_DOC_KINDS = ("admission_notice", "refusal", "certificate")
+
+
+@examples("kzqual service document issue 1 admission_notice --at 2024-03-04T11:00 --out notice.pdf",
+          "kzqual service document issue 2 refusal --lang ru --format html --out refusal.html")
+@document.command("issue")
+@click.argument("case_id", type=int)
+@click.argument("kind", type=click.Choice(_DOC_KINDS))
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
+              help="Also write the issued document (default: pdf when --out ends in .pdf, else html).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write it to this file.")
+@_step_options
+@_db_option
+@_common
+def document_issue(case_id, kind, fmt, out, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Issue a document of the case: numbered, dated, stored with the case."""
+    from kzqual.services.documents import check_kind
+    from kzqual.services.paperwork import Paperwork
+
+    doc_lang = lang if lang in ("kk", "ru") else "kk"
+    check_kind(kind, doc_lang)
+    if out and fmt is None:
+        fmt = "pdf" if out.lower().endswith(".pdf") else "html"
+    with _ctx(**locals()) as ctx:
+        papers = Paperwork(ctx.desk())
+        doc = papers.issue(case_id, kind, at=_moment(at), actor=_actor(actor), lang=doc_lang)
+        ctx.audit("document.issue", actor=actor, case_id=case_id, details={"document": doc.id, "kind": kind})
+        _emit(papers, doc, fmt if out else None, out)
+    _dump(doc.as_dict()) if as_json else click.echo(_doc_line(doc, lang))
+
+
+@examples("kzqual service document list 1")
+@document.command("list")
+@click.argument("case_id", type=int)
+@_db_option
+@_common
+def document_list(case_id, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """List a case's documents."""
+    from kzqual.services.paperwork import Paperwork
+
+    with _ctx(**locals()) as ctx:
+        docs = Paperwork(ctx.desk()).documents(case_id)
+        ctx.audit("document.list", case_id=case_id, details={"documents": [d.id for d in docs]})
+    if as_json:
+        _dump([d.as_dict() for d in docs])
+        return
+    for d in docs:
+        click.echo(_doc_line(d, lang))
+
+
+@examples("kzqual service document get 3 --out notice.pdf", "kzqual service document get 3 --format html > n.html")
+@document.command("get")
+@click.argument("document_id", type=int)
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default=None,
+              help="pdf or html (default: from --out's extension, else html).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None, help="Write it to this file.")
+@_db_option
+@_common
+def document_get(document_id, fmt, out, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Write a document exactly as it was issued (its SHA-256 is on its record)."""
+    from kzqual.services.paperwork import Paperwork
+
+    if fmt is None:
+        fmt = "pdf" if out and out.lower().endswith(".pdf") else "html"
+    with _ctx(**locals()) as ctx:
+        papers = Paperwork(ctx.desk())
+        doc = papers.document(document_id)
+        if as_json:
+            ctx.audit("document.read", case_id=doc.case_id, details={"document": document_id, "as": "json"})
+            _dump(doc.as_dict())
+            return
+        if fmt == "pdf" and not out:
+            raise InputError("a PDF is written to a file: give --out FILE.pdf")
+        ctx.audit("document.read", case_id=doc.case_id, details={"document": document_id, "as": fmt})
+        _emit(papers, doc, fmt, out)
+
+
+@examples("kzqual service document return 1 --at 2024-07-01T10:00")
+@document.command("return")
+@click.argument("case_id", type=int)
+@_step_options
+@_db_option
+@_common
+def document_return(case_id, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+    """Record the admission notice's return after the certificate: closes the service (point 10)."""
+    from kzqual.services.paperwork import Paperwork
+
+    with _ctx(**locals()) as ctx:
+        view = Paperwork(ctx.desk()).return_notice(case_id, at=_moment(at), actor=_actor(actor))
+        ctx.audit("case.return_notice", actor=actor, case_id=case_id)
+    _dump(view.as_dict()) if as_json else _print_case(view, lang)

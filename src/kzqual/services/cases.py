@@ -436,7 +436,7 @@ class ServiceDesk:
             groups = [_group(r) for r in conn.execute(select(T.groups)).mappings()]
             cases = [_case(r) for r in conn.execute(q).mappings()]
         return build_n6(groups, cases, year=year, half=half, standard=self.standard, settings=self.settings,
-                        calendar=self.calendar, organisation=organisation)
+                        calendar=self.calendar, organisation=organisation, office=office)
 
     # -- complaints (point 65) -----------------------------------------------------------------------
     def complain(self, case_id: int, *, target: str, text: str, at: datetime, actor: str,

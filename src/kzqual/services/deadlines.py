@@ -73,7 +73,7 @@ def case_deadlines(case: Case, as_of: date, *, cal: WorkCalendar, standard: Stan
         make("stage1_deadline", case.accepted_day, case.decided_at, as_of, cal=cal, standard=standard,
              settings=settings, applicable=case.state != "withdrawn" or case.decided_at is not None),
     ]
-    if case.classes_start is not None and case.state in ("accepted", "training", "certified", "withdrawn"):
+    if case.classes_start is not None and case.state in ("accepted", "training", "certified", "closed", "withdrawn"):
         # Stage 2: the certificate within 42 working days of the start of classes.
         out.append(make("stage2_deadline", case.classes_start, case.certified_at, as_of, cal=cal,
                         standard=standard, settings=settings,

@@ -34,6 +34,16 @@ MONTHS = {
            "November", "December"],
 }
 REPORT_LANGS = ("kk", "ru")
+# The form's heading fills "20___жылғы "___" ________ арналған" (appendix 6) with the reporting day;
+# "арналған" governs the dative, as the act's own "30 маусымға және 31 желтоқсанға қарай" shows:
+# «30» маусымға арналған, not «30» маусым арналған.
+MONTHS_DATIVE_KK = ["қаңтарға", "ақпанға", "наурызға", "сәуірге", "мамырға", "маусымға", "шілдеге", "тамызға",
+                    "қыркүйекке", "қазанға", "қарашаға", "желтоқсанға"]
+
+
+def heading_month(d: date, lang: str) -> str:
+    """The month as the form's heading needs it: dative in Kazakh, genitive in Russian."""
+    return MONTHS_DATIVE_KK[d.month - 1] if lang == "kk" else MONTHS.get(lang, MONTHS["en"])[d.month - 1]
 
 
 def form_date(d: date | None, lang: str) -> str:
@@ -59,6 +69,12 @@ class Organisation:
     executor: str = ""
     executor_phone: str = ""
     head: str = ""
+    # What the submitter writes on the form besides the table: the specialised organisation of the
+    # Ministry of Defence named in the heading ("бар кемшіліктер және ___ ... ұйымының оларды жою
+    # жөнінде қабылдайтын шаралары"), and the shortcomings and the measures that heading announces.
+    training_organisation: str = ""
+    shortcomings: str = ""
+    measures: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +117,12 @@ class N6Report:
     settings: dict[str, Any]
     standard: dict[str, dict[str, Any]]  # index, periodicity, period, submitter, recipient: value + citation
     organisation: Organisation = field(default_factory=Organisation)
+    office: str | None = None  # the office whose cases it counts (an operator's own); None: every office
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "index": self.standard["n6_index"]["value"], "year": self.year, "half": self.half,
+            "office": self.office,
             "as_of": self.as_of.isoformat(), "period_start": self.period_start.isoformat(),
             "due_as_stated": self.due_raw.isoformat(), "due": self.due.isoformat(),
             "rows": [r.as_dict() for r in self.rows],
@@ -140,7 +158,7 @@ def _adjust(d: date, cal: WorkCalendar, rule: str) -> date:
 
 def build_n6(groups: list[TrainingGroup], cases: list[Case], *, year: int, half: int, standard: Standard,
              settings: Settings, calendar: WorkCalendar,
-             organisation: Organisation | None = None) -> N6Report:
+             organisation: Organisation | None = None, office: str | None = None) -> N6Report:
     start, as_of = half_bounds(year, half, standard)
     end_of_day = datetime.combine(as_of, datetime.max.time())
 
@@ -169,7 +187,7 @@ def build_n6(groups: list[TrainingGroup], cases: list[Case], *, year: int, half:
         total_selected=sum(r.selected for r in rows), total_column7=sum(r.column7 for r in rows),
         settings={"column7": settings.column7, "n6_groups": settings.n6_groups,
                   "calendar_deadline_on_day_off": settings.calendar_deadline_on_day_off},
-        standard=cited, organisation=organisation or Organisation())
+        standard=cited, organisation=organisation or Organisation(), office=office)
 
 
 def _group_label(r: N6Row) -> str:
@@ -216,6 +234,13 @@ def _env() -> jinja2.Environment:
                               lstrip_blocks=True)
 
 
+def heading(report: N6Report, lang: str, *, blank: str = "_" * 24) -> str:
+    """The form's heading: the reporting day and the training organisation (a blank to fill by
+    hand when none is given)."""
+    return t("services.n6.title", lang, year=report.as_of.year, day=f"{report.as_of.day:02d}",
+             month=heading_month(report.as_of, lang), org=report.organisation.training_organisation or blank)
+
+
 def to_html(report: N6Report, lang: str = "kk") -> str:
     """A self-contained printable page laid out like the form (A4 landscape print CSS)."""
     if lang not in REPORT_LANGS:
@@ -229,8 +254,7 @@ def to_html(report: N6Report, lang: str = "kk") -> str:
 
     return _env().from_string(template).render(
         lang=lang, r=report, org=org, t=lambda key, **kw: t(key, lang, **kw),
-        title=t("services.n6.title", lang, year=report.as_of.year, day=f"{report.as_of.day:02d}",
-                month=MONTHS[lang][report.as_of.month - 1], org=org.name or "_" * 24),
+        title=heading(report, lang),
         index=std["n6_index"]["value"], periodicity=label("n6_periodicity"), period=label("n6_period"),
         submitter=label("n6_submitter"), recipient=label("n6_recipient"),
         due=form_date(report.due, lang), fd=lambda d: form_date(d, lang), notes=notes(report, lang),

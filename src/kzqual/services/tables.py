@@ -9,8 +9,8 @@ compares the two.  Times are Kazakhstan wall-clock time
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData,
-                        String, Table, Text, true)
+from sqlalchemy import (JSON, Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, MetaData,
+                        String, Table, Text, UniqueConstraint, true)
 
 metadata = MetaData()
 
@@ -132,4 +132,28 @@ audit = Table(
     Column("details", JSON, nullable=False),
     Index("ix_service_audit_case", "case_id"),
     Index("ix_service_audit_complaint", "complaint_id"),
+)
+
+# The documents the service produces (standard, point 5): the admission notice, the reasoned refusal
+# and the certificate of completion — stored as issued (HTML and PDF), numbered per office and year.
+# A notice's return (point 10) closes the service (returned_at).  Migration service_0003.
+documents = Table(
+    "service_documents", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("service_cases.id"), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("office", String(100), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("number", String(140), nullable=False),
+    Column("lang", String(2), nullable=False),
+    Column("issued_at", DateTime, nullable=False),  # Kazakhstan wall-clock time, like every step
+    Column("actor", String(200), nullable=False),
+    Column("recorded_at", DateTime, nullable=False),  # UTC
+    Column("html", Text, nullable=False),
+    Column("pdf", LargeBinary, nullable=False),
+    Column("sha256", String(64), nullable=False),  # of the PDF, so a printed copy can be checked
+    Column("returned_at", DateTime, nullable=True),
+    UniqueConstraint("office", "year", "seq", name="uq_service_documents_number"),
+    Index("ix_service_documents_case", "case_id"),
 )

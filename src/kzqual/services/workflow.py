@@ -1,7 +1,8 @@
 """The states a case and a complaint may be in, and the moves the standard allows between them.
 
 Case: submitted -> accepted (admission notice) | refused (grounds of point 9) -> training ->
-certified; submitted/accepted/training -> withdrawn.  A complaint about the decision that the
+certified -> closed (point 10: the admission notice returned to the provider closes the service);
+submitted/accepted/training -> withdrawn.  A complaint about the decision that the
 provider satisfies or a reviewing body, the authorised body for quality of public services or a
 court upholds (point 65) *reopens* a refused or accepted case: it goes to ``reconsideration``,
 where it is decided again (accept or refuse) — never by a direct request, only through that
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from kzqual.errors import ConflictError
 
-CASE_STATES = ("submitted", "accepted", "refused", "reconsideration", "training", "certified", "withdrawn")
+CASE_STATES = ("submitted", "accepted", "refused", "reconsideration", "training", "certified", "withdrawn", "closed")
 CASE_MOVES: dict[str, dict[str, str]] = {
     "submitted": {"accept": "accepted", "refuse": "refused", "withdraw": "withdrawn"},
     "accepted": {"start_training": "training", "withdraw": "withdrawn"},
@@ -27,8 +28,9 @@ CASE_MOVES: dict[str, dict[str, str]] = {
     "reconsideration": {"accept": "accepted", "refuse": "refused", "withdraw": "withdrawn"},
     "training": {"certify": "certified", "withdraw": "withdrawn"},
     "refused": {},
-    "certified": {},
+    "certified": {"return_notice": "closed"},
     "withdrawn": {},
+    "closed": {},
 }
 # The decisions a satisfied or upheld complaint about the decision reopens (point 65): a refusal,
 # or an admission notice before training began.  Not a move anyone may request: the complaint's

@@ -12,6 +12,7 @@ from fastapi.responses import RedirectResponse
 from kzqual.api import auth
 from kzqual.api.service_desk import get_desk, moment
 from kzqual.errors import InputError
+from kzqual.services.workflow import CASE_STATES
 from kzqual.web.page_home import _date, _int
 from kzqual.web.render import render
 
@@ -41,16 +42,20 @@ def cases(request: Request):
                   as_of=as_of.isoformat() if as_of else "", states=STATES, year=year, active="/services")
 
 
-STATES = ("submitted", "accepted", "refused", "training", "certified", "withdrawn")
+STATES = CASE_STATES
 
 
 @router.get("/services/cases/{case_id}")
 def case(request: Request, case_id: int):
     as_of = _as_of(request.query_params.get("as_of"))
     auth.check_case(request, case_id)
-    view = get_desk(request.app).case(case_id, as_of=as_of).as_dict()
+    from kzqual.services.paperwork import Paperwork
+
+    desk = get_desk(request.app)
+    view = desk.case(case_id, as_of=as_of).as_dict()
+    docs = [d.as_dict() for d in Paperwork(desk).documents(case_id)]
     auth.audit(request, "case.read", case_id=case_id)
-    return render(request, "case.html", c=view, active="/services")
+    return render(request, "case.html", c=view, docs=docs, active="/services")
 
 
 @router.get("/services/complaints")
@@ -99,24 +104,34 @@ async def complaint_step(request: Request, complaint_id: int):
 
 @router.get("/services/report")
 def report(request: Request):
+    """Н6-ӘТМ of the half-year and the chart of cases per month (an operator's office), with links
+    to the API's JSON and CSV of exactly these figures (the same query)."""
+    from urllib.parse import urlencode
+
+    from kzqual.api.routes.service_stats import monthly_figures
+    from kzqual.services.report import Organisation, heading
+    from kzqual.web.monthly_chart import layout
+    from kzqual.web.render import page_lang
+
     qp = request.query_params
     today = dt.date.today()
     year = _int(qp.get("year"), today.year, 2000, 2100)
     half = _int(qp.get("half"), 1 if today.month <= 6 else 2, 1, 2)
-    from kzqual.i18n import t
-    from kzqual.services.report import MONTHS
-    from kzqual.web.render import page_lang
-
-    rep = get_desk(request.app).report_n6(year=year, half=half,
-                                          office=auth.office_filter(auth.principal_of(request))).as_dict()
+    training_org = (qp.get("training_org") or "").strip()[:300]
+    office = auth.office_filter(auth.principal_of(request))
+    desk = get_desk(request.app)
+    rep_obj = desk.report_n6(year=year, half=half, office=office,
+                             organisation=Organisation(training_organisation=training_org))
+    rep = rep_obj.as_dict()
     lang = page_lang(request)
-    as_of = dt.date.fromisoformat(rep["as_of"])
-    # The form's title, as the service's printable form fills it (no organisation named here).
-    title = t("services.n6.title", lang, year=as_of.year, day=f"{as_of.day:02d}",
-              month=MONTHS.get(lang, MONTHS["en"])[as_of.month - 1],
-              org="…")
+    # The form's heading as the printable form fills it ("…" where no organisation is named).
+    title = heading(rep_obj, lang if lang in ("kk", "ru") else "en", blank="…")
+    _, figures = monthly_figures(request, year, half)
     # The form exists in Kazakh and Russian only (appendix 6 and kzqual's translation): the English
     # page offers both rather than a link the API must refuse.
     form_langs = [lang] if lang in ("kk", "ru") else ["kk", "ru"]
+    query = {"year": year, "half": half, **({"training_org": training_org} if training_org else {})}
     return render(request, "report.html", r=rep, year=year, half=half, title=title, active="/services",
-                  form_langs=form_langs)
+                  form_langs=form_langs, figures=figures, chart=layout(figures["months"]),
+                  training_org=training_org, n6_query=urlencode(query),
+                  monthly_query=urlencode({"year": year, "half": half}))

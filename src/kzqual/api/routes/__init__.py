@@ -7,7 +7,7 @@ import importlib
 from fastapi import FastAPI
 
 # module name under kzqual.api.routes, in the order they appear in the schema
-ROUTERS = ("meta", "acts", "positions", "eligibility", "taxonomy", "ingest", "services")
+ROUTERS = ("meta", "acts", "positions", "eligibility", "taxonomy", "ingest", "services", "service_documents", "service_stats")
 
 
 def include_all(app: FastAPI, prefix: str) -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse
+from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from kzqual.api import auth
@@ -328,6 +328,35 @@ def complaint_action(request: Request, body: ComplaintAction, complaint_id: Id):
 
 
 # ---------------------------------------------------------------- report
+def _text(description: str, max_length: int = 300):
+    return Query("", max_length=max_length, description=description)
+
+
+class N6Form:
+    """What the submitter writes on the Н6-ӘТМ form besides the table (all optional: a blank line
+    on the printable form when not given)."""
+
+    def __init__(self,
+                 training_org: str = _text("the Ministry of Defence's training organisation the heading names"),
+                 shortcomings: str = _text("the shortcomings the heading announces", 4000),
+                 measures: str = _text("the measures taken to remove them", 4000),
+                 org_name: str = _text("signature block: the submitting body"),
+                 org_address: str = _text("signature block: its address"),
+                 org_phone: str = _text("signature block: its phone", 100),
+                 org_email: str = _text("signature block: its e-mail", 200),
+                 executor: str = _text("signature block: who prepared it"),
+                 executor_phone: str = _text("signature block: the executor's phone", 100),
+                 head: str = _text("signature block: the head or person authorised to sign")) -> None:
+        self.values = dict(training_organisation=training_org, shortcomings=shortcomings, measures=measures,
+                           name=org_name, address=org_address, phone=org_phone, email=org_email,
+                           executor=executor, executor_phone=executor_phone, head=head)
+
+    def organisation(self):
+        from kzqual.services.report import Organisation
+
+        return Organisation(**{k: v.strip() for k, v in self.values.items()})
+
+
 @router.get(
     "/reports/n6",
     summary="Report Н6-ӘТМ for a half-year (JSON, CSV or the printable form; staff: an operator's own office)",
@@ -341,13 +370,15 @@ def report_n6(
     format: Literal["json", "csv", "html"] = Query("json"),
     lang: Literal["kk", "ru"] = Query("kk", description="language of the CSV / HTML form (the form exists in kk "
                                                         "and ru only)"),
+    form: N6Form = Depends(),
 ):
+    from kzqual.api.printable import printable
     from kzqual.services.report import to_csv, to_html
 
-    report = get_desk(request.app).report_n6(year=year, half=half,
+    report = get_desk(request.app).report_n6(year=year, half=half, organisation=form.organisation(),
                                              office=auth.office_filter(auth.principal_of(request)))
     if format == "csv":
         return PlainTextResponse(to_csv(report, lang), media_type="text/csv; charset=utf-8")
     if format == "html":
-        return HTMLResponse(to_html(report, lang))
+        return printable(to_html(report, lang))  # the form's own style block (kzqual.api.printable)
     return report.as_dict()
