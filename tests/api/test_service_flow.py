@@ -136,7 +136,7 @@ def test_bad_input_on_every_step_is_a_json_error_and_writes_nothing(client, db):
     bad = [
         # an unknown case, on every case route
         (c.post(f"{API}/cases/999/actions", json={"action": "withdraw", "actor": "o"}), 404, "not_found"),
-        (c.post(f"{API}/cases/999/documents", json={"document": "medical_card", "actor": "o"}), 404, "not_found"),
+        (c.post(f"{API}/cases/999/checklist/documents", json={"document": "medical_card", "actor": "o"}), 404, "not_found"),
         (c.post(f"{API}/cases/999/state-data", json={"kind": "identity", "source": "s", "obtained_on": "2024-06-10",
                                                      "result": "matches", "actor": "o"}), 404, "not_found"),
         # a move the standard does not allow
@@ -153,7 +153,7 @@ def test_bad_input_on_every_step_is_a_json_error_and_writes_nothing(client, db):
         # a missing document (the medical examination card)
         (c.post(step, json={"action": "accept", "group_id": gid, "actor": "o", "at": "2024-06-11T10:00"}),
          400, "missing_documents"),
-        (c.post(f"{API}/cases/{cid}/documents", json={"document": "passport", "actor": "o"}), 400, "unknown_document"),
+        (c.post(f"{API}/cases/{cid}/checklist/documents", json={"document": "passport", "actor": "o"}), 400, "unknown_document"),
         # ground 4 without the criminal-record data
         (c.post(step, json={"action": "refuse", "grounds": [4], "reason": "үкім", "actor": "o",
                             "at": "2024-06-11T10:00"}), 400, "ground_without_state_data"),
@@ -170,7 +170,7 @@ def test_bad_input_on_every_step_is_a_json_error_and_writes_nothing(client, db):
     assert "medical examination card" in missing and "lines 271-276" in missing
 
     # The same steps done right: the document, the override-free admission.
-    r = c.post(f"{API}/cases/{cid}/documents", json={"document": "medical_card", "actor": "o",
+    r = c.post(f"{API}/cases/{cid}/checklist/documents", json={"document": "medical_card", "actor": "o",
                                                      "at": "2024-06-11T09:00"})
     assert r.status_code == 200 and r.json()["checklist"]["missing"] == [], r.text
     r = c.post(f"{API}/cases/{cid}/state-data", json={"kind": "criminal_record", "source": "ҚСжАЕК",

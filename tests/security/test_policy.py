@@ -48,7 +48,7 @@ MATRIX: dict[tuple[str, str], tuple[set[str], str, dict]] = {
     ("GET", f"{A}/services/cases/{{case_id}}"): (STAFF, f"{A}/services/cases/2", {}),
     ("POST", f"{A}/services/cases/{{case_id}}/actions"): (OP, f"{A}/services/cases/1/actions", {"json": {}}),
     ("POST", f"{A}/services/cases/{{case_id}}/complaints"): (OP, f"{A}/services/cases/1/complaints", {"json": {}}),
-    ("POST", f"{A}/services/cases/{{case_id}}/documents"): (OP, f"{A}/services/cases/1/documents", {"json": {}}),
+    ("POST", f"{A}/services/cases/{{case_id}}/checklist/documents"): (OP, f"{A}/services/cases/1/checklist/documents", {"json": {}}),
     ("POST", f"{A}/services/cases/{{case_id}}/state-data"): (OP, f"{A}/services/cases/1/state-data", {"json": {}}),
     ("GET", f"{A}/services/requirements"): (P, f"{A}/services/requirements", {}),
     ("GET", f"{A}/services/complaints"): (STAFF, f"{A}/services/complaints", {}),

@@ -29,7 +29,7 @@ def app_file(tmp_path):
 
 def test_help_of_every_command(run):
     for cmd in ("standard", "deadlines", "apply", "decide", "complain", "complaint", "list", "show", "report",
-                "group", "requirements", "document", "state-data"):
+                "group", "requirements", "receive", "document", "state-data"):
         code, out, _ = run("service", cmd, "--help")
         assert code == 0 and "Usage" in out, cmd
 

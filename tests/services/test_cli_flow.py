@@ -83,14 +83,14 @@ def test_quality_body_and_court_from_the_cli(run, db, tmp_path):
 
 BAD = [
     (("decide", "99", "withdraw"), "no case 99"),  # unknown case
-    (("document", "99", "medical_card"), "no case 99"),
+    (("receive", "99", "medical_card"), "no case 99"),
     (("state-data", "99", "identity", "--source", "s", "--obtained", "2024-06-10", "--result", "matches"), "no case 99"),
     (("decide", "1", "certify", "--certificate", "X"), "cannot certify"),  # not allowed by the standard
     (("decide", "1", "refuse", "--ground", "1", "--reason", "r", "--at", "2024-06-09T10:00"), "before case 1 was"),
     (("state-data", "1", "identity", "--source", "s", "--obtained", "2024-06-01", "--result", "matches", "--at",
       "2024-06-11T10:00"), "before case 1 was submitted"),
     (("decide", "1", "accept", "--group", "1", "--at", "2024-06-11T10:00"), "medical examination card"),
-    (("document", "1", "passport"), "unknown document"),
+    (("receive", "1", "passport"), "unknown document"),
     (("decide", "1", "refuse", "--ground", "3", "--reason", "r", "--at", "2024-06-11T10:00"), "refusal ground 3"),
     (("state-data", "1", "identity", "--source", "s", "--obtained", "2024-06-10", "--result", "perhaps"), "result"),
     (("complain", "1", "--target", "decision", "--text", "x", "--lodged-with", "court"), "Invalid value"),
@@ -114,7 +114,7 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(run, db, tmp_path):
             assert err.count("\n") == 1, (args, err)
     assert counts(db) == before
     # done right: the card arrives, the case is admitted
-    _ok(run, "document", "1", "medical_card", "--db", db, "--at", "2024-06-11T09:00")
+    _ok(run, "receive", "1", "medical_card", "--db", db, "--at", "2024-06-11T09:00")
     out = _ok(run, "show", "1", "--db", db, "--lang", "en")
     assert "[given] Electronic copy of the medical examination card" in out
     assert "state data not obtained yet: identity, criminal_record, residence, military_registration" in out

@@ -101,6 +101,9 @@ def test_refusal_cites_each_ground_with_its_point_and_escapes_the_reason(desk, p
 
 def test_kazakh_refusal_names_the_grounds_points(desk, papers, application):
     v = desk.apply(_person(application), at=datetime(2024, 3, 1, 10), actor="portal")
+    # ground 4 rests on the criminal record obtained from state systems (point 8)
+    desk.record_state_data(v.case.id, kind="criminal_record", source="ҚР БП ҚСжАЕК", obtained_on=date(2024, 3, 4),
+                           result="court_decision", at=datetime(2024, 3, 4, 9), actor="officer")
     desk.refuse(v.case.id, grounds=[4], reason="сот үкімі", at=datetime(2024, 3, 4, 10), actor="officer")
     doc = papers.issue(v.case.id, "refusal", at=datetime(2024, 3, 4, 12), actor="officer")
     text = pdf_text(papers.content(doc.id, "pdf"))

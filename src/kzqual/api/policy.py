@@ -81,7 +81,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", f"{API}/services/cases"): "case.apply",
     ("GET", f"{API}/services/cases/{{case_id}}"): "case.read",
     ("POST", f"{API}/services/cases/{{case_id}}/actions"): "case.act",
-    ("POST", f"{API}/services/cases/{{case_id}}/documents"): "case.act",  # point 8's checklist
+    ("POST", f"{API}/services/cases/{{case_id}}/checklist/documents"): "case.act",  # point 8's checklist
     ("POST", f"{API}/services/cases/{{case_id}}/state-data"): "case.act",
     ("GET", f"{API}/services/requirements"): PUBLIC,  # what point 8 lists: the act's text, no person
     ("POST", f"{API}/services/cases/{{case_id}}/complaints"): "complaint.add",

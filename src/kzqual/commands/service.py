@@ -570,15 +570,16 @@ def requirements(as_json, lang, set_pairs, settings_file, overrides) -> None:
         click.echo("  " + t("service_flow.cli.ground_needs", lang, n=g, kind=kind, result=result))
 
 
-@examples("kzqual service document 3 medical_card --at 2024-06-11T09:00 --note 'порталдан'")
-@service.command()
+@examples("kzqual service receive 3 medical_card --at 2024-06-11T09:00 --note 'порталдан'")
+@service.command("receive")
 @click.argument("case_id", type=int)
 @click.argument("document", metavar="DOCUMENT")
 @click.option("--note", default="", help="A note for the history.")
 @_step_options
 @_db_option
 @_common
-def document(case_id, document, note, at, actor, db, as_json, lang, set_pairs, settings_file, overrides) -> None:
+def receive_document(case_id, document, note, at, actor, db, as_json, lang, set_pairs, settings_file,
+                     overrides) -> None:
     """Record a document of point 8 given for a case (see `kzqual service requirements`)."""
     with _ctx(**locals()) as ctx:
         view = ctx.desk().receive_document(case_id, document=document, at=_moment(at), actor=_actor(actor), note=note)

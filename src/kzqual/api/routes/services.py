@@ -239,7 +239,7 @@ def case_action(request: Request, body: CaseAction, case_id: Id):
     return view.as_dict()
 
 
-@router.post("/cases/{case_id}/documents", response_model=Case,
+@router.post("/cases/{case_id}/checklist/documents", response_model=Case,
              summary="Record a document of point 8 given for a case (ticks its checklist)", **step)
 def receive_document(request: Request, body: DocumentIn, case_id: Id):
     auth.check_case(request, case_id)
