@@ -197,12 +197,13 @@ def after_bulk_load(conn: Connection, dialect: str) -> None:
 
 def score(fields: tuple[str, str, str], terms: list[tuple[str, ...]]) -> float:
     """Rank of one post for the query, from its stemmed title, department and body (strings of
-    space-separated stems): the sum of :func:`field_score` over the three fields, in that order."""
+    space-separated stems): :func:`field_score` of the title and the department, and
+    :func:`body_part` for the words only the body holds (what :func:`rank` computes from the
+    stored body length)."""
     words = padded_terms(terms)
-    total = 0.0
-    for i, text_ in enumerate(fields):
-        total += field_score(text_, i, words)
-    return total
+    title, dept, body = fields
+    return (field_score(title, 0, words) + field_score(dept, 1, words)
+            + body_part(title, dept, len(body.split()), words))
 
 
 def padded_terms(terms: list[tuple[str, ...]], *, encoded: bool = False) -> list[tuple]:
@@ -332,31 +333,6 @@ def _pg_session(conn: Connection) -> None:
                       "SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
-def _bodies(conn: Connection, dialect: str, pks: list[int]) -> dict[int, str | bytes]:
-    """The stored body stems of the given posts only (on SQLite as UTF-8 bytes: bodies are long
-    and only counted in, so they are not decoded)."""
-    if not pks:
-        return {}
-    marks = ", ".join(str(int(pk)) for pk in pks)  # integers from the database: safe to inline
-    sql = (f"SELECT position_pk, body FROM position_search WHERE position_pk IN ({marks})"
-           # FTS5 keeps a table's text in its shadow table ``<name>_content`` (columns c0, c1, c2 in
-           # declaration order): read there, the IN list is a B-tree lookup, not one xFilter per key
-           if dialect == "postgresql" else f"SELECT id, c2 FROM position_fts_content WHERE id IN ({marks})")
-    # the driver's own cursor: an IN list of literals would be compiled anew on every call, and
-    # SQLAlchemy's result fetches row by row
-    raw = conn.connection.driver_connection
-    if dialect == "sqlite":
-        raw.text_factory = bytes
-    cur = raw.cursor()
-    try:
-        cur.execute(sql)
-        return {pk: body or "" for pk, body in cur.fetchall()}
-    finally:
-        cur.close()
-        if dialect == "sqlite":
-            raw.text_factory = str
-
-
 def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
          category: str | None, in_force_on: str | None, limit: int, offset: int
          ) -> tuple[list[tuple[int, float]], list[tuple[str, ...]]]:
@@ -389,6 +365,7 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
 
 KEY_COLUMNS = "position_id, act_key, language, ord"  # of ``positions``: what stable_key reads
 HEAD_COLUMNS = "title, department"  # stems of the search table, read with the matches
+BODY_COLUMN = "body_words"  # of ``positions``: the body's length, all the score needs of it
 
 
 def stable_key(row) -> tuple:
@@ -399,44 +376,39 @@ def stable_key(row) -> tuple:
     return (position_id, act_key, language, ord_)
 
 
-# How many posts' body stems are read at a time while ranking (see rank).
-BODY_BATCH = 64
-
-
 def rank(conn: Connection, dialect: str, rows: list, terms: list[tuple[str, ...]], need: int
          ) -> list[tuple[float, tuple, int]]:
-    """(score, stable key, pk) of ``rows`` (pk, KEY_COLUMNS, title stems, department stems), best
-    first, exact for at least the first ``need``.
+    """(score, stable key, pk) of ``rows`` (pk, KEY_COLUMNS, title stems, department stems,
+    body length), best first.
 
-    The title and department stems (short) come with every row; a body adds less than
-    :func:`body_bound` to a score, so bodies are read best-head-first only until no unread post
-    can reach the ``need``-th score: the rest cannot enter the page and are left out."""
+    Nothing more is read: the title and department stems come with every row, and a match
+    guarantees that every query word not in them is in the body, where it counts once against
+    the body's stored length (:func:`body_part`).  ``need`` is kept for the callers' sake: every
+    row is scored exactly."""
     if not rows:
         return []
     words = padded_terms(terms)
-    body_words = padded_terms(terms, encoded=dialect == "sqlite")  # see _bodies
-    bound = body_bound(terms)
-    todo = sorted(((field_score(r[5] or "", 0, words) + field_score(r[6] or "", 1, words), stable_key(r), r[0])
-                   for r in rows), key=lambda c: (-c[0], c[1]))
-    ranked: list[tuple[float, tuple, int]] = []
-    i, size = 0, max(BODY_BATCH, need)
-    while i < len(todo):
-        if len(ranked) >= need:
-            ranked.sort(key=lambda c: (-c[0], c[1]))
-            if todo[i][0] + bound <= ranked[need - 1][0]:
-                break  # every unread post scores below the page's last one
-        batch = todo[i : i + size]
-        bodies = _bodies(conn, dialect, [pk for _, _, pk in batch])
-        ranked += [(head + field_score(bodies[pk], 2, body_words), key, pk) for head, key, pk in batch]
-        i, size = i + len(batch), 2 * size  # few round trips when every body is needed
+    ranked = []
+    for r in rows:
+        title, dept = r[5] or "", r[6] or ""
+        head = field_score(title, 0, words) + field_score(dept, 1, words)
+        ranked.append((head + body_part(title, dept, r[7] or 0, words), stable_key(r), r[0]))
     ranked.sort(key=lambda c: (-c[0], c[1]))
     return ranked
 
 
-def body_bound(terms: list[tuple[str, ...]]) -> float:
-    """More than the body field can add to :func:`score`: each query word's saturated term
-    frequency stays below ``K1 + 1``."""
-    return FIELD_WEIGHTS[2] * (K1 + 1) * len(terms)
+def body_part(title: str, dept: str, body_words: int, words: list[tuple]) -> float:
+    """The body's part of the score without the body: each query word that neither the title
+    nor the department holds is in the body (the post matched every word), counted once,
+    saturated against the body's length like :func:`field_score`."""
+    if not body_words:
+        return 0.0
+    head = f" {title} {dept} "
+    missing = sum(1 for alts in words if not any(s in head for s in alts))
+    if not missing:
+        return 0.0
+    norm = K1 * (1 - B + B * body_words / FIELD_AVG_LEN[2])
+    return missing * FIELD_WEIGHTS[2] * (K1 + 1) / (1 + norm)
 
 
 def _pg_count(conn: Connection, pq: _PgQuery, vector: str, params: dict, cap: int) -> int:
@@ -497,7 +469,7 @@ def _pg_window(conn: Connection, pq: _PgQuery, params: dict, window: int) -> lis
         return []
     keys = ", ".join(f"p.{c}" for c in KEY_COLUMNS.split(", "))
     heads = ", ".join(f"s.{c}" for c in HEAD_COLUMNS.split(", "))
-    return conn.execute(text(f"SELECT p.pk, {keys}, {heads} FROM positions p JOIN position_search s "
+    return conn.execute(text(f"SELECT p.pk, {keys}, {heads}, p.{BODY_COLUMN} FROM positions p JOIN position_search s "
                              "ON s.position_pk = p.pk WHERE p.pk IN ("
                              + ", ".join(str(int(pk)) for pk in pks) + ")")).all()
 
@@ -509,7 +481,7 @@ def _fts5_window(conn: Connection, where: list[str], params: dict, terms, body_t
     ``params["window"]`` by key), and body-only matches fill the window by key -- as PostgreSQL
     does with its head vector."""
     cols = ("p.pk, " + ", ".join(f"p.{c}" for c in KEY_COLUMNS.split(", ")) + ", "
-            + ", ".join(f"position_fts.{c}" for c in HEAD_COLUMNS.split(", ")))
+            + ", ".join(f"position_fts.{c}" for c in HEAD_COLUMNS.split(", ")) + f", p.{BODY_COLUMN}")
 
     def n_matches(q: str) -> int:
         sql = f"SELECT count(*) FROM ({_match_sql('sqlite', '1', where)} LIMIT {RANK_ALL_CAP + 1}) AS m"

@@ -129,6 +129,9 @@ positions = Table(
     Column("line_start", Integer, nullable=False),
     Column("line_end", Integer, nullable=False),
     Column("data", JSON, nullable=False),  # the whole Position model
+    # stems in the post's searchable body (duties, education, competence, knowledge): what the
+    # search score's length normalisation needs, so that ranking never reads bodies (registry_0008)
+    Column("body_words", Integer, nullable=False, server_default="0"),
 )
 
 position_numbers = Table(
