@@ -66,6 +66,11 @@ class SearchHit:
     # the same post in the act's other language text (a search in either language finds the post
     # and links its partner): {"position_id", "language", "method"} or None
     aligned: dict | None = None
+    # "exact": every query word as typed (any inflection); "synonym": found through the words a
+    # query word stands for (synonyms.json, the taxonomy, aligned kk/ru posts) -- ranked after
+    # every exact match; ``synonyms``: the words of the post that matched that way
+    match: str = "exact"
+    synonyms: list[str] = field(default_factory=list)
 
     def snippet_marked(self, open_: str = "[", close: str = "]") -> str:
         return mark(self.snippet, self.marks, open_, close)
@@ -108,6 +113,15 @@ def _matches(value: str, wanted: set[str], lang: str) -> list[tuple[int, int, tu
     return out
 
 
+def synonyms_in(values: list[str], added: dict[str, str], lang: str) -> list[str]:
+    """The synonym words (as the synonym data writes them) whose stems ``values`` hold."""
+    if not added:
+        return []
+    wanted = set(added)
+    found = {added[s] for v in values if v for _, _, st in _matches(v, wanted, lang) for s in st if s in added}
+    return sorted(found)
+
+
 def marks_in(value: str, terms: list[tuple[str, ...]], lang: str) -> list[tuple[int, int]]:
     """Offsets of the words of ``value`` that match a query term (by stem)."""
     wanted = {s for alts in terms for s in alts}
@@ -119,15 +133,32 @@ def canonical_category(cat: str) -> str:
     return cat.strip().translate(_CAT).upper()
 
 
-def query_terms(query: str, lang: str | None) -> list[tuple[str, ...]]:
-    """One tuple of alternative stems per query word; unknown language -> both stemmers."""
+def query_words(query: str, lang: str | None) -> list[tuple[str, tuple[str, ...]]]:
+    """(word as typed, its alternative stems) per distinct query word; unknown language -> both
+    stemmers."""
     lang = lang or guess_lang(query)
-    terms: list[tuple[str, ...]] = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     for tok in tokens(query, None):
         alts = stems_of(tok.text, lang)
-        if alts not in terms:
-            terms.append(alts)
-    return terms
+        if all(alts != a for _, a in out):
+            out.append((tok.text, alts))
+    return out
+
+
+def query_terms(query: str, lang: str | None) -> list[tuple[str, ...]]:
+    """One tuple of alternative stems per query word; unknown language -> both stemmers."""
+    return [alts for _, alts in query_words(query, lang)]
+
+
+def expanded_terms(query: str, lang: str | None, learned: tuple = ()):
+    """(exact terms, terms widened by synonyms, what each word gained) -- the exact terms when
+    no word has a synonym (then the expansions are empty)."""
+    from kzqual.store.synonyms import expand
+
+    qw = query_words(query, lang)
+    exact = [alts for _, alts in qw]
+    wide, expansions = expand([w for w, _ in qw], exact, learned)
+    return exact, wide, expansions
 
 
 def fts5_expr(terms: list[tuple[str, ...]]) -> str:
@@ -232,10 +263,14 @@ def field_score(text_: str | bytes, field: int, words: list[tuple]) -> float:
     return part
 
 
-def _filters(lang, category, in_force_on, body_terms, dialect) -> tuple[list[str], dict]:
+def _filters(lang, category, in_force_on, body_terms, dialect, act_keys=None) -> tuple[list[str], dict]:
     """SQLite's filters (FTS5 table joined to ``positions`` p and ``acts`` a)."""
     where = ["a.is_current = :cur"]
     params: dict = {"cur": True}
+    if act_keys is not None:
+        names = [f"k{i}" for i in range(len(act_keys))]
+        where.append(f"a.key IN ({', '.join(':' + n for n in names)})" if names else "0 = 1")
+        params.update(zip(names, act_keys, strict=True))
     if lang:
         where.append("p.language = :lang")
         params["lang"] = lang
@@ -274,6 +309,7 @@ class _PgQuery:
     category: str | None
     in_force_on: str | None
     body: bool  # a department restriction (weight B of the head vector)
+    act_keys: tuple[str, ...] | None = None  # only these acts (a state body's)
 
     def params(self, conn: Connection, terms, body_terms) -> dict | None:
         """The bound values; None when no act passes the act filters (nothing can match).
@@ -285,6 +321,12 @@ class _PgQuery:
         if self.in_force_on:
             act_sql += " AND " + in_force_sql()
             act_params["d"] = self.in_force_on
+        if self.act_keys is not None:
+            if not self.act_keys:
+                return None
+            names = [f"k{i}" for i in range(len(self.act_keys))]
+            act_sql += f" AND a.key IN ({', '.join(':' + n for n in names)})"
+            act_params.update(zip(names, self.act_keys, strict=True))
         acts = conn.execute(text(act_sql), act_params).scalars().all()
         if not acts:
             return None
@@ -334,7 +376,8 @@ def _pg_session(conn: Connection) -> None:
 
 
 def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
-         category: str | None, in_force_on: str | None, limit: int, offset: int
+         category: str | None, in_force_on: str | None, limit: int, offset: int,
+         terms: list[tuple[str, ...]] | None = None, act_keys: list[str] | None = None
          ) -> tuple[list[tuple[int, float]], list[tuple[str, ...]]]:
     """(position pk, score) best first, and the query terms used.
 
@@ -345,17 +388,17 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
     choose which matches are ranked (every title/department match up to the cap, then the first
     :data:`CANDIDATES` -- or twice the page end -- by registry key)."""
     window = max(CANDIDATES, 2 * (offset + limit))
-    terms = query_terms(query, lang)
+    terms = terms if terms is not None else query_terms(query, lang)
     if not terms:
         return [], terms
     body_terms = query_terms(body, None) if body else []
     if dialect == "postgresql":
         _pg_session(conn)
-        pq = _PgQuery(lang, category, in_force_on, bool(body_terms))
+        pq = _PgQuery(lang, category, in_force_on, bool(body_terms), tuple(act_keys) if act_keys is not None else None)
         params = pq.params(conn, terms, body_terms)
         found = _pg_window(conn, pq, params, window) if params is not None else []
     else:
-        where, params = _filters(lang, category, in_force_on, body_terms, dialect)
+        where, params = _filters(lang, category, in_force_on, body_terms, dialect, act_keys)
         params["q"] = _match(dialect, terms, body_terms)
         params["window"] = window
         found = _fts5_window(conn, where, params, terms, body_terms)
@@ -504,15 +547,16 @@ def _fts5_window(conn: Connection, where: list[str], params: dict, terms, body_t
 
 
 def count(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
-          category: str | None, in_force_on: str | None, cap: int | None = None) -> int:
+          category: str | None, in_force_on: str | None, cap: int | None = None,
+          terms: list[tuple[str, ...]] | None = None, act_keys: list[str] | None = None) -> int:
     """How many posts match (at most ``cap + 1``): what :func:`find` pages through."""
-    terms = query_terms(query, lang)
+    terms = terms if terms is not None else query_terms(query, lang)
     if not terms:
         return 0
     body_terms = query_terms(body, None) if body else []
     if dialect == "postgresql":
         _pg_session(conn)
-        pq = _PgQuery(lang, category, in_force_on, bool(body_terms))
+        pq = _PgQuery(lang, category, in_force_on, bool(body_terms), tuple(act_keys) if act_keys is not None else None)
         params = pq.params(conn, terms, body_terms)
         if params is None:
             return 0
@@ -520,7 +564,7 @@ def count(conn: Connection, dialect: str, query: str, *, lang: str | None, body:
             return _pg_count(conn, pq, "tsv", params, cap + 1)
         return int(conn.execute(text(f"SELECT count(*) FROM ({pq.sql('tsv', '1')}) AS matched"),
                                 params).scalar_one())
-    where, params = _filters(lang, category, in_force_on, body_terms, dialect)
+    where, params = _filters(lang, category, in_force_on, body_terms, dialect, act_keys)
     params["q"] = _match(dialect, terms, body_terms)
     sql = _match_sql(dialect, "1", where)
     if cap is not None:
@@ -569,3 +613,33 @@ def snippet(fields: dict[str, str], terms: list[tuple[str, ...]], lang: str
     text_ = prefix + value_flat[start:end] + suffix
     marks = [(a - start + len(prefix), b - start + len(prefix)) for a, b, _ in toks if a >= start and b <= end]
     return name, text_, marks
+
+
+FACET_CAP = 20_000  # facets count at most this many matches (flagged when reached)
+
+
+def facet_rows(conn: Connection, dialect: str, terms: list[tuple[str, ...]], body: str | None
+               ) -> tuple[list[tuple[int, str, str | None, int]], bool]:
+    """(act row id, post language, category, posts) over the matches of ``terms`` in every
+    current act (in force or not, any language, any category: each facet's counts leave its own
+    filter out), and whether the count stopped at :data:`FACET_CAP`."""
+    if not terms:
+        return [], False
+    body_terms = query_terms(body, None) if body else []
+    if dialect == "postgresql":
+        _pg_session(conn)
+        pq = _PgQuery(None, None, None, bool(body_terms))
+        params = pq.params(conn, terms, body_terms)
+        if params is None:
+            return [], False
+        inner = pq.sql("tsv", "m.act_id, m.language, m.position_pk", f" LIMIT {FACET_CAP}")
+        sql = (f"SELECT x.act_id, x.language, p.category, count(*) FROM ({inner}) x "
+               "JOIN positions p ON p.pk = x.position_pk GROUP BY x.act_id, x.language, p.category")
+    else:
+        where, params = _filters(None, None, None, body_terms, dialect)
+        params["q"] = _match(dialect, terms, body_terms)
+        inner = _match_sql(dialect, "a.id AS act_id, p.language AS language, p.category AS category", where)
+        sql = (f"SELECT act_id, language, category, count(*) FROM ({inner} LIMIT {FACET_CAP}) "
+               "GROUP BY act_id, language, category")
+    out = [(int(a), lang, cat, int(n)) for a, lang, cat, n in conn.execute(text(sql), params).all()]
+    return out, sum(r[3] for r in out) >= FACET_CAP
