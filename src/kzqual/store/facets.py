@@ -80,16 +80,20 @@ def label(body: dict, lang: str) -> str:
     return labels.get(lang) or labels.get("kk") or labels.get("ru") or body["key"]
 
 
-def build(rows: list[tuple[int, str, str | None, int]], acts: list[ActInfo], *, reader_lang: str,
+def build(rows: list[tuple[int, str, str | None, int, str | None]], acts: list[ActInfo], *, reader_lang: str,
           body: str | None, category: str | None, status: str | None, language: str | None,
           capped: bool = False) -> dict:
-    """The four facets over ``rows`` (act id, post language, category, posts).  ``status``:
+    """The four facets over ``rows`` (act id, post language, category, posts, category as
+    printed: the label, in the acts' spelling).  ``status``:
     "in_force" (only acts in force) or None (any); the other filters as the search has them."""
     by_id = {a.id: a for a in acts}
     groups = bodies(acts)
     body_of = {k: g["key"] for g in groups.values() for k in g["acts"]}
     facts = []
-    for act_id, lang, cat, n in rows:
+    printed: dict[str, str] = {}
+    for act_id, lang, cat, n, raw in rows:
+        if cat and raw:
+            printed[cat] = min(printed.get(cat, raw), raw)
         a = by_id.get(act_id)
         if a is None:
             continue
@@ -111,7 +115,7 @@ def build(rows: list[tuple[int, str, str | None, int]], acts: list[ActInfo], *, 
     return {
         "body": sorted(({"key": k, "label": label(groups[k], reader_lang), "count": n}
                         for k, n in body_counts.items() if k), key=lambda x: (-x["count"], x["key"])),
-        "category": sorted(({"key": k, "count": n} for k, n in counts("category").items() if k),
+        "category": sorted(({"key": k, "label": printed.get(k, k), "count": n} for k, n in counts("category").items() if k),
                            key=lambda x: (-x["count"], x["key"])),
         "status": sorted(({"key": k, "count": n} for k, n in counts("status").items()),
                          key=lambda x: (x["key"] != "in_force", x["key"])),

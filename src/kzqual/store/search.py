@@ -136,9 +136,13 @@ def canonical_category(cat: str) -> str:
 def query_words(query: str, lang: str | None) -> list[tuple[str, tuple[str, ...]]]:
     """(word as typed, its alternative stems) per distinct query word; unknown language -> both
     stemmers."""
+    from kzqual.store.synonyms import stopwords
+
     lang = lang or guess_lang(query)
     out: list[tuple[str, tuple[str, ...]]] = []
-    for tok in tokens(query, None):
+    stop = stopwords()
+    toks = [tok for tok in tokens(query, None) if tok.text.lower() not in stop] or tokens(query, None)
+    for tok in toks:
         alts = stems_of(tok.text, lang)
         if all(alts != a for _, a in out):
             out.append((tok.text, alts))
@@ -619,8 +623,8 @@ FACET_CAP = 20_000  # facets count at most this many matches (flagged when reach
 
 
 def facet_rows(conn: Connection, dialect: str, terms: list[tuple[str, ...]], body: str | None
-               ) -> tuple[list[tuple[int, str, str | None, int]], bool]:
-    """(act row id, post language, category, posts) over the matches of ``terms`` in every
+               ) -> tuple[list[tuple[int, str, str | None, int, str | None]], bool]:
+    """(act row id, post language, category, posts, the category as printed) over the matches of ``terms`` in every
     current act (in force or not, any language, any category: each facet's counts leave its own
     filter out), and whether the count stopped at :data:`FACET_CAP`."""
     if not terms:
@@ -633,13 +637,14 @@ def facet_rows(conn: Connection, dialect: str, terms: list[tuple[str, ...]], bod
         if params is None:
             return [], False
         inner = pq.sql("tsv", "m.act_id, m.language, m.position_pk", f" LIMIT {FACET_CAP}")
-        sql = (f"SELECT x.act_id, x.language, p.category, count(*) FROM ({inner}) x "
+        sql = (f"SELECT x.act_id, x.language, p.category, count(*), min(p.category_raw) FROM ({inner}) x "
                "JOIN positions p ON p.pk = x.position_pk GROUP BY x.act_id, x.language, p.category")
     else:
         where, params = _filters(None, None, None, body_terms, dialect)
         params["q"] = _match(dialect, terms, body_terms)
-        inner = _match_sql(dialect, "a.id AS act_id, p.language AS language, p.category AS category", where)
-        sql = (f"SELECT act_id, language, category, count(*) FROM ({inner} LIMIT {FACET_CAP}) "
+        inner = _match_sql(dialect, "a.id AS act_id, p.language AS language, p.category AS category, "
+                           "p.category_raw AS raw", where)
+        sql = (f"SELECT act_id, language, category, count(*), min(raw) FROM ({inner} LIMIT {FACET_CAP}) "
                "GROUP BY act_id, language, category")
-    out = [(int(a), lang, cat, int(n)) for a, lang, cat, n in conn.execute(text(sql), params).all()]
+    out = [(int(a), lang, cat, int(n), raw) for a, lang, cat, n, raw in conn.execute(text(sql), params).all()]
     return out, sum(r[3] for r in out) >= FACET_CAP

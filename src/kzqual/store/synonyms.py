@@ -82,6 +82,13 @@ def curated() -> tuple[Group, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Words dropped from a query (English function words: see synonyms.json)."""
+    data = json.loads((resources.files("kzqual") / "data" / "vocab" / "synonyms.json").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("stopwords", {}).get("en", []))
+
+
 def _by_stem(groups: tuple[Group, ...]) -> dict[str, list[Group]]:
     out: dict[str, list[Group]] = {}
     for g in groups:
@@ -124,4 +131,4 @@ def expand(words: list[str], terms: list[tuple[str, ...]], learned: tuple[Group,
     return out, expansions
 
 
-__all__ = ["Expansion", "Group", "curated", "expand", "word_stems"]
+__all__ = ["Expansion", "Group", "curated", "expand", "stopwords", "word_stems"]
