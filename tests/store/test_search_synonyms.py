@@ -115,3 +115,23 @@ def test_body_lengths_survive_a_downgrade_and_upgrade(fresh_db_url):
         after = dict(conn.execute(text("SELECT pk, body_words FROM positions")).all())
     engine.dispose()
     assert after == before
+
+
+def test_equivalents_learned_from_aligned_posts(store, tmp_path):
+    """Two real acts printed in kk and ru (tests/corpus): their aligned post titles teach that
+    "бас" is "главный" and "бөлім" is "отдел"; a Russian query then finds the Kazakh post."""
+    import shutil
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    for name in ("adilet-2014-78721", "adilet-2014-78709", "adilet-2017-112097"):
+        shutil.copytree(corpus / name, tmp_path / "acts" / name)
+    store.ingest_paths([tmp_path / "acts"])
+    with store.engine.connect() as conn:
+        learned = {g.key: g for g in store._learned(conn)}
+    assert "aligned:бас=главн" in learned and "aligned:бөлім=отдел" in learned
+    assert "aligned:бас=специалист" not in learned  # specialists are also "жетекші" / "ведущий"
+    src = learned["aligned:бөлім=отдел"].sources[0]
+    assert src["kind"] == "aligned" and src["pairs"] >= 3 and src["acts"]
+    plan = store.search_plan("отдел")
+    assert any(g.startswith("aligned:") for p in plan for g in p["groups"])

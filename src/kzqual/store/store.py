@@ -95,6 +95,7 @@ def status_on(row, as_of: str | None) -> str:
 
 
 _VOCAB: dict[str, tuple] = {}  # store url -> (registry state, Vocabulary): see Store._vocabulary
+_LEARNED: dict[str, tuple] = {}  # store url -> (table state, learned groups): see Store._learned
 
 
 class Store:
@@ -247,6 +248,7 @@ class Store:
         from kzqual.positions.align import align
 
         conn.execute(T.position_alignment.delete().where(T.position_alignment.c.act_key == key))
+        conn.execute(T.search_equivalents.delete().where(T.search_equivalents.c.act_key == key))
         if not has_posts:  # the text just stored has none: nothing to pair
             return []
         posts: dict[str, list[dict]] = {}
@@ -266,6 +268,14 @@ class Store:
                   for r in result.ru_only]
         if rows_:
             conn.execute(T.position_alignment.insert(), rows_)
+        # title equivalents for search (kzqual.store.equivalents), from this act's pairs
+        from kzqual.store.equivalents import count_rows
+
+        titles = {(lang, d["id"]): d["title"] for lang in ("kk", "ru") for d in posts[lang]}
+        eq = count_rows(key, [(titles[("kk", k)], titles[("ru", r)]) for k, r, _ in result.pairs
+                              if ("kk", k) in titles and ("ru", r) in titles])
+        if eq:
+            conn.execute(T.search_equivalents.insert(), eq)
         return result.warnings()
 
     def _insert_raw_lines(self, conn: Connection, act_id: int, lines: list[str]) -> None:
@@ -729,8 +739,18 @@ class Store:
         return [e.to_dict() for e in expansions]
 
     def _learned(self, conn: Connection) -> tuple:
-        """Title and specialty equivalents learned from the registry's kk/ru aligned posts."""
-        return ()
+        """Title equivalents learned from the registry's aligned kk/ru posts (cached per table
+        state: a count and the newest row id, one cheap query per search)."""
+        from kzqual.store.equivalents import groups
+
+        E = T.search_equivalents
+        state = (self.url, *conn.execute(select(func.count(), func.max(E.c.id))).one())
+        cached = _LEARNED.get(self.url)
+        if cached and cached[0] == state:
+            return cached[1]
+        learned = groups([tuple(r) for r in conn.execute(select(E.c.act_key, E.c.kk_stem, E.c.ru_stem, E.c.n))])
+        _LEARNED[self.url] = (state, learned)
+        return learned
 
     def _act_infos(self, conn: Connection, as_of: str) -> list:
         from kzqual.store.facets import ActInfo

@@ -166,3 +166,15 @@ position_alignment = Table(
     Column("ru_position_id", String(200)),  # None: a kk post with no ru partner
     Column("method", String(20), nullable=False),  # number | order | unaligned
 )
+
+search_equivalents = Table(
+    "search_equivalents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("act_key", String(120), nullable=False),
+    # both set: aligned kk/ru post pairs whose titles hold both stems; one empty: pairs holding
+    # the other (kzqual.store.equivalents)
+    Column("kk_stem", String(200), nullable=False),
+    Column("ru_stem", String(200), nullable=False),
+    Column("n", Integer, nullable=False),
+)
