@@ -3,16 +3,15 @@ language, each counted under the other facets' filters (so a count says what a c
 
 A state body is ONE body whatever the language: the issuing bodies of an act's kk and ru texts
 are the same body (they share the act's key), bodies whose names fold to the same text are one,
-and so are the names the synonym data lists for one body (``bodies`` of synonyms.json); the label is the name in the reader's language where an act prints it.  Pure functions over
-rows the store reads (:func:`kzqual.store.search.facet_rows` and the current acts).
+and so are the names the synonym data lists for one body (``bodies`` of synonyms.json); the
+label is the name in the reader's language where an act prints it.  Pure functions over rows
+the store reads (:func:`kzqual.store.search.facet_rows` and the current acts).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +30,9 @@ def _fold(name: str) -> str:
 @lru_cache(maxsize=1)
 def curated_bodies() -> tuple[tuple[str, ...], ...]:
     """The names of one body in several languages (``bodies`` of data/vocab/synonyms.json)."""
-    data = json.loads((resources.files("kzqual") / "data" / "vocab" / "synonyms.json").read_text(encoding="utf-8"))
-    return tuple(tuple(n for names in b["names"].values() for n in names) for b in data.get("bodies", []))
+    from kzqual.store.synonyms import data
+
+    return tuple(tuple(n for names in b["names"].values() for n in names) for b in data().get("bodies", []))
 
 
 def bodies(acts: list[ActInfo]) -> dict[str, dict]:

@@ -64,11 +64,17 @@ def _group(key: str, words: dict[str, list[str]], sources: list[dict]) -> Group:
 
 
 @lru_cache(maxsize=1)
+def data() -> dict:
+    """data/vocab/synonyms.json, read once (groups, stopwords, bodies)."""
+    return json.loads((resources.files("kzqual") / "data" / "vocab" / "synonyms.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def curated() -> tuple[Group, ...]:
     """The groups of synonyms.json and the taxonomy's single-word names, loaded once."""
     root = resources.files("kzqual") / "data"
-    data = json.loads((root / "vocab" / "synonyms.json").read_text(encoding="utf-8"))
-    out = [_group(g["key"], g["words"], g["sources"]) for g in data["groups"]]
+    data_ = data()
+    out = [_group(g["key"], g["words"], g["sources"]) for g in data_["groups"]]
     tax = json.loads((root / "taxonomy" / "classifier.json").read_text(encoding="utf-8"))
     for g in tax.get("groups", []):
         for item in (g, *g.get("specialties", [])):
@@ -85,8 +91,7 @@ def curated() -> tuple[Group, ...]:
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Words dropped from a query (English function words: see synonyms.json)."""
-    data = json.loads((resources.files("kzqual") / "data" / "vocab" / "synonyms.json").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data.get("stopwords", {}).get("en", []))
+    return frozenset(w.lower() for w in data().get("stopwords", {}).get("en", []))
 
 
 def _by_stem(groups: tuple[Group, ...]) -> dict[str, list[Group]]:
