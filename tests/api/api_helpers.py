@@ -41,6 +41,8 @@ def bundled_registry(dest: Path) -> str:
     for layer in ("text", "acts", "positions", "store"):
         for path in sorted((SRC / layer).rglob("*.py")):
             key.update(path.read_bytes())
+    for path in sorted((SRC / "data" / "vocab").glob("*.json")):  # the readers' and the stemmer's words
+        key.update(path.read_bytes())
     cache_dir = Path(tempfile.gettempdir()) / "kzqual-test-cache"
     cache_dir.mkdir(exist_ok=True)
     cached = cache_dir / f"registry-{key.hexdigest()[:16]}.db"

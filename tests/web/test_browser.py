@@ -17,6 +17,7 @@ def shot(page, screenshots, name: str) -> None:
 def test_search_post_and_source_lines(page, web_url, screenshots):
     page.goto(f"{web_url}/?lang=kk")
     page.fill("#q", "маман")
+    page.check("#repealed")  # acts in force by default; the bundled kk acts with "маман" are repealed
     page.click("form[role=search] button[type=submit]")
     page.wait_for_selector("ol.results li")
     assert "q=%D0%BC%D0%B0%D0%BC%D0%B0%D0%BD" in page.url
@@ -150,3 +151,28 @@ def test_phone_layout(phone, web_url, screenshots):
     phone.goto(f"{web_url}/acts/reg-9344/text?start=100&end=110")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     shot(phone, screenshots, "act-text-phone")
+
+
+@pytest.mark.parametrize("lang,query", [("kk", "заңгер"), ("ru", "главный специалист"), ("en", "lawyer")])
+def test_synonym_search_facets_and_did_you_mean(page, web_url, screenshots, lang, query):
+    page.goto(f"{web_url}/?lang={lang}")
+    page.fill("#q", query)
+    page.check("#repealed")
+    page.click("form[role=search] button[type=submit]")
+    page.wait_for_selector("ol.results li")
+    assert page.locator("ol.results li[data-match=synonym] .synonym").count() > 0  # says which synonym
+    shot(page, screenshots, f"search-synonym-{lang}")
+    # a facet narrows the list to its count
+    facet = page.locator(".facet[data-facet=category] li a").first
+    count = int(page.locator(".facet[data-facet=category] li .count").first.inner_text())
+    facet.click()
+    page.wait_for_selector("ol.results li")
+    assert page.locator("ol.results > li").count() == min(count, 20)
+    assert page.locator(".facet[data-facet=category] a.on").count() == 1
+    # a misspelling offers the right word, and the link finds posts
+    page.fill("#q", query[:-1] + query[-1] * 2 if lang != "ru" else "главный специалсит")
+    page.click("form[role=search] button[type=submit]")
+    page.wait_for_selector("#did-you-mean")
+    page.click("#did-you-mean")
+    page.wait_for_selector("ol.results li")
+    assert page.locator("ol.results li").count() > 0

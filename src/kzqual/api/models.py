@@ -97,6 +97,10 @@ class PositionHit(BaseModel):
     url: str
     # the same post in the act's other language text: {position_id, language, method, url}
     aligned: dict | None = None
+    # "exact" (the query's own words) or "synonym" (found through synonyms of them, ranked after
+    # every exact match); the post's words that matched as synonyms
+    match: str = "exact"
+    synonyms: list[str] = []
 
 
 class SourcedRequirement(BaseModel):
@@ -118,4 +122,11 @@ class PositionDetail(BaseModel):
 
 
 ActPage = Page[ActSummary]
-PositionPage = Page[PositionHit]
+class PositionPage(Page[PositionHit]):
+    # per query word, the synonyms it was widened with and their sources (act line, taxonomy,
+    # dictionary); empty when no word has any
+    expansions: list[dict] = []
+    # the query with unknown words replaced by the nearest indexed ones, or null
+    did_you_mean: str | None = None
+    # with facets=true: counts per state body, category, act status and text language
+    facets: dict | None = None

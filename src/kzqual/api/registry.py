@@ -186,21 +186,30 @@ def _aligned_link(aligned: dict | None) -> dict | None:
 
 
 def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, category: str | None,
-                     in_force_on: str | None, act: str | None, limit: int, offset: int) -> tuple[list[dict], int, bool]:
+                     in_force_on: str | None, act: str | None, limit: int, offset: int,
+                     issuer: str | None = None) -> tuple[list[dict], int, bool]:
     """(hits for the page, total, whether the total is exact).  Without words, the posts in
-    document order (filters apply); totals are exact there."""
+    document order (filters apply); totals are exact there.  ``issuer``: a state body's key (as
+    the search facets give it), with words only."""
     q = (q or "").strip()
     if q:
         if act:
             raise InputError("the act filter lists an act's posts; it cannot be combined with words", source="act")
+        keys = None
+        if issuer:
+            keys = store.body_acts(issuer)
+            if not keys:
+                raise InputError(f"no state body {issuer[:120]!r} in the registry (see the facets)", source="issuer")
         hits = store.search(q, lang=lang, body=body or None, category=category or None,
-                            in_force_on=in_force_on or None, limit=limit, offset=offset)
+                            in_force_on=in_force_on or None, limit=limit, offset=offset, act_keys=keys)
         # The store counts with the same match and filters as its search (no ranking, no rows
         # to Python), stopping at COUNT_CAP + 1.
         total = store.search_count(q, lang=lang, body=body or None, category=category or None,
-                                   in_force_on=in_force_on or None, cap=COUNT_CAP)
+                                   in_force_on=in_force_on or None, cap=COUNT_CAP, act_keys=keys)
         exact = total <= COUNT_CAP
         return [position_hit(h) for h in hits], total if exact else COUNT_CAP, exact
+    if issuer:
+        raise InputError("the state body filter (issuer) narrows a search: give words (q) too", source="issuer")
     if act and body:
         raise InputError("give either an act or a body, not both", source="body")
     # Without words, list posts in document order: of one act, of the acts a body issued, or all.
@@ -226,6 +235,22 @@ def search_positions(store: Any, *, q: str, lang: str | None, body: str | None, 
         if len(items) >= limit:
             break
     return items, sum(counts), True
+
+
+def search_extras(store: Any, q: str, *, lang: str | None, body: str | None, category: str | None,
+                  issuer: str | None, in_force_on: str | None, total: int, facets: bool, reader_lang: str) -> dict:
+    """What a search page adds to its hits: the synonyms each word was widened with, a "did you
+    mean" (for an unknown word, or nothing found), and with ``facets`` the counts per state body,
+    category, act status and text language (status counted on ``in_force_on``, else today)."""
+    q = (q or "").strip()
+    if not q:
+        return {"expansions": [], "did_you_mean": None, "facets": None}
+    out: dict = {"expansions": store.search_plan(q, lang), "did_you_mean": store.suggest(q), "facets": None}
+    if facets:
+        out["facets"] = store.search_facets(q, reader_lang=reader_lang, lang=lang, body=body or None,
+                                            category=category or None, issuer=issuer or None,
+                                            in_force_only=bool(in_force_on), as_of=in_force_on)
+    return out
 
 
 def acts_of_body(store: Any, body: str) -> list[str]:

@@ -113,6 +113,8 @@ def prepare_positions(positions: Iterable[Position], language: str, issuer_body:
             p = p.model_copy(update={"id": f"{p.id}~{count}"})
         seen.add(p.id)
         row = rows.position_row(p, None, count, language)
+        index = rows.index_row(p, language, issuer_body)
+        row["body_words"] = len(index["body"].split())
         data = row["data"]
         row["data"] = dumped(data)
         out.positions.append(row)
@@ -120,7 +122,7 @@ def prepare_positions(positions: Iterable[Position], language: str, issuer_body:
         for r in rows.requirement_rows(p, count, data):
             r["data"] = dumped(r["data"])
             out.requirements.append(r)
-        out.index.append((count, rows.index_row(p, language, issuer_body)))
+        out.index.append((count, index))
     return out
 
 

@@ -66,6 +66,11 @@ class SearchHit:
     # the same post in the act's other language text (a search in either language finds the post
     # and links its partner): {"position_id", "language", "method"} or None
     aligned: dict | None = None
+    # "exact": every query word as typed (any inflection); "synonym": found through the words a
+    # query word stands for (synonyms.json, the taxonomy, aligned kk/ru posts) -- ranked after
+    # every exact match; ``synonyms``: the words of the post that matched that way
+    match: str = "exact"
+    synonyms: list[str] = field(default_factory=list)
 
     def snippet_marked(self, open_: str = "[", close: str = "]") -> str:
         return mark(self.snippet, self.marks, open_, close)
@@ -108,6 +113,15 @@ def _matches(value: str, wanted: set[str], lang: str) -> list[tuple[int, int, tu
     return out
 
 
+def synonyms_in(values: list[str], added: dict[str, str], lang: str) -> list[str]:
+    """The synonym words (as the synonym data writes them) whose stems ``values`` hold."""
+    if not added:
+        return []
+    wanted = set(added)
+    found = {added[s] for v in values if v for _, _, st in _matches(v, wanted, lang) for s in st if s in added}
+    return sorted(found)
+
+
 def marks_in(value: str, terms: list[tuple[str, ...]], lang: str) -> list[tuple[int, int]]:
     """Offsets of the words of ``value`` that match a query term (by stem)."""
     wanted = {s for alts in terms for s in alts}
@@ -119,15 +133,36 @@ def canonical_category(cat: str) -> str:
     return cat.strip().translate(_CAT).upper()
 
 
+def query_words(query: str, lang: str | None) -> list[tuple[str, tuple[str, ...]]]:
+    """(word as typed, its alternative stems) per distinct query word; unknown language -> both
+    stemmers."""
+    from kzqual.store.synonyms import stopwords
+
+    lang = lang or guess_lang(query)
+    out: list[tuple[str, tuple[str, ...]]] = []
+    stop = stopwords()
+    toks = [tok for tok in tokens(query, None) if tok.text.lower() not in stop] or tokens(query, None)
+    for tok in toks:
+        alts = stems_of(tok.text, lang)
+        if all(alts != a for _, a in out):
+            out.append((tok.text, alts))
+    return out
+
+
 def query_terms(query: str, lang: str | None) -> list[tuple[str, ...]]:
     """One tuple of alternative stems per query word; unknown language -> both stemmers."""
-    lang = lang or guess_lang(query)
-    terms: list[tuple[str, ...]] = []
-    for tok in tokens(query, None):
-        alts = stems_of(tok.text, lang)
-        if alts not in terms:
-            terms.append(alts)
-    return terms
+    return [alts for _, alts in query_words(query, lang)]
+
+
+def expanded_terms(query: str, lang: str | None, learned: tuple = ()):
+    """(exact terms, terms widened by synonyms, what each word gained) -- the exact terms when
+    no word has a synonym (then the expansions are empty)."""
+    from kzqual.store.synonyms import expand
+
+    qw = query_words(query, lang)
+    exact = [alts for _, alts in qw]
+    wide, expansions = expand([w for w, _ in qw], exact, learned)
+    return exact, wide, expansions
 
 
 def fts5_expr(terms: list[tuple[str, ...]]) -> str:
@@ -197,12 +232,13 @@ def after_bulk_load(conn: Connection, dialect: str) -> None:
 
 def score(fields: tuple[str, str, str], terms: list[tuple[str, ...]]) -> float:
     """Rank of one post for the query, from its stemmed title, department and body (strings of
-    space-separated stems): the sum of :func:`field_score` over the three fields, in that order."""
+    space-separated stems): :func:`field_score` of the title and the department, and
+    :func:`body_part` for the words only the body holds (what :func:`rank` computes from the
+    stored body length)."""
     words = padded_terms(terms)
-    total = 0.0
-    for i, text_ in enumerate(fields):
-        total += field_score(text_, i, words)
-    return total
+    title, dept, body = fields
+    return (field_score(title, 0, words) + field_score(dept, 1, words)
+            + body_part(title, dept, len(body.split()), words))
 
 
 def padded_terms(terms: list[tuple[str, ...]], *, encoded: bool = False) -> list[tuple]:
@@ -231,10 +267,14 @@ def field_score(text_: str | bytes, field: int, words: list[tuple]) -> float:
     return part
 
 
-def _filters(lang, category, in_force_on, body_terms, dialect) -> tuple[list[str], dict]:
+def _filters(lang, category, in_force_on, body_terms, dialect, act_keys=None) -> tuple[list[str], dict]:
     """SQLite's filters (FTS5 table joined to ``positions`` p and ``acts`` a)."""
     where = ["a.is_current = :cur"]
     params: dict = {"cur": True}
+    if act_keys is not None:
+        names = [f"k{i}" for i in range(len(act_keys))]
+        where.append(f"a.key IN ({', '.join(':' + n for n in names)})" if names else "0 = 1")
+        params.update(zip(names, act_keys, strict=True))
     if lang:
         where.append("p.language = :lang")
         params["lang"] = lang
@@ -273,6 +313,7 @@ class _PgQuery:
     category: str | None
     in_force_on: str | None
     body: bool  # a department restriction (weight B of the head vector)
+    act_keys: tuple[str, ...] | None = None  # only these acts (a state body's)
 
     def params(self, conn: Connection, terms, body_terms) -> dict | None:
         """The bound values; None when no act passes the act filters (nothing can match).
@@ -284,6 +325,12 @@ class _PgQuery:
         if self.in_force_on:
             act_sql += " AND " + in_force_sql()
             act_params["d"] = self.in_force_on
+        if self.act_keys is not None:
+            if not self.act_keys:
+                return None
+            names = [f"k{i}" for i in range(len(self.act_keys))]
+            act_sql += f" AND a.key IN ({', '.join(':' + n for n in names)})"
+            act_params.update(zip(names, self.act_keys, strict=True))
         acts = conn.execute(text(act_sql), act_params).scalars().all()
         if not acts:
             return None
@@ -332,33 +379,9 @@ def _pg_session(conn: Connection) -> None:
                       "SET LOCAL plan_cache_mode = force_custom_plan"))
 
 
-def _bodies(conn: Connection, dialect: str, pks: list[int]) -> dict[int, str | bytes]:
-    """The stored body stems of the given posts only (on SQLite as UTF-8 bytes: bodies are long
-    and only counted in, so they are not decoded)."""
-    if not pks:
-        return {}
-    marks = ", ".join(str(int(pk)) for pk in pks)  # integers from the database: safe to inline
-    sql = (f"SELECT position_pk, body FROM position_search WHERE position_pk IN ({marks})"
-           # FTS5 keeps a table's text in its shadow table ``<name>_content`` (columns c0, c1, c2 in
-           # declaration order): read there, the IN list is a B-tree lookup, not one xFilter per key
-           if dialect == "postgresql" else f"SELECT id, c2 FROM position_fts_content WHERE id IN ({marks})")
-    # the driver's own cursor: an IN list of literals would be compiled anew on every call, and
-    # SQLAlchemy's result fetches row by row
-    raw = conn.connection.driver_connection
-    if dialect == "sqlite":
-        raw.text_factory = bytes
-    cur = raw.cursor()
-    try:
-        cur.execute(sql)
-        return {pk: body or "" for pk, body in cur.fetchall()}
-    finally:
-        cur.close()
-        if dialect == "sqlite":
-            raw.text_factory = str
-
-
 def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
-         category: str | None, in_force_on: str | None, limit: int, offset: int
+         category: str | None, in_force_on: str | None, limit: int, offset: int,
+         terms: list[tuple[str, ...]] | None = None, act_keys: list[str] | None = None
          ) -> tuple[list[tuple[int, float]], list[tuple[str, ...]]]:
     """(position pk, score) best first, and the query terms used.
 
@@ -369,17 +392,17 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
     choose which matches are ranked (every title/department match up to the cap, then the first
     :data:`CANDIDATES` -- or twice the page end -- by registry key)."""
     window = max(CANDIDATES, 2 * (offset + limit))
-    terms = query_terms(query, lang)
+    terms = terms if terms is not None else query_terms(query, lang)
     if not terms:
         return [], terms
     body_terms = query_terms(body, None) if body else []
     if dialect == "postgresql":
         _pg_session(conn)
-        pq = _PgQuery(lang, category, in_force_on, bool(body_terms))
+        pq = _PgQuery(lang, category, in_force_on, bool(body_terms), tuple(act_keys) if act_keys is not None else None)
         params = pq.params(conn, terms, body_terms)
         found = _pg_window(conn, pq, params, window) if params is not None else []
     else:
-        where, params = _filters(lang, category, in_force_on, body_terms, dialect)
+        where, params = _filters(lang, category, in_force_on, body_terms, dialect, act_keys)
         params["q"] = _match(dialect, terms, body_terms)
         params["window"] = window
         found = _fts5_window(conn, where, params, terms, body_terms)
@@ -389,6 +412,7 @@ def find(conn: Connection, dialect: str, query: str, *, lang: str | None, body: 
 
 KEY_COLUMNS = "position_id, act_key, language, ord"  # of ``positions``: what stable_key reads
 HEAD_COLUMNS = "title, department"  # stems of the search table, read with the matches
+BODY_COLUMN = "body_words"  # of ``positions``: the body's length, all the score needs of it
 
 
 def stable_key(row) -> tuple:
@@ -399,44 +423,39 @@ def stable_key(row) -> tuple:
     return (position_id, act_key, language, ord_)
 
 
-# How many posts' body stems are read at a time while ranking (see rank).
-BODY_BATCH = 64
-
-
 def rank(conn: Connection, dialect: str, rows: list, terms: list[tuple[str, ...]], need: int
          ) -> list[tuple[float, tuple, int]]:
-    """(score, stable key, pk) of ``rows`` (pk, KEY_COLUMNS, title stems, department stems), best
-    first, exact for at least the first ``need``.
+    """(score, stable key, pk) of ``rows`` (pk, KEY_COLUMNS, title stems, department stems,
+    body length), best first.
 
-    The title and department stems (short) come with every row; a body adds less than
-    :func:`body_bound` to a score, so bodies are read best-head-first only until no unread post
-    can reach the ``need``-th score: the rest cannot enter the page and are left out."""
+    Nothing more is read: the title and department stems come with every row, and a match
+    guarantees that every query word not in them is in the body, where it counts once against
+    the body's stored length (:func:`body_part`).  ``need`` is kept for the callers' sake: every
+    row is scored exactly."""
     if not rows:
         return []
     words = padded_terms(terms)
-    body_words = padded_terms(terms, encoded=dialect == "sqlite")  # see _bodies
-    bound = body_bound(terms)
-    todo = sorted(((field_score(r[5] or "", 0, words) + field_score(r[6] or "", 1, words), stable_key(r), r[0])
-                   for r in rows), key=lambda c: (-c[0], c[1]))
-    ranked: list[tuple[float, tuple, int]] = []
-    i, size = 0, max(BODY_BATCH, need)
-    while i < len(todo):
-        if len(ranked) >= need:
-            ranked.sort(key=lambda c: (-c[0], c[1]))
-            if todo[i][0] + bound <= ranked[need - 1][0]:
-                break  # every unread post scores below the page's last one
-        batch = todo[i : i + size]
-        bodies = _bodies(conn, dialect, [pk for _, _, pk in batch])
-        ranked += [(head + field_score(bodies[pk], 2, body_words), key, pk) for head, key, pk in batch]
-        i, size = i + len(batch), 2 * size  # few round trips when every body is needed
+    ranked = []
+    for r in rows:
+        title, dept = r[5] or "", r[6] or ""
+        head = field_score(title, 0, words) + field_score(dept, 1, words)
+        ranked.append((head + body_part(title, dept, r[7] or 0, words), stable_key(r), r[0]))
     ranked.sort(key=lambda c: (-c[0], c[1]))
     return ranked
 
 
-def body_bound(terms: list[tuple[str, ...]]) -> float:
-    """More than the body field can add to :func:`score`: each query word's saturated term
-    frequency stays below ``K1 + 1``."""
-    return FIELD_WEIGHTS[2] * (K1 + 1) * len(terms)
+def body_part(title: str, dept: str, body_words: int, words: list[tuple]) -> float:
+    """The body's part of the score without the body: each query word that neither the title
+    nor the department holds is in the body (the post matched every word), counted once,
+    saturated against the body's length like :func:`field_score`."""
+    if not body_words:
+        return 0.0
+    head = f" {title} {dept} "
+    missing = sum(1 for alts in words if not any(s in head for s in alts))
+    if not missing:
+        return 0.0
+    norm = K1 * (1 - B + B * body_words / FIELD_AVG_LEN[2])
+    return missing * FIELD_WEIGHTS[2] * (K1 + 1) / (1 + norm)
 
 
 def _pg_count(conn: Connection, pq: _PgQuery, vector: str, params: dict, cap: int) -> int:
@@ -497,7 +516,7 @@ def _pg_window(conn: Connection, pq: _PgQuery, params: dict, window: int) -> lis
         return []
     keys = ", ".join(f"p.{c}" for c in KEY_COLUMNS.split(", "))
     heads = ", ".join(f"s.{c}" for c in HEAD_COLUMNS.split(", "))
-    return conn.execute(text(f"SELECT p.pk, {keys}, {heads} FROM positions p JOIN position_search s "
+    return conn.execute(text(f"SELECT p.pk, {keys}, {heads}, p.{BODY_COLUMN} FROM positions p JOIN position_search s "
                              "ON s.position_pk = p.pk WHERE p.pk IN ("
                              + ", ".join(str(int(pk)) for pk in pks) + ")")).all()
 
@@ -509,7 +528,7 @@ def _fts5_window(conn: Connection, where: list[str], params: dict, terms, body_t
     ``params["window"]`` by key), and body-only matches fill the window by key -- as PostgreSQL
     does with its head vector."""
     cols = ("p.pk, " + ", ".join(f"p.{c}" for c in KEY_COLUMNS.split(", ")) + ", "
-            + ", ".join(f"position_fts.{c}" for c in HEAD_COLUMNS.split(", ")))
+            + ", ".join(f"position_fts.{c}" for c in HEAD_COLUMNS.split(", ")) + f", p.{BODY_COLUMN}")
 
     def n_matches(q: str) -> int:
         sql = f"SELECT count(*) FROM ({_match_sql('sqlite', '1', where)} LIMIT {RANK_ALL_CAP + 1}) AS m"
@@ -532,15 +551,16 @@ def _fts5_window(conn: Connection, where: list[str], params: dict, terms, body_t
 
 
 def count(conn: Connection, dialect: str, query: str, *, lang: str | None, body: str | None,
-          category: str | None, in_force_on: str | None, cap: int | None = None) -> int:
+          category: str | None, in_force_on: str | None, cap: int | None = None,
+          terms: list[tuple[str, ...]] | None = None, act_keys: list[str] | None = None) -> int:
     """How many posts match (at most ``cap + 1``): what :func:`find` pages through."""
-    terms = query_terms(query, lang)
+    terms = terms if terms is not None else query_terms(query, lang)
     if not terms:
         return 0
     body_terms = query_terms(body, None) if body else []
     if dialect == "postgresql":
         _pg_session(conn)
-        pq = _PgQuery(lang, category, in_force_on, bool(body_terms))
+        pq = _PgQuery(lang, category, in_force_on, bool(body_terms), tuple(act_keys) if act_keys is not None else None)
         params = pq.params(conn, terms, body_terms)
         if params is None:
             return 0
@@ -548,7 +568,7 @@ def count(conn: Connection, dialect: str, query: str, *, lang: str | None, body:
             return _pg_count(conn, pq, "tsv", params, cap + 1)
         return int(conn.execute(text(f"SELECT count(*) FROM ({pq.sql('tsv', '1')}) AS matched"),
                                 params).scalar_one())
-    where, params = _filters(lang, category, in_force_on, body_terms, dialect)
+    where, params = _filters(lang, category, in_force_on, body_terms, dialect, act_keys)
     params["q"] = _match(dialect, terms, body_terms)
     sql = _match_sql(dialect, "1", where)
     if cap is not None:
@@ -597,3 +617,34 @@ def snippet(fields: dict[str, str], terms: list[tuple[str, ...]], lang: str
     text_ = prefix + value_flat[start:end] + suffix
     marks = [(a - start + len(prefix), b - start + len(prefix)) for a, b, _ in toks if a >= start and b <= end]
     return name, text_, marks
+
+
+FACET_CAP = 20_000  # facets count at most this many matches (flagged when reached)
+
+
+def facet_rows(conn: Connection, dialect: str, terms: list[tuple[str, ...]], body: str | None
+               ) -> tuple[list[tuple[int, str, str | None, int, str | None]], bool]:
+    """(act row id, post language, category, posts, the category as printed) over the matches of ``terms`` in every
+    current act (in force or not, any language, any category: each facet's counts leave its own
+    filter out), and whether the count stopped at :data:`FACET_CAP`."""
+    if not terms:
+        return [], False
+    body_terms = query_terms(body, None) if body else []
+    if dialect == "postgresql":
+        _pg_session(conn)
+        pq = _PgQuery(None, None, None, bool(body_terms))
+        params = pq.params(conn, terms, body_terms)
+        if params is None:
+            return [], False
+        inner = pq.sql("tsv", "m.act_id, m.language, m.position_pk", f" LIMIT {FACET_CAP}")
+        sql = (f"SELECT x.act_id, x.language, p.category, count(*), min(p.category_raw) FROM ({inner}) x "
+               "JOIN positions p ON p.pk = x.position_pk GROUP BY x.act_id, x.language, p.category")
+    else:
+        where, params = _filters(None, None, None, body_terms, dialect)
+        params["q"] = _match(dialect, terms, body_terms)
+        inner = _match_sql(dialect, "a.id AS act_id, p.language AS language, p.category AS category, "
+                           "p.category_raw AS raw", where)
+        sql = (f"SELECT act_id, language, category, count(*), min(raw) FROM ({inner} LIMIT {FACET_CAP}) "
+               "GROUP BY act_id, language, category")
+    out = [(int(a), lang, cat, int(n), raw) for a, lang, cat, n, raw in conn.execute(text(sql), params).all()]
+    return out, sum(r[3] for r in out) >= FACET_CAP

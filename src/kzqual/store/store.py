@@ -94,6 +94,10 @@ def status_on(row, as_of: str | None) -> str:
     return rows.status_on_date(row.status, row.effective_from, row.repealed_on, as_of)
 
 
+_VOCAB: dict[str, tuple] = {}  # store url -> (registry state, Vocabulary): see Store._vocabulary
+_LEARNED: dict[str, tuple] = {}  # store url -> (table state, learned groups): see Store._learned
+
+
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -244,6 +248,7 @@ class Store:
         from kzqual.positions.align import align
 
         conn.execute(T.position_alignment.delete().where(T.position_alignment.c.act_key == key))
+        conn.execute(T.search_equivalents.delete().where(T.search_equivalents.c.act_key == key))
         if not has_posts:  # the text just stored has none: nothing to pair
             return []
         posts: dict[str, list[dict]] = {}
@@ -263,6 +268,14 @@ class Store:
                   for r in result.ru_only]
         if rows_:
             conn.execute(T.position_alignment.insert(), rows_)
+        # title equivalents for search (kzqual.store.equivalents), from this act's pairs
+        from kzqual.store.equivalents import count_rows
+
+        titles = {(lang, d["id"]): d["title"] for lang in ("kk", "ru") for d in posts[lang]}
+        eq = count_rows(key, [(titles[("kk", k)], titles[("ru", r)]) for k, r, _ in result.pairs
+                              if ("kk", k) in titles and ("ru", r) in titles])
+        if eq:
+            conn.execute(T.search_equivalents.insert(), eq)
         return result.warnings()
 
     def _insert_raw_lines(self, conn: Connection, act_id: int, lines: list[str]) -> None:
@@ -660,18 +673,38 @@ class Store:
     @_db_errors
     def search(self, query: str, lang: str | None = None, body: str | None = None,
                category: str | None = None, in_force_on: str | _date | None = None,
-               limit: int = 20, offset: int = 0) -> list[SearchHit]:
-        """Ranked posts matching every word of ``query`` (any inflection), best first."""
+               limit: int = 20, offset: int = 0, act_keys: list[str] | None = None) -> list[SearchHit]:
+        """Ranked posts matching every word of ``query`` (any inflection), best first; then the
+        posts found only through synonyms of the query's words (see :meth:`search_plan`).
+        ``act_keys``: only these acts' posts (a state body's acts)."""
         if lang not in (None, "kk", "ru"):
             raise InputError(f"unknown language {lang!r} (kk or ru)", source="--lang")
         if limit < 1 or offset < 0:
             raise InputError("limit must be >= 1 and offset >= 0", source="search")
         d_ = check_date(in_force_on, "--in-force-on")
         with self.engine.connect() as conn:
-            found, terms = _search.find(conn, self.dialect, query, lang=lang, body=body, category=category,
-                                        in_force_on=d_, limit=limit, offset=offset)
+            exact, wide, expansions = _search.expanded_terms(query, lang, self._learned(conn))
+            kw = {"lang": lang, "body": body, "category": category, "in_force_on": d_, "act_keys": act_keys}
+            need = offset + limit
+            if not expansions:
+                found, terms = _search.find(conn, self.dialect, query, limit=limit, offset=offset, terms=exact, **kw)
+                exact_pks = None
+            else:
+                # every exact match before any synonym match: the exact list first, then the
+                # widened one without them
+                first, _ = _search.find(conn, self.dialect, query, limit=need, offset=0, terms=exact, **kw)
+                found = first
+                if len(first) < need:
+                    more, _ = _search.find(conn, self.dialect, query, limit=need + len(first), offset=0,
+                                           terms=wide, **kw)
+                    seen = {pk for pk, _ in first}
+                    found = first + [x for x in more if x[0] not in seen]
+                found = found[offset:need]
+                exact_pks = {pk for pk, _ in first}
+                terms = wide
             if not found:
                 return []
+            added = {s: w for e in expansions for s, w in e.added.items()}
             pks = [pk for pk, _ in found]
             prow = {r.pk: r for r in conn.execute(
                 select(T.positions.c.pk, T.positions.c.data, T.positions.c.language, T.acts.c.title,
@@ -682,8 +715,10 @@ class Store:
         for pk, score in found:
             r = prow[pk]
             d = r.data  # the stored JSON: building the Position model per hit costs more than the search
-            field, snip, marks = _search.snippet(rows.search_fields(d), terms, r.language)
+            fields = rows.search_fields(d)
+            field, snip, marks = _search.snippet(fields, terms, r.language)
             lines = d.get("lines") or {}
+            synonym = exact_pks is not None and pk not in exact_pks
             hits.append(SearchHit(
                 position_id=d["id"], act_key=d["act_key"], act_title=r.title, act_status=status_on(r, d_),
                 title=d["title"], department=d.get("department"), category=d.get("category"),
@@ -691,20 +726,107 @@ class Store:
                 language=r.language, score=score, snippet=snip, snippet_field=field, marks=marks,
                 title_marks=_search.marks_in(d["title"], terms, r.language),
                 lines=(lines.get("start", 0), lines.get("end", 0)),
-                aligned=partners.get((d["id"], r.language))))
+                aligned=partners.get((d["id"], r.language)),
+                match="synonym" if synonym else "exact",
+                synonyms=_search.synonyms_in(list(fields.values()), added, r.language) if synonym else []))
         return hits
+
+    @_db_errors
+    def search_plan(self, query: str, lang: str | None = None) -> list[dict]:
+        """What each query word was widened with (synonyms and their sources); empty when none."""
+        with self.engine.connect() as conn:
+            _, _, expansions = _search.expanded_terms(query, lang, self._learned(conn))
+        return [e.to_dict() for e in expansions]
+
+    def _learned(self, conn: Connection) -> tuple:
+        """Title equivalents learned from the registry's aligned kk/ru posts (cached per table
+        state: a count and the newest row id, one cheap query per search)."""
+        from kzqual.store.equivalents import groups
+
+        E = T.search_equivalents
+        state = (self.url, *conn.execute(select(func.count(), func.max(E.c.id))).one())
+        cached = _LEARNED.get(self.url)
+        if cached and cached[0] == state:
+            return cached[1]
+        learned = groups([tuple(r) for r in conn.execute(select(E.c.act_key, E.c.kk_stem, E.c.ru_stem, E.c.n))])
+        _LEARNED[self.url] = (state, learned)
+        return learned
+
+    def _act_infos(self, conn: Connection, as_of: str) -> list:
+        from kzqual.store.facets import ActInfo
+
+        return [ActInfo(r.id, r.key, r.language, r.issuer_body, status_on(r, as_of))
+                for r in conn.execute(select(T.acts.c.id, T.acts.c.key, T.acts.c.language, T.acts.c.issuer_body,
+                                             T.acts.c.status, T.acts.c.effective_from, T.acts.c.repealed_on)
+                                      .where(T.acts.c.is_current == True))]  # noqa: E712
+
+    @_db_errors
+    def search_facets(self, query: str, *, reader_lang: str, lang: str | None = None, body: str | None = None,
+                      category: str | None = None, issuer: str | None = None, in_force_only: bool = False,
+                      as_of: str | _date | None = None) -> dict:
+        """Counts of the matching posts per state body (one body whatever the language), category,
+        status on ``as_of`` (default today) and language; each under the other facets' filters."""
+        from kzqual.store import facets
+
+        day = check_date(as_of, "as_of") or _date.today().isoformat()
+        cat = _search.canonical_category(category) if category else None
+        with self.engine.connect() as conn:
+            _, wide, _ = _search.expanded_terms(query, lang, self._learned(conn))
+            found, capped = _search.facet_rows(conn, self.dialect, wide, body)
+            acts = self._act_infos(conn, day)
+        return facets.build(found, acts, reader_lang=reader_lang, body=issuer, category=cat,
+                            status="in_force" if in_force_only else None, language=lang, capped=capped)
+
+    @_db_errors
+    def body_acts(self, issuer: str) -> list[str]:
+        """The act keys of a state body (its key as :meth:`search_facets` gives it); [] if unknown."""
+        from kzqual.store import facets
+
+        with self.engine.connect() as conn:
+            groups = facets.bodies(self._act_infos(conn, _date.today().isoformat()))
+        return groups[issuer]["acts"] if issuer in groups else []
+
+    @_db_errors
+    def suggest(self, query: str) -> str | None:
+        """"Did you mean": ``query`` with its unknown words replaced by the nearest known ones."""
+        from kzqual.store.suggest import suggest
+
+        return suggest(query, self._vocabulary())
+
+    def _vocabulary(self):
+        """The words of the loaded posts (cached per registry state: the newest post key, the
+        post count and the newest act row)."""
+        from kzqual.store.suggest import Vocabulary
+        from kzqual.store.synonyms import curated
+
+        with self.engine.connect() as conn:
+            state = (self.url, *conn.execute(select(func.max(T.positions.c.pk), func.count(),
+                                                     select(func.max(T.acts.c.id)).scalar_subquery())
+                                              .select_from(T.positions)).one())
+            cached = _VOCAB.get(self.url)
+            if cached and cached[0] == state:
+                return cached[1]
+            texts = [t for (t,) in conn.execute(select(T.positions.c.title).distinct())]
+            texts += [t for (t,) in conn.execute(select(T.positions.c.department).distinct())]
+            texts += [t for (t,) in conn.execute(select(T.requirements.c.text).distinct()
+                                                 .where(T.requirements.c.kind == "education"))]
+        extra = [w for g in curated() for items in g.words.values() for w in items]
+        vocab = Vocabulary.of(texts, extra)
+        _VOCAB[self.url] = (state, vocab)
+        return vocab
 
     @_db_errors
     def search_count(self, query: str, lang: str | None = None, body: str | None = None,
                      category: str | None = None, in_force_on: str | _date | None = None,
-                     cap: int | None = None) -> int:
+                     cap: int | None = None, act_keys: list[str] | None = None) -> int:
         """How many posts :meth:`search` would page through (counted up to ``cap + 1``)."""
         if lang not in (None, "kk", "ru"):
             raise InputError(f"unknown language {lang!r} (kk or ru)", source="--lang")
         d = check_date(in_force_on, "--in-force-on")
         with self.engine.connect() as conn:
+            _, wide, _ = _search.expanded_terms(query, lang, self._learned(conn))
             return _search.count(conn, self.dialect, query, lang=lang, body=body, category=category,
-                                 in_force_on=d, cap=cap)
+                                 in_force_on=d, cap=cap, terms=wide, act_keys=act_keys)
 
     # ------------------------------------------------------------------ misc
     @_db_errors

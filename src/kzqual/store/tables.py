@@ -129,6 +129,9 @@ positions = Table(
     Column("line_start", Integer, nullable=False),
     Column("line_end", Integer, nullable=False),
     Column("data", JSON, nullable=False),  # the whole Position model
+    # stems in the post's searchable body (duties, education, competence, knowledge): what the
+    # search score's length normalisation needs, so that ranking never reads bodies (registry_0008)
+    Column("body_words", Integer, nullable=False, server_default="0"),
 )
 
 position_numbers = Table(
@@ -162,4 +165,16 @@ position_alignment = Table(
     Column("kk_position_id", String(200)),  # None: a ru post with no kk partner
     Column("ru_position_id", String(200)),  # None: a kk post with no ru partner
     Column("method", String(20), nullable=False),  # number | order | unaligned
+)
+
+search_equivalents = Table(
+    "search_equivalents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("act_key", String(120), nullable=False),
+    # both set: aligned kk/ru post pairs whose titles hold both stems; one empty: pairs holding
+    # the other (kzqual.store.equivalents)
+    Column("kk_stem", String(200), nullable=False),
+    Column("ru_stem", String(200), nullable=False),
+    Column("n", Integer, nullable=False),
 )

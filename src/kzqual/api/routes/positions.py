@@ -24,15 +24,22 @@ def search_positions(
     category: str | None = Query(None, max_length=40, description="С-3, C-O-4, A3-2-1 ..."),
     in_force_on: IsoDate | None = Query(None, description="only posts of acts in force on this date"),
     act: str | None = Query(None, max_length=120, pattern=r"^[A-Za-z0-9_.\-]+$", description="one act's posts (without q)"),
+    issuer: str | None = Query(None, max_length=120, pattern=r"^[A-Za-z0-9_.\-]+$",
+                               description="one state body's posts, whatever the language (a key of facets.body; with q)"),
+    facets: bool = Query(False, description="with q: counts per state body, category, act status and text language"),
     page: PageParams = Depends(page_params),
     store: Any = Depends(get_store),
 ):
+    day = in_force_on.isoformat() if in_force_on else None
     items, total, exact = registry.search_positions(
-        store, q=q, lang=lang, body=body, category=category,
-        in_force_on=in_force_on.isoformat() if in_force_on else None, act=act,
-        limit=page.limit, offset=page.offset,
+        store, q=q, lang=lang, body=body, category=category, in_force_on=day, act=act,
+        limit=page.limit, offset=page.offset, issuer=issuer,
     )
-    return make_page(request, page, items, total, exact)
+    out = make_page(request, page, items, total, exact)
+    out.update(registry.search_extras(store, q, lang=lang, body=body, category=category, issuer=issuer,
+                                      in_force_on=day, total=total, facets=facets,
+                                      reader_lang=getattr(request.state, "lang", None) or "kk"))
+    return out
 
 
 @router.get("/positions/{position_id}", response_model=PositionDetail,

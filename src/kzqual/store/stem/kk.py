@@ -138,6 +138,15 @@ def _strip(word: str, alt: bool) -> str:
     return current
 
 
+@lru_cache(maxsize=1)
+def _whole_words() -> frozenset[str]:
+    import json
+    from importlib import resources
+
+    data = json.loads((resources.files("kzqual") / "data" / "vocab" / "stem_kk.json").read_text(encoding="utf-8"))
+    return frozenset(normalise(e["word"]) for e in data["words"])
+
+
 def normalise(word: str) -> str:
     return word.lower().replace("ё", "е")
 
@@ -146,6 +155,8 @@ def normalise(word: str) -> str:
 def stems(word: str) -> tuple[str, ...]:
     """Every reading of ``word``: the main stem first, then the alternative if it differs."""
     w = normalise(word)
+    if w in _whole_words():
+        return (w,)  # a dictionary word that only looks inflected (data/vocab/stem_kk.json)
     first = _strip(w, alt=False)
     second = _strip(w, alt=True)
     return (first,) if first == second else (first, second)
