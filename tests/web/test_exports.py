@@ -205,3 +205,17 @@ def test_read_page_shows_both_languages_side_by_side(two_language_server):
     assert "/acts/reg-9306/text?start=" in html and "text_lang=ru" in html and "text_lang=kk" in html
     assert 'href="/acts/reg-9306/read"' in act_page
     assert "https://adilet.zan.kz/rus/docs/V1400009306" in act_page
+
+
+def test_search_results_link_the_page_they_show(web_url):
+    """The results page's JSON is the API's answer for the same query and page; its CSV the same rows."""
+    with httpx.Client(base_url=web_url, timeout=60) as c:
+        html = c.get("/", params={"q": "бас маман", "repealed": "1", "offset": "20", "lang": "en"}).text
+        shown = re.findall(r'<div class="title"><a lang="[a-z]+" href="/positions/([^"?]+)', html)
+        (json_href,) = hrefs(html, r'href="(/api/v1/positions\?[^"]+)" type="application/json"')
+        (csv_href,) = hrefs(html, r'href="(/api/v1/positions\?[^"]+)" type="text/csv"')
+        page = c.get(json_href).json()
+        table = rows(c.get(csv_href).text)
+    assert page["offset"] == 20 and page["limit"] == 20
+    assert [x["id"] for x in page["items"]] == [r["id"] for r in table]
+    assert [x["id"] for x in page["items"]] == shown and len(shown) == min(20, page["total"] - 20) > 0
