@@ -12,12 +12,12 @@ from typing import Iterable
 
 from markupsafe import Markup, escape
 
-WIDTH, LABEL_W, BAR_H, GAP, TOP = 640, 250, 16, 6, 8
+WIDTH, LABEL_W, BAR_H, GAP, TOP = 660, 270, 16, 6, 8
 PLOT_W = WIDTH - LABEL_W - 60
 MAX_BARS = 25  # more labels than this: the smallest are summed into one "other" bar
 
 
-def _short(text: str, n: int = 40) -> str:
+def _short(text: str, n: int = 36) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
