@@ -10,12 +10,15 @@ from __future__ import annotations
 
 
 class InputError(Exception):
-    """Input that cannot be used; ``source`` names the file or object, ``problem`` says why."""
+    """Input that cannot be used; ``source`` names the file or object, ``problem`` says why;
+    ``field`` (optional) names the input field at fault, so a form can show the error next to it."""
 
-    def __init__(self, problem: str, *, source: str | None = None, code: str = "bad_input") -> None:
+    def __init__(self, problem: str, *, source: str | None = None, code: str = "bad_input",
+                 field: str | None = None) -> None:
         self.problem = problem
         self.source = source
         self.code = code
+        self.field = field
         super().__init__(f"{source}: {problem}" if source else problem)
 
 

@@ -30,9 +30,8 @@ def test_sign_in_work_and_sign_out(page, secured, artifacts_dir):
     assert cookies["kzqual_session"]["httpOnly"] and cookies["kzqual_session"]["sameSite"] == "Lax"
     page.screenshot(path=str(artifacts_dir / "security-signed-in.png"))
     page.goto(f"{url}/services/complaints/1?lang=en")
-    page.select_option("#action", "satisfy")
-    page.fill("#actor", "officer B")
-    page.click("form[action='/services/complaints/1'] button[type=submit]")
+    page.fill("#satisfy-at", "2024-03-30T10:00")
+    page.click("#form-satisfy button[type=submit]")
     page.wait_for_url(re.compile(r"done=satisfy"))
     page.click(".account button[type=submit]")
     page.wait_for_url(re.compile(r"/$"))
@@ -44,10 +43,15 @@ def test_sign_in_work_and_sign_out(page, secured, artifacts_dir):
 def test_a_reviewer_cannot_take_the_providers_step(page, secured):
     browser_sign_in(page, secured.url, "reviewer", secured.tokens["reviewer"], "/services/complaints/1?lang=en")
     page.wait_for_url(re.compile(r"/services/complaints/1"))
-    page.select_option("#action", "forward")
-    page.fill("#body", "ҚІД")
-    page.fill("#actor", "r")
-    page.click("form[action='/services/complaints/1'] button[type=submit]")
+    assert page.locator("#form-forward").count() == 0  # the provider's step: no form for the reviewer
+    # a forged form for it is refused all the same
+    page.evaluate("""() => { const f = document.createElement('form'); f.method = 'post';
+        f.action = '/services/complaints/1';
+        for (const [k, v] of [['action', 'forward'], ['body', 'ҚІД'], ['at', '2024-03-30T10:00'],
+                              ['csrf_token', document.querySelector('input[name=csrf_token]').value]]) {
+          const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.appendChild(i); }
+        document.body.appendChild(f); f.submit(); }""")
+    page.wait_for_function("document.title.includes('403')")
     assert page.locator("h1").inner_text() == "Forbidden (403)"
     page.goto(f"{secured.url}/services?lang=en")  # the case list is the provider's
     assert page.locator("h1").inner_text() == "Forbidden (403)"

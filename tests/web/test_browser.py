@@ -116,10 +116,9 @@ def test_public_service_pages(page, web_url, screenshots):
     assert "Complaints" in page.content()
     shot(page, screenshots, "case")
     page.click("a[href='/services/complaints/1']")
-    page.select_option("#action", "forward")
-    page.fill("#body", "ҚІД")
-    page.fill("#actor", "officer B")
-    page.click("form[action='/services/complaints/1'] button[type=submit]")
+    page.fill("#forward-body", "ҚІД")
+    page.fill("#forward-at", "2024-06-13T11:00")  # the step's time is entered, not stamped "now"
+    page.click("#form-forward button[type=submit]")
     page.wait_for_url(re.compile(r"done=forward"))
     assert "ҚІД" in page.locator("dl.facts").inner_text()
     shot(page, screenshots, "complaint")

@@ -271,12 +271,13 @@ class ServiceDesk:
             group = _group(self._group_row(conn, group_id))
             if group.period_start < at.date():
                 raise InputError(f"group {group.number} started classes on {group.period_start}, before the "
-                                 f"decision ({at.date()}); the admission notice must name a future start")
+                                 f"decision ({at.date()}); the admission notice must name a future start",
+                                 field="group_id")
             if case.application.basis == "paid":
                 check_paid_window(group.period_start, group.period_end, self.standard)
             if group.basis != case.application.basis:
                 raise InputError(f"case {case_id} is on a {case.application.basis} basis, group {group.number} "
-                                 f"on a {group.basis} basis")
+                                 f"on a {group.basis} basis", field="group_id")
             self._move(conn, case, "accept", at, actor, {"group_id": group_id, "classes_start": group.period_start},
                        {"group": group.number, "classes_start": group.period_start.isoformat(), **extra},
                        decided_at=at)
@@ -286,7 +287,8 @@ class ServiceDesk:
         at = kz_local(at)
         grounds_t = check_refusal_grounds(grounds, self.standard)
         if not reason or not reason.strip():
-            raise InputError("a refusal must be reasoned (standard, point 5: 'дәлелді жауап'): give --reason")
+            raise InputError("a refusal must be reasoned (standard, point 5: 'дәлелді жауап'): give --reason",
+                             field="reason")
         known = self.standard.refusal_grounds()
         with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "refuse", at)
@@ -326,18 +328,21 @@ class ServiceDesk:
             raise InputError(f"unknown state data {kind!r}; point 8 lists: {', '.join(self.requirements.state_data)}",
                              code="unknown_state_data")
         if result not in item.results:
-            raise InputError(f"state data {kind}: result must be one of {', '.join(item.results)}, not {result!r}")
+            raise InputError(f"state data {kind}: result must be one of {', '.join(item.results)}, not {result!r}",
+                             field="result")
         source = (source or "").strip()
         if not source or len(source) > 300:
-            raise InputError("name the state information system the data came from (1 to 300 characters)")
+            raise InputError("name the state information system the data came from (1 to 300 characters)",
+                             field="source")
         if obtained_on > at.date():
-            raise InputError(f"data obtained on {obtained_on} cannot be recorded at {at:%Y-%m-%d %H:%M}, before it")
+            raise InputError(f"data obtained on {obtained_on} cannot be recorded at {at:%Y-%m-%d %H:%M}, before it",
+                             field="obtained_on")
         with self._write(f"case {case_id}") as conn:
             case = self._open_case_step(conn, case_id, at, "state data")
             if obtained_on < case.submitted_at.date():
                 raise InputError(f"data obtained on {obtained_on}, before case {case_id} was submitted "
                                  f"({case.submitted_at:%Y-%m-%d}): it is about another application",
-                                 code="before_submission")
+                                 code="before_submission", field="obtained_on")
             self._log(conn, case_id, None, STATE_DATA_EVENT, case.state, case.state, at, _actor(actor),
                       {"kind": kind, "source": source, "obtained_on": obtained_on.isoformat(), "result": result,
                        "note": note.strip(), "where": item.where()})
@@ -357,14 +362,14 @@ class ServiceDesk:
     def record_payment(self, case_id: int, *, amount: int, at: datetime, actor: str) -> CaseView:
         at = kz_local(at)
         if amount <= 0:
-            raise InputError("a payment must be a positive amount of tenge")
+            raise InputError("a payment must be a positive amount of tenge", field="amount")
         with self._write(f"case {case_id}") as conn:
             case = self._load_case(conn, case_id, lock=True)
             self._check_time(conn, case, at)
             if case.state not in PAYMENT_STATES:
                 raise ConflictError(f"case {case_id} is {case.state}: no payment can be recorded")
             if case.fee_due == 0:
-                raise InputError(f"case {case_id} is on a free basis: no fee is due")
+                raise InputError(f"case {case_id} is on a free basis: no fee is due", field="amount")
             total = case.paid_amount + amount
             # The act names one fee; a payment taking the total past it is an operator error
             # (mistyped amount), so it is refused rather than stored as an overpayment.
@@ -383,7 +388,8 @@ class ServiceDesk:
         with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "start_training", at)
             if case.classes_start and at.date() < case.classes_start:
-                raise InputError(f"classes of case {case_id} start on {case.classes_start}, not before")
+                raise InputError(f"classes of case {case_id} start on {case.classes_start}, not before",
+                                 code="before_classes", field="at")
             if self.settings.require_payment_before_training:
                 check_fee_paid(case.fee_due, case.paid_amount, self.standard)
             self._move(conn, case, "start_training", at, actor, {"training_started_at": at}, {})
@@ -392,7 +398,7 @@ class ServiceDesk:
     def certify(self, case_id: int, *, number: str, at: datetime, actor: str) -> CaseView:
         at = kz_local(at)
         if not number or not number.strip():
-            raise InputError("a certificate needs a number")
+            raise InputError("a certificate needs a number", field="certificate")
         with self._write(f"case {case_id}") as conn:
             case = self._case_for_move(conn, case_id, "certify", at)
             self._move(conn, case, "certify", at, actor, {"certificate_no": number.strip(), "certified_at": at},
@@ -446,17 +452,19 @@ class ServiceDesk:
         services (``appealed``: 15 working days from its registration there, ``at``)."""
         at = kz_local(at)
         if target not in COMPLAINT_TARGETS:
-            raise InputError(f"a complaint is against a {', '.join(COMPLAINT_TARGETS)}, not {target!r}")
+            raise InputError(f"a complaint is against a {', '.join(COMPLAINT_TARGETS)}, not {target!r}",
+                             field="target")
         if lodged_with not in LODGED_WITH:
-            raise InputError(f"a complaint is lodged with {' or '.join(LODGED_WITH)}, not {lodged_with!r}")
+            raise InputError(f"a complaint is lodged with {' or '.join(LODGED_WITH)}, not {lodged_with!r}",
+                             field="lodged_with")
         if not text or not text.strip():
-            raise InputError("a complaint needs its text")
+            raise InputError("a complaint needs its text", field="text")
         with self._write(f"case {case_id}") as conn:
             case = self._load_case(conn, case_id, lock=True)  # its decision and last step stay as read
             self._check_time(conn, case, at)
             if target == "decision" and case.decided_at is None:
                 raise InputError(f"case {case_id} has no decision yet; a complaint about the delay is "
-                                 "against inaction", code="no_decision")
+                                 "against inaction", code="no_decision", field="target")
             state = LODGED_WITH[lodged_with]
             direct = {"appealed_at": at} if lodged_with == "quality_body" else {}
             cid = conn.execute(insert(T.complaints).values(
@@ -476,7 +484,7 @@ class ServiceDesk:
     def forward_complaint(self, complaint_id: int, *, at: datetime, actor: str, body: str) -> ComplaintView:
         at = kz_local(at)
         if not body or not body.strip():
-            raise InputError("name the body that reviews the complaint (--to)")
+            raise InputError("name the body that reviews the complaint (--to)", field="body")
         return self._complaint_move(complaint_id, "forward", at, actor,
                                     {"forwarded_at": at, "reviewing_body": body.strip()}, {"to": body.strip()})
 
@@ -484,7 +492,7 @@ class ServiceDesk:
                          note: str = "") -> ComplaintView:
         at = kz_local(at)
         if outcome not in ("upheld", "rejected"):
-            raise InputError("a complaint decision is upheld or rejected")
+            raise InputError("a complaint decision is upheld or rejected", field="outcome")
         return self._complaint_move(complaint_id, "decide", at, actor, {"decided_at": at, "outcome": outcome},
                                     {"outcome": outcome, "note": note})
 
@@ -496,7 +504,7 @@ class ServiceDesk:
     def decide_appeal(self, complaint_id: int, *, outcome: str, at: datetime, actor: str) -> ComplaintView:
         at = kz_local(at)
         if outcome not in ("upheld", "rejected"):
-            raise InputError("an appeal decision is upheld or rejected")
+            raise InputError("an appeal decision is upheld or rejected", field="outcome")
         return self._complaint_move(complaint_id, "decide_appeal", at, actor,
                                     {"appeal_decided_at": at, "appeal_outcome": outcome}, {"outcome": outcome})
 
@@ -515,7 +523,7 @@ class ServiceDesk:
         """The court's decision on the claim: ``upheld`` reopens a decision complained of."""
         at = kz_local(at)
         if outcome not in ("upheld", "rejected"):
-            raise InputError("a court decision is upheld or rejected")
+            raise InputError("a court decision is upheld or rejected", field="outcome")
         return self._complaint_move(complaint_id, "court_decide", at, actor,
                                     {"court_decided_at": at, "court_outcome": outcome}, {"outcome": outcome, "note": note})
 
@@ -542,7 +550,8 @@ class ServiceDesk:
             new = complaint_next(c.state, action, complaint_id)
             last = self._last_event_at(conn, c.case_id, complaint_id) or c.received_at
             if at < last:
-                raise InputError(f"{at:%Y-%m-%d %H:%M} is before the complaint's last step ({last:%Y-%m-%d %H:%M})")
+                raise InputError(f"{at:%Y-%m-%d %H:%M} is before the complaint's last step ({last:%Y-%m-%d %H:%M})",
+                                 code="before_last_step", field="at")
             _changed(conn.execute(update(T.complaints).where(T.complaints.c.id == complaint_id,
                                                              T.complaints.c.state == c.state)
                                   .values(state=new, **values)), f"complaint {complaint_id}")
@@ -623,11 +632,12 @@ class ServiceDesk:
     def _check_time(self, conn: Connection, case: Case, at: datetime) -> None:
         if at < case.submitted_at:
             raise InputError(f"{at:%Y-%m-%d %H:%M} is before case {case.id} was submitted "
-                             f"({case.submitted_at:%Y-%m-%d %H:%M})", code="before_submission")
+                             f"({case.submitted_at:%Y-%m-%d %H:%M})", code="before_submission", field="at")
         last = self._last_event_at(conn, case.id)
         if last is not None and at < last:
             raise InputError(f"{at:%Y-%m-%d %H:%M} is before case {case.id}'s last recorded step "
-                             f"({last:%Y-%m-%d %H:%M}); steps are recorded in order")
+                             f"({last:%Y-%m-%d %H:%M}); steps are recorded in order", code="before_last_step",
+                             field="at")
 
     def _case_for_move(self, conn: Connection, case_id: int, action: str, at: datetime) -> Case:
         case = self._load_case(conn, case_id, lock=True)

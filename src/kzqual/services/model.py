@@ -45,10 +45,10 @@ def _str(data: dict[str, Any], key: str, *, required: bool = True) -> str | None
     value = data.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise InputError(f"application: {key!r} is required")
+            raise InputError(f"application: {key!r} is required", field=key)
         return None
     if not isinstance(value, str):
-        raise InputError(f"application: {key!r} must be text")
+        raise InputError(f"application: {key!r} must be text", field=key)
     return value.strip()
 
 
@@ -63,21 +63,22 @@ def application_from_dict(data: dict[str, Any]) -> Application:
     if isinstance(docs, str):
         docs = [d.strip() for d in docs.split(";") if d.strip()]
     if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
-        raise InputError("application: 'documents' must be a list of text")
+        raise InputError("application: 'documents' must be a list of text", field="documents")
     if data.get("consent") is not True:
         # The form's own sentence: "Ақпараттық жүйелердегі заңмен қорғалатын құпиядан тұратын
         # мәліметтерді пайдалануға келісемін" — without it the provider cannot fetch the data.
-        raise InputError("application: 'consent' must be true (the form requires consent to use the data)")
+        raise InputError("application: 'consent' must be true (the form requires consent to use the data)",
+                         field="consent")
     choices = {"signed_with": SIGNED_WITH, "applicant_kind": APPLICANT_KINDS, "basis": BASES}
     for key, allowed in choices.items():
         if key in data and data[key] not in allowed:
-            raise InputError(f"application: {key!r} must be one of {', '.join(allowed)}")
+            raise InputError(f"application: {key!r} must be one of {', '.join(allowed)}", field=key)
     phone = _str(data, "phone")
     assert phone is not None
     if sum(c.isdigit() for c in phone) < 10:
-        raise InputError(f"application: phone {phone!r} has fewer than 10 digits")
+        raise InputError(f"application: phone {phone!r} has fewer than 10 digits", field="phone")
     return Application(
-        iin=validate_iin(str(data.get("iin", ""))),
+        iin=_iin(data),
         surname=_str(data, "surname") or "",
         name=_str(data, "name") or "",
         patronymic=_str(data, "patronymic", required=False),
@@ -92,6 +93,14 @@ def application_from_dict(data: dict[str, Any]) -> Application:
         basis=data.get("basis", "free"),
         medical_card=bool(data.get("medical_card", True)),
     )
+
+
+def _iin(data: dict[str, Any]) -> str:
+    try:
+        return validate_iin(str(data.get("iin", "")))
+    except InputError as exc:
+        exc.field = "iin"
+        raise
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 from fastapi import APIRouter, Request
-from fastapi.responses import RedirectResponse
 
 from kzqual.api import auth
-from kzqual.api.service_desk import get_desk, moment
-from kzqual.errors import InputError
+from kzqual.api.service_desk import get_desk
 from kzqual.services.workflow import CASE_STATES
 from kzqual.web.page_home import _date, _int
 from kzqual.web.render import render
@@ -45,19 +43,6 @@ def cases(request: Request):
 STATES = CASE_STATES
 
 
-@router.get("/services/cases/{case_id}")
-def case(request: Request, case_id: int):
-    as_of = _as_of(request.query_params.get("as_of"))
-    auth.check_case(request, case_id)
-    from kzqual.services.paperwork import Paperwork
-
-    desk = get_desk(request.app)
-    view = desk.case(case_id, as_of=as_of).as_dict()
-    docs = [d.as_dict() for d in Paperwork(desk).documents(case_id)]
-    auth.audit(request, "case.read", case_id=case_id)
-    return render(request, "case.html", c=view, docs=docs, active="/services")
-
-
 @router.get("/services/complaints")
 def complaints(request: Request):
     """The reviewer's work list (an operator's: complaints about their office's cases)."""
@@ -65,41 +50,6 @@ def complaints(request: Request):
     items = [v.as_dict() for v in views[:500]]
     auth.audit(request, "complaint.list", details={"complaints": [k["id"] for k in items]})
     return render(request, "complaints.html", items=items, active="/services")
-
-
-@router.get("/services/complaints/{complaint_id}")
-def complaint(request: Request, complaint_id: int):
-    case_id = auth.check_complaint(request, complaint_id)
-    view = get_desk(request.app).complaint(complaint_id).as_dict()
-    auth.audit(request, "complaint.read", case_id=case_id, complaint_id=complaint_id)
-    return render(request, "complaint.html", k=view, done=request.query_params.get("done"), active="/services")
-
-
-@router.post("/services/complaints/{complaint_id}")
-async def complaint_step(request: Request, complaint_id: int):
-    """Handle a complaint from the page (the form is the API's twin; the session says who may)."""
-    form = await request.form()
-    action = str(form.get("action", ""))
-    case_id = auth.check_complaint(request, complaint_id, action)
-    desk = get_desk(request.app)
-    actor = str(form.get("actor", "")).strip()
-    at = moment(None)
-    if action == "satisfy":
-        desk.satisfy_complaint(complaint_id, at=at, actor=actor, note=str(form.get("note", "")))
-    elif action == "forward":
-        desk.forward_complaint(complaint_id, at=at, actor=actor, body=str(form.get("body", "")))
-    elif action in ("decide", "decide_appeal"):
-        outcome = str(form.get("outcome", ""))
-        if action == "decide":
-            desk.decide_complaint(complaint_id, outcome=outcome, at=at, actor=actor, note=str(form.get("note", "")))
-        else:
-            desk.decide_appeal(complaint_id, outcome=outcome, at=at, actor=actor)
-    elif action == "appeal":
-        desk.appeal_complaint(complaint_id, at=at, actor=actor)
-    else:
-        raise InputError(f"unknown action {action[:40]!r}", source="complaint")
-    auth.audit(request, f"complaint.{action}", case_id=case_id, complaint_id=complaint_id)
-    return RedirectResponse(f"/services/complaints/{complaint_id}?done={action}", status_code=303)
 
 
 @router.get("/services/report")

@@ -14,6 +14,7 @@ PAGES: tuple[tuple[str, str | None, str], ...] = (
     ("eligibility", "/eligibility", "web.nav.eligibility"),
     ("compare", None, ""),
     ("services", "/services", "web.nav.services"),
+    ("desk", None, ""),
     ("signin", None, ""),
 )
 
