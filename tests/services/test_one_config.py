@@ -54,8 +54,10 @@ def _api_and_web_due(db: str, application, settings: dict) -> tuple[str, str]:
         try:
             page = web.get(f"/services/cases/{cid}?as_of=2025-12-15")
             assert page.status_code == 200, page.text[:300]
-            # the stage-1 row of the deadlines table: its due date is the 4th cell
-            row = re.search(r"<tr><td[^>]*>[^<]*</td><td[^>]*>2025-12-15</td><td[^>]*>2</td><td[^>]*>([0-9-]+)</td>", page.text)
+            # the stage-1 row of the deadlines table: its due date is the 4th cell (shown in the reader's
+            # locale, the machine date in <time datetime>)
+            row = re.search(r'<tr><td[^>]*>[^<]*</td><td[^>]*><time datetime="2025-12-15">[^<]*</time></td>'
+                            r'<td[^>]*>2</td><td[^>]*><time datetime="([0-9-]+)">', page.text)
             assert row, page.text[:2000]
             web_due = row.group(1)
         finally:
