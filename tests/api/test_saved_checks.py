@@ -129,3 +129,35 @@ def test_saves_are_bounded_per_address(serve_app, registry, monkeypatch):
         refused = c.post("/eligibility/share?lang=en", data=form, follow_redirects=False)
         assert refused.status_code == 429 and int(refused.headers["retry-after"]) > 0
     assert stored() == before + 3
+
+
+def test_saved_match_exports_are_the_api_answer(live):
+    """A saved check's list exports as the API's JSON for the same answers and page, and as CSV of the
+    same posts; the result page links both (issue 14: match results have JSON and CSV links)."""
+    import csv
+    import html as htmllib
+    import io
+    import json
+
+    token = csrf_of(live.get("/eligibility?lang=en").text)
+    form = {"csrf_token": token, "as_of": "2020-01-01", "edu_level": "higher", "w0_employer": "Акимат Астаны",
+            "w0_start": "2012-01-01", "w0_state": "1"}
+    r = live.post("/eligibility/share?lang=en", data=form, follow_redirects=False)
+    assert r.status_code == 303, r.text[:300]
+    path = r.headers["location"].split("#")[0]
+    page = live.get(path + "?lang=en").text
+    links = [h.replace("&amp;", "&") for h in re.findall(r'href="(/eligibility/saved/[^"]+/match[^"]*)"', page)]
+    assert links == [f"{path}/match?offset=0", f"{path}/match?offset=0&format=csv"]
+    mine = live.get(links[0]).json()
+    # the API's answer for the profile the page shows and the same page of posts
+    profile = json.loads(htmllib.unescape(re.search(r'<pre class="lines">(.*?)</pre>', page, re.S).group(1)))
+    api = live.post("/api/v1/eligibility/match", json={"profile": profile, "as_of": "2020-01-01", "limit": 20}).json()
+    assert mine == api
+    assert mine["counts"]["met"] > 0
+    shown = re.findall(r'<section class="panel" id="qualified".*?</section>', page, re.S)[0]
+    assert all(f'value="{i["id"]}"' in shown for i in mine["qualified"])
+    table = list(csv.DictReader(io.StringIO(live.get(links[1]).text.lstrip("\ufeff"))))
+    assert [(r["group"], r["id"]) for r in table] == [(g, i["id"]) for g in ("qualified", "near_misses", "possible")
+                                                     for i in mine[g]]
+    assert live.get(f"{path}/match?format=xml").status_code == 400
+    assert live.get("/eligibility/saved/AAAAAAAAAAAAAAAAAAAAAA/match").status_code == 404

@@ -75,6 +75,7 @@ MATRIX: dict[tuple[str, str], tuple[set[str], str, dict]] = {
     ("POST", "/eligibility"): (P, "/eligibility", {"form": {}}),
     ("POST", "/eligibility/share"): (P, "/eligibility/share", {"form": {}}),
     ("GET", "/eligibility/saved/{saved_id}"): (P, "/eligibility/saved/AAAAAAAAAAAAAAAAAAAAAA", {}),
+    ("GET", "/eligibility/saved/{saved_id}/match"): (P, "/eligibility/saved/AAAAAAAAAAAAAAAAAAAAAA/match", {}),
     ("GET", "/compare"): (P, "/compare?ids=9344-a2-43", {}),
     ("GET", "/signin"): (P, "/signin", {}),
     ("POST", "/signin"): (P, "/signin", {"form": {"name": "nobody", "token": "kzq_00000000_x"}}),

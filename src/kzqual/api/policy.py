@@ -110,6 +110,7 @@ ROUTES: dict[tuple[str, str], str] = {
     # link sees the answers it holds, which are the visitor's own, never an applicant's record
     ("POST", "/eligibility/share"): PUBLIC,
     ("GET", "/eligibility/saved/{saved_id}"): PUBLIC,
+    ("GET", "/eligibility/saved/{saved_id}/match"): PUBLIC,  # the same answers as data (JSON / CSV)
     ("GET", "/compare"): PUBLIC,  # posts side by side: acts' text only
     ("GET", "/signin"): PUBLIC,
     ("POST", "/signin"): PUBLIC,

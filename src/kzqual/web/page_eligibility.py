@@ -206,3 +206,38 @@ def saved(request: Request, saved_id: str):
     if not errors:
         result, errors = evaluate(request, profile, values, _int(request.query_params.get("offset"), 0, 1_000_000))
     return _page(request, values, status=200, errors=errors, result=result, saved_id=saved_id)
+
+
+@router.get("/eligibility/saved/{saved_id}/match")
+def saved_match(request: Request, saved_id: str):
+    """A saved check's "posts you qualify for" as data: ``format=json`` (default) is the API's answer
+    to ``POST /api/v1/eligibility/match`` for the same answers and page, ``format=csv`` the same posts
+    as a table (one row per post, its group first) -- exactly the page of posts the result shows."""
+    from fastapi.responses import JSONResponse, Response
+
+    from kzqual.api.csv_export import flatten, to_csv
+    from kzqual.api.routes.eligibility import MatchOut
+
+    fmt = request.query_params.get("format", "json")
+    if fmt not in ("json", "csv"):
+        raise InputError(f"format must be json or csv, not {fmt[:20]!r}", source="format")
+    content = saved_checks.load(get_store(request).engine, saved_id)
+    if content is None:
+        raise NotFoundError(f"no saved check {saved_id[:40]!r} (unknown or expired)", source="saved_id")
+    values = {k: str(v) for k, v in (content.get("form") or {}).items() if k in set(form_fields())}
+    profile, errors = _profile(values, None, "", page_lang(request))
+    as_of, date_errors = read_as_of(values)
+    if errors or date_errors or profile is None:
+        raise InputError("the saved answers no longer make a profile the engine can read", source="saved_id")
+    matched = eligibility.match(request.app, get_store(request), profile, as_of=as_of, in_force_on=None,
+                                near_years=2.0, limit=PAGE,
+                                offset=_int(request.query_params.get("offset"), 0, 1_000_000),
+                                policy_values=None, include_repealed=bool(values.get("include_repealed")))
+    answer = MatchOut.model_validate(matched).model_dump(mode="json")
+    if fmt == "json":
+        return JSONResponse(answer)
+    rows = [{"group": group, **flatten(item)} for group in ("qualified", "near_misses", "possible")
+            for item in answer[group]]
+    return Response(to_csv(rows), media_type="text/csv; charset=utf-8",
+                    headers={"content-disposition": 'attachment; filename="kzqual-match.csv"'})
+
