@@ -120,9 +120,7 @@ def evaluate(request: Request, profile: Any, values: dict[str, str], offset: int
         check = eligibility.check(store, profile, position_id, as_of=as_of, policy_values=None) if position_id else None
         # only posts of acts in force on the as-of date, unless the reader widens it (then each such
         # post carries its act's status, naming the repealing act)
-        matched = eligibility.match(request.app, store, profile, as_of=as_of, in_force_on=None, near_years=2.0,
-                                    limit=PAGE, offset=offset, policy_values=None,
-                                    include_repealed=bool(values.get("include_repealed")))
+        matched = _match(request, profile, values, as_of, offset)
     except InputError as exc:  # a profile from JSON the engine cannot read
         return None, [FieldError(source, "web.formerr.json", {}, str(exc))]
     for group in ("qualified", "near_misses", "possible"):
@@ -195,13 +193,27 @@ async def share(request: Request):
     return RedirectResponse(f"/eligibility/saved/{key}#result", status_code=303)
 
 
-@router.get("/eligibility/saved/{saved_id}")
-def saved(request: Request, saved_id: str):
+def _match(request: Request, profile: Any, values: dict[str, str], as_of: Any, offset: int) -> dict:
+    """One page of the posts the profile qualifies for, as the result page and its exports show it:
+    acts in force on the as-of date unless the reader widened it."""
+    return eligibility.match(request.app, get_store(request), profile, as_of=as_of, in_force_on=None,
+                             near_years=2.0, limit=PAGE, offset=offset, policy_values=None,
+                             include_repealed=bool(values.get("include_repealed")))
+
+
+def _saved(request: Request, saved_id: str) -> tuple[dict[str, str], Any, list[FieldError]]:
+    """A saved check's form answers and the profile they make (404 for an unknown or expired id)."""
     content = saved_checks.load(get_store(request).engine, saved_id)
     if content is None:
         raise NotFoundError(f"no saved check {saved_id[:40]!r} (unknown or expired)", source="saved_id")
     values = {k: str(v) for k, v in (content.get("form") or {}).items() if k in set(form_fields())}
     profile, errors = _profile(values, None, "", page_lang(request))
+    return values, profile, errors
+
+
+@router.get("/eligibility/saved/{saved_id}")
+def saved(request: Request, saved_id: str):
+    values, profile, errors = _saved(request, saved_id)
     result = None
     if not errors:
         result, errors = evaluate(request, profile, values, _int(request.query_params.get("offset"), 0, 1_000_000))
@@ -221,18 +233,11 @@ def saved_match(request: Request, saved_id: str):
     fmt = request.query_params.get("format", "json")
     if fmt not in ("json", "csv"):
         raise InputError(f"format must be json or csv, not {fmt[:20]!r}", source="format")
-    content = saved_checks.load(get_store(request).engine, saved_id)
-    if content is None:
-        raise NotFoundError(f"no saved check {saved_id[:40]!r} (unknown or expired)", source="saved_id")
-    values = {k: str(v) for k, v in (content.get("form") or {}).items() if k in set(form_fields())}
-    profile, errors = _profile(values, None, "", page_lang(request))
+    values, profile, errors = _saved(request, saved_id)
     as_of, date_errors = read_as_of(values)
     if errors or date_errors or profile is None:
         raise InputError("the saved answers no longer make a profile the engine can read", source="saved_id")
-    matched = eligibility.match(request.app, get_store(request), profile, as_of=as_of, in_force_on=None,
-                                near_years=2.0, limit=PAGE,
-                                offset=_int(request.query_params.get("offset"), 0, 1_000_000),
-                                policy_values=None, include_repealed=bool(values.get("include_repealed")))
+    matched = _match(request, profile, values, as_of, _int(request.query_params.get("offset"), 0, 1_000_000))
     answer = MatchOut.model_validate(matched).model_dump(mode="json")
     if fmt == "json":
         return JSONResponse(answer)
