@@ -25,14 +25,6 @@ from kzqual.services.model import Case, TrainingGroup
 from kzqual.services.settings import Settings
 from kzqual.services.standard import Standard
 
-MONTHS = {
-    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-           "қараша", "желтоқсан"],
-    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-           "ноября", "декабря"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
 REPORT_LANGS = ("kk", "ru")
 # The form's heading fills "20___жылғы "___" ________ арналған" (appendix 6) with the reporting day;
 # "арналған" governs the dative, as the act's own "30 маусымға және 31 желтоқсанға қарай" shows:
@@ -41,16 +33,22 @@ MONTHS_DATIVE_KK = ["қаңтарға", "ақпанға", "наурызға", "�
                     "қыркүйекке", "қазанға", "қарашаға", "желтоқсанға"]
 
 
+def month_name(month: int, lang: str) -> str:
+    """Kazakh nominative, Russian genitive, English: the catalogue's ``date.month.N``, which the web
+    pages' dates use too."""
+    return t(f"date.month.{month}", lang)
+
+
 def heading_month(d: date, lang: str) -> str:
     """The month as the form's heading needs it: dative in Kazakh, genitive in Russian."""
-    return MONTHS_DATIVE_KK[d.month - 1] if lang == "kk" else MONTHS.get(lang, MONTHS["en"])[d.month - 1]
+    return MONTHS_DATIVE_KK[d.month - 1] if lang == "kk" else month_name(d.month, lang)
 
 
 def form_date(d: date | None, lang: str) -> str:
     """A date the way the form prints it: 2024 ж. «15» сәуір / «15» апреля 2024 г."""
     if d is None:
         return ""
-    month = MONTHS[lang][d.month - 1]
+    month = month_name(d.month, lang)
     if lang == "kk":
         return f"{d.year} ж. «{d.day:02d}» {month}"
     if lang == "ru":
