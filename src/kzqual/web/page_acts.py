@@ -26,9 +26,8 @@ def acts(request: Request):
     in_force_on = _date(qp.get("in_force_on"))
     items = registry.list_acts(get_store(request), status=status, in_force_on=in_force_on)
     page = {"items": items, "total": len(items), "limit": max(len(items), 1), "offset": 0}
-    query = "&".join(f"{k}={v}" for k, v in (("status", status), ("in_force_on", in_force_on)) if v)
     return render(request, "acts.html", page=page, status=status or "", in_force_on=in_force_on or "",
-                  api_url="/api/v1/acts" + (f"?{query}" if query else ""), active="/acts")
+                  active="/acts")
 
 
 def text_lang(request: Request) -> str | None:
@@ -67,8 +66,7 @@ def act(request: Request, key: str):
                   structure=detail["structure"], positions=summary["positions"], warnings=detail["warnings"],
                   versions=versions, old=old, vq=vq, tq=tq, texts=detail["texts"], active="/acts",
                   adilet=official_url(registration.get("number"), registration.get("date"), lang),
-                  charts=None if old else _charts(store, summary, lang),
-                  export_links=_act_exports(summary, tq))
+                  charts=None if old else _charts(store, summary, lang))
 
 
 def _charts(store, summary: dict, lang: str) -> dict:
@@ -85,19 +83,6 @@ def _charts(store, summary: dict, lang: str) -> dict:
                               css_id="chart-category"),
         "department": bar_chart(by_department, title=t("pages.chart.by_department", lang), other_label=other,
                                 css_id="chart-department"),
-    }
-
-
-def _act_exports(summary: dict, tq: str) -> dict:
-    """JSON and CSV of what the act page shows: the act (the API's detail) and its posts."""
-    key = summary["key"]
-    lq = f"lang={summary['language']}" if tq else ""
-    amp = f"&{lq}" if lq else ""
-    return {
-        "json": f"/api/v1/acts/{key}" + (f"?{lq}" if lq else ""),
-        "csv": f"/api/v1/acts/{key}?format=csv{amp}",
-        "posts_json": f"/api/v1/positions?act={key}{amp}",
-        "posts_csv": f"/api/v1/positions?act={key}&format=csv&all=1{amp}",
     }
 
 

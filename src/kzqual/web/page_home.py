@@ -67,13 +67,6 @@ def examples(lang: str) -> list[str]:
     return [x.strip() for x in t("search.examples", lang).split(";") if x.strip()]
 
 
-def _api_url(params: dict) -> str:
-    """The API query answering exactly what the results page shows (its JSON and CSV links)."""
-    from urllib.parse import urlencode
-
-    return "/api/v1/positions?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
-
-
 @router.get("/")
 def home(request: Request):
     qp = request.query_params
@@ -109,9 +102,10 @@ def home(request: Request):
         extras = registry.search_extras(store, q, lang=text_lang, body=body or None, category=category or None,
                                         issuer=issuer or None, in_force_on=day, total=total, facets=bool(q),
                                         reader_lang=lang)
-    api_url = _api_url({"q": q, "lang": text_lang, "body": body, "category": category, "act": act, "issuer": issuer,
-                        "in_force_on": day, "limit": PAGE, "offset": offset}) if searched else None
-    return render(request, "home.html", api_url=api_url, q=q, body=body, category=category, in_force_on=in_force_on or "",
+    # the API query answering exactly what the results show (the page's JSON and CSV links)
+    api_query = {"q": q, "lang": text_lang, "body": body, "category": category, "act": act, "issuer": issuer,
+                 "in_force_on": day, "limit": PAGE, "offset": offset} if searched else None
+    return render(request, "home.html", api_query=api_query, q=q, body=body, category=category, in_force_on=in_force_on or "",
                   act=act, bodies=_bodies(store), searched=searched, page=page, active="/",
                   issuer=issuer, text_lang=text_lang or "", repealed=repealed, in_force_default=bool(day) and not in_force_on,
                   fallback=fallback, examples=examples(lang), **extras)

@@ -74,6 +74,19 @@ def url_with(request: Request, **params: Any) -> str:
     return request.url.path + (f"?{qs}" if qs else "")
 
 
+def export_links(path: str, params: dict[str, Any] | None = None, *, whole: bool = False) -> tuple[str, str]:
+    """(JSON, CSV) links for what a page shows: the API's ``path`` with the page's own query (empty
+    values left out), and the same with ``format=csv`` (``whole``: every page of a list, ``all=1``;
+    see kzqual.api.csv_export)."""
+    query = {k: v for k, v in (params or {}).items() if v not in (None, "")}
+
+    def href(extra: dict[str, str]) -> str:
+        qs = urlencode({**query, **extra})
+        return path + (f"?{qs}" if qs else "")
+
+    return href({}), href({"format": "csv", **({"all": "1"} if whole else {})})
+
+
 def render(request: Request, template: str, http_status: int = 200, **context: Any) -> HTMLResponse:
     lang = page_lang(request)
 
@@ -95,6 +108,7 @@ def render(request: Request, template: str, http_status: int = 200, **context: A
         cite=lambda where: citation_label(str(where), lang),
         warning=lambda w: localize(w, lang),  # a parser warning (code + params) in the page's language
         url_with=lambda **p: url_with(request, **p),
+        export_links=export_links,
         version=__version__,
         nav=getattr(request.app.state, "web_nav", []),
         active=context.get("active", request.url.path),
