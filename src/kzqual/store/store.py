@@ -645,6 +645,20 @@ class Store:
             q = q.where(text(in_force_sql("d").replace("a.", "acts."))).params(d=check_date(in_force_on))
         return q
 
+    @_db_errors
+    def position_tallies(self, act_key: str, lang: str | None = None) -> dict[str, list[tuple[str | None, int]]]:
+        """How many posts of an act's current text there are per category (as printed, else canonical)
+        and per department: (value, count) pairs, counted in the database (the act page's charts)."""
+        columns = {"category": func.coalesce(T.positions.c.category_raw, T.positions.c.category),
+                   "department": T.positions.c.department}
+        out: dict[str, list[tuple[str | None, int]]] = {}
+        with self.engine.connect() as conn:
+            for name, col in columns.items():
+                q = self._position_filter(select(col, func.count()), in_force_on=None, act_key=act_key,
+                                          category=None, lang=lang).group_by(col)
+                out[name] = [(value, n) for value, n in conn.execute(q)]
+        return out
+
     def iter_positions(self, in_force_on: str | _date | None = None, *, act_key: str | None = None,
                        category: str | None = None, lang: str | None = None,
                        limit: int | None = None, offset: int = 0,

@@ -50,6 +50,9 @@ def bar_chart(rows: Iterable[tuple[str, int]], *, title: str, other_label: str, 
     return Markup("".join(parts))
 
 
-def tally(values: Iterable[str | None], missing: str) -> list[tuple[str, int]]:
-    """(value, count) pairs; an empty value is counted under ``missing``."""
-    return list(Counter((v or missing) for v in values).items())
+def tally(counts: Iterable[tuple[str | None, int]], missing: str) -> list[tuple[str, int]]:
+    """(value, count) pairs with every empty value (None or "") counted once under ``missing``."""
+    total: Counter[str] = Counter()
+    for value, n in counts:
+        total[value or missing] += n
+    return list(total.items())

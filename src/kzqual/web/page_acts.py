@@ -71,13 +71,13 @@ def act(request: Request, key: str):
 
 def _charts(store, summary: dict, lang: str) -> dict:
     """The act's posts per category and per department, as SVG bar charts (current version)."""
-    posts = list(store.iter_positions(act_key=summary["key"], lang=summary["language"]))
-    if not posts:
+    tallies = store.position_tallies(summary["key"], lang=summary["language"])
+    if not tallies["category"]:
         return {}
     none = t("pages.chart.none", lang)
     other = t("pages.chart.other", lang)
-    by_category = tally(((p.category_raw or p.category) for p in posts), none)
-    by_department = tally((p.department for p in posts), none)
+    by_category = tally(tallies["category"], none)
+    by_department = tally(tallies["department"], none)
     return {
         "category": bar_chart(by_category, title=t("pages.chart.by_category", lang), other_label=other,
                               css_id="chart-category"),
